@@ -1,0 +1,32 @@
+"""Shared test helpers.
+
+ZOOMSIG_REQUIRE_ALL=1 (set by scripts/test.sh, so by CI) turns a missing real
+component into a failure instead of a skip.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def require(condition: object, why: str) -> None:
+    """Skip when a real component is missing, or fail when the run demands all of them."""
+    if condition:
+        return
+    if os.environ.get("ZOOMSIG_REQUIRE_ALL") == "1":
+        pytest.fail(f"required component missing: {why}")
+    pytest.skip(why)
+
+
+def cache_dir(name: str) -> Path:
+    """A folder for large test downloads that outlives the throwaway HOME."""
+    base = Path(os.environ.get("ZOOMSIG_TEST_CACHE", "/tmp/zoomsig-test-cache"))
+    path = base / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path

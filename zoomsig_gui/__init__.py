@@ -1,0 +1,3 @@
+"""zoomsig: make, inspect and test Zoom Meeting SDK signatures."""
+
+__version__ = "0.1.0"

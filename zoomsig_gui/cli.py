@@ -1,0 +1,38 @@
+"""The `zoomsig` command: argparse over zoomsig_gui.core. Never imports Qt."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from zoomsig_gui import __version__
+from zoomsig_gui.commands import COMMANDS
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zoomsig",
+        description="Make, inspect and test Zoom Meeting SDK signatures.",
+    )
+    parser.add_argument("--version", action="version", version=f"zoomsig {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"zoomsig_gui.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Options and helpers shared by the subcommands: credentials, meeting, time, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import dataclass
+
+
+class CliError(Exception):
+    """A mistake on the command line or in its input; printed as one line, exit status 2."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    key: str
+    secret: str | None
+    profile: str | None = None
+
+
+def add_secret_source(parser: argparse.ArgumentParser, stdin: bool = True) -> None:
+    # A secret is never a command-line value: it would show in `ps` and shell history.
+    parser.add_argument("--secret-env", metavar="VAR",
+                        help="read the secret from this environment variable")
+    if stdin:
+        parser.add_argument("--secret-stdin", action="store_true",
+                            help="read the secret from standard input (first line)")
+    parser.add_argument("--profile", metavar="NAME", help="use saved credentials")
+
+
+def read_secret(args: argparse.Namespace) -> str | None:
+    if getattr(args, "secret_env", None):
+        value = os.environ.get(args.secret_env)
+        if value is None:
+            raise CliError(f"The environment variable {args.secret_env} is not set.")
+        return value.strip()
+    if getattr(args, "secret_stdin", False):
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise CliError("No secret on standard input.")
+        return line.strip()
+    return None
+
+
+def profile_credentials(name: str) -> Credentials:
+    """Key and secret of a saved profile (the keyring holds the secret)."""
+    raise CliError(
+        f"--profile {name}: saved credentials are not available yet in this version; use "
+        "--key with --secret-env or --secret-stdin."
+    )
+
+
+def resolve_credentials(args: argparse.Namespace, need_secret: bool = True) -> Credentials:
+    if getattr(args, "profile", None):
+        if getattr(args, "secret_env", None) or getattr(args, "secret_stdin", False):
+            raise CliError("Give either --profile or a secret source, not both.")
+        return profile_credentials(args.profile)
+    secret = read_secret(args)
+    key = (getattr(args, "key", None) or "").strip()
+    if need_secret and not key:
+        raise CliError("Give --key KEY with --secret-env VAR or --secret-stdin, or --profile NAME.")
+    if need_secret and not secret:
+        raise CliError(
+            "No secret given: use --secret-env VAR, --secret-stdin or --profile NAME "
+            "(a secret is never accepted as a command-line value)."
+        )
+    return Credentials(key, secret)
+
+
+def add_time_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--now", type=float, metavar="EPOCH",
+                       help="pin the true time (seconds since 1970), for tests")
+    group.add_argument("--clock-offset", type=float, metavar="S", default=0.0,
+                       help="correct the local clock by S seconds (true − local)")
+
+
+def print_json(value: object) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def fail(message: str) -> int:
+    print(f"zoomsig: {message}", file=sys.stderr)
+    return 2

@@ -1,0 +1,47 @@
+"""`zoomsig inspect`: explain what Zoom will object to in a pasted token, JSON or link."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from zoomsig_gui.commands._common import (
+    CliError,
+    add_secret_source,
+    add_time_options,
+    fail,
+    print_json,
+    resolve_credentials,
+)
+from zoomsig_gui.commands._render import render
+from zoomsig_gui.core.inspector import inspect
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "inspect", help="explain a token, JSON response or join link",
+        description="Decode a Meeting SDK signature and say what Zoom will object to. "
+                    "Exit status: 0 usable, 1 an error finding, 2 malformed input.")
+    parser.add_argument("text", nargs="?", default="-", metavar="TEXT",
+                        help="token, JSON or link; '-' or nothing reads standard input")
+    add_secret_source(parser, stdin=False)
+    parser.add_argument("--key", help="the key the token should carry (reports key-unknown)")
+    add_time_options(parser)
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        creds = resolve_credentials(args, need_secret=False)
+    except CliError as exc:
+        return fail(str(exc))
+    text = sys.stdin.read() if args.text == "-" else args.text
+    expected_key = args.key or (creds.key if creds.profile else None)
+    report = inspect(text, secret=creds.secret, now=args.now, expected_key=expected_key,
+                     clock_offset_s=args.clock_offset)
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        render(report)
+    return report.exit_status()

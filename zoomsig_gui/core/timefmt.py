@@ -1,0 +1,36 @@
+"""Times as people read them: UTC dates and "in 1 h 12 min" / "3 min ago"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def utc_text(epoch: float) -> str:
+    """2026-11-30 14:05:00 UTC; out-of-range values are shown as they are."""
+    try:
+        return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    except (OverflowError, OSError, ValueError):
+        return f"{epoch} (not a date)"
+
+
+def span_text(seconds: float) -> str:
+    """A duration without sign: 45 s, 12 min, 1 h 12 min, 2 d 3 h."""
+    total = int(abs(seconds))
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h" if hours else f"{days} d"
+    if hours:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    if minutes:
+        return f"{minutes} min"
+    return f"{secs} s"
+
+
+def relative_text(target: float, now: float) -> str:
+    """'in 1 h 12 min' for the future, '3 min ago' for the past, 'now' within a second."""
+    delta = target - now
+    if abs(delta) < 1:
+        return "now"
+    return f"in {span_text(delta)}" if delta > 0 else f"{span_text(delta)} ago"

@@ -1,0 +1,1 @@
+"""PySide6 widgets. Thin: every rule lives in zoomsig_gui.core."""
