@@ -1,0 +1,72 @@
+"""Small JSON files of ours (profile index, history): atomic writes, corrupt files set aside.
+
+A file that cannot be read is never overwritten: it is renamed to ``<name>.bad-<time>`` so
+nothing is lost, and the caller tells the user where it went.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What was read. ``data`` is None when the file was missing or set aside."""
+
+    data: dict | None
+    set_aside: Path | None = None
+    problem: str | None = None  # plain words: why the file was set aside
+
+
+def write_json_atomic(path: Path, data: dict) -> None:
+    """Write to a temp file in the same folder, fsync, then rename over the old file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2, ensure_ascii=False)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def set_aside(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.bad-{stamp}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.bad-{stamp}-{counter}")
+        counter += 1
+    os.replace(path, target)
+    return target
+
+
+def read_json(path: Path, schema_version: int) -> Loaded:
+    """Read a JSON object with ``{"schema": N}``; set aside anything unreadable or too new."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Loaded(None)
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = f"could not be read ({exc.__class__.__name__})"
+        return Loaded(None, set_aside(path), problem)
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return Loaded(None, set_aside(path), "is not valid JSON")
+    if not isinstance(data, dict):
+        return Loaded(None, set_aside(path), "does not hold a JSON object")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or schema > schema_version or schema < 1:
+        return Loaded(None, set_aside(path), f"has an unknown schema version ({schema!r})")
+    return Loaded(data)
