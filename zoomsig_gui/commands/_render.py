@@ -32,7 +32,8 @@ class _Painter:
         return f"\033[{COLOURS[style]}m{text}\033[0m" if self.on else text
 
 
-def render(report: Report, stream: TextIO = sys.stdout) -> None:
+def render(report: Report, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
     paint = _Painter(use_colour(stream))
     lines = [paint("bold", f"What this is: {KIND_TEXT[report.kind]}")]
     if report.signature_valid is True:
