@@ -8,4 +8,5 @@ Modules are imported only when listed in ``COMMANDS`` so the CLI stays light.
 COMMANDS: tuple[str, ...] = (
     "token",
     "inspect",
+    "profiles",
 )

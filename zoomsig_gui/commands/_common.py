@@ -45,11 +45,19 @@ def read_secret(args: argparse.Namespace) -> str | None:
 
 
 def profile_credentials(name: str) -> Credentials:
-    """Key and secret of a saved profile (the keyring holds the secret)."""
-    raise CliError(
-        f"--profile {name}: saved credentials are not available yet in this version; use "
-        "--key with --secret-env or --secret-stdin."
-    )
+    """Key and secret of a saved profile (the keyring holds the secret); records its use."""
+    from zoomsig_gui.core.vault import Vault  # imported here: keyring is slow to import
+    from zoomsig_gui.core.vaulterrors import VaultError
+
+    vault = Vault()
+    try:
+        creds = vault.credentials(name, mark_used=True)
+    except VaultError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        for message in vault.pop_notices():
+            print(f"zoomsig: note: {message}", file=sys.stderr)
+    return Credentials(creds.key, creds.secret, profile=creds.profile.name)
 
 
 def resolve_credentials(args: argparse.Namespace, need_secret: bool = True) -> Credentials:

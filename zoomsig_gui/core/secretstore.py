@@ -139,7 +139,7 @@ class SecretStore:
             return StorageStatus(False, "none", f"{why} {INSTALL_HINT} Secrets entered now "
                                  "are used for this session only and are not saved.")
         name = friendly_name(backend)
-        return StorageStatus(True, name, f"Secrets are saved in your system keyring ({name}).")
+        return StorageStatus(True, name, f"Secrets are saved in your system keyring, {name}.")
 
     # -- machinery ------------------------------------------------------------------
     def _pick(self) -> KeyringBackend:
