@@ -1,0 +1,116 @@
+"""Fix all: the token the findings ask for, with no error finding, as a minimal claim diff."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import SHARED
+from zoomsig_gui.core.fixall import FixError, fix_all
+from zoomsig_gui.core.inspector import inspect
+from zoomsig_gui.core.reproduce import sign_like
+
+VECTORS = json.loads((SHARED / "vectors" / "meeting-sdk-tokens.json").read_text())
+OUR_KEY = "SupportTestKey0000001"
+OUR_SECRET = "support-desk-secret-7f3a"
+# Not fixable: a Video SDK token has no meeting number; garbage holds nothing at all.
+NOT_FIXABLE = {"Video SDK token": "Video SDK token", "garbage": "nothing to reproduce"}
+FIXABLE = [c for c in VECTORS["cases"] if c["name"] not in NOT_FIXABLE]
+
+
+def _case(name: str) -> dict:
+    return next(c for c in VECTORS["cases"] if c["name"] == name)
+
+
+@pytest.mark.parametrize("case", FIXABLE, ids=[c["name"] for c in FIXABLE])
+def test_every_fixable_vector_gives_a_token_without_error_findings(case: dict) -> None:
+    now = case["now"] + 3600
+    result = fix_all(case["input"], OUR_KEY, OUR_SECRET, now=now, their_now=case["now"])
+    check = inspect(result.token, secret=OUR_SECRET, now=now, expected_key=OUR_KEY)
+    assert check.errors == [], check.codes()
+    assert check.signature_valid is True
+    assert check.payload["appKey"] == OUR_KEY
+    assert not {"expires-soon", "key-unknown", "tokenexp-after-exp"} & set(check.codes())
+
+
+@pytest.mark.parametrize("name", sorted(NOT_FIXABLE))
+def test_unfixable_inputs_are_refused_with_a_reason(name: str) -> None:
+    case = _case(name)
+    with pytest.raises(FixError, match=NOT_FIXABLE[name]):
+        fix_all(case["input"], OUR_KEY, OUR_SECRET, now=case["now"])
+
+
+@pytest.mark.parametrize(("name", "changed", "fixed"), [
+    ("meeting number with spaces", {"mn"}, {"mn": "81198873582"}),
+    ("the forum thread's payload: sdkKey only", {"appKey"}, {"appKey": VECTORS["key"]}),
+    ("iat in milliseconds", {"iat"}, {"iat": 1795996770}),
+    ("iat as a string", {"iat"}, {"iat": 1795996770}),
+    ("role 2", {"role"}, {"role": 0}),
+    ("mn without role", {"role"}, {"role": 0}),
+    ("exp 3 days after iat", {"exp", "tokenExp"}, {"exp": 1795996770 + 7200}),
+    ("exp only 1000 s after iat", {"exp", "tokenExp"}, {"tokenExp": 1795996770 + 7200}),
+    ("appKey differs from sdkKey", {"sdkKey"}, {"sdkKey": VECTORS["key"]}),
+    ("HS512", {"alg"}, {}),
+    ("valid web token, jsrsasign", set(), {}),
+])
+def test_the_diff_is_only_what_the_findings_ask_for(name: str, changed: set, fixed: dict) -> None:
+    # With the customer's own key and secret, only the fix itself remains in the diff.
+    case = _case(name)
+    result = fix_all(case["input"], VECTORS["key"], VECTORS["secret"], now=case["now"])
+    assert {r.claim for r in result.changes} == changed
+    for claim, value in fixed.items():
+        assert result.payload[claim] == value
+    assert all(r.why.startswith("fixes") or "equal to exp" in r.why for r in result.changes)
+
+
+def test_expired_token_gets_fresh_times_with_their_expiry_window() -> None:
+    case = _case("expired")
+    now = case["now"]
+    result = fix_all(case["input"], OUR_KEY, OUR_SECRET, now=now)
+    assert result.payload["iat"] == now - 30
+    assert result.payload["exp"] - result.payload["iat"] == 7200
+    assert result.payload["tokenExp"] == result.payload["exp"]
+    rows = {r.claim: r for r in result.changes}
+    assert "expired" in rows["exp"].why
+
+
+def test_future_iat_is_backdated_to_now() -> None:
+    case = _case("iat two minutes in the future")
+    result = fix_all(case["input"], OUR_KEY, OUR_SECRET, now=case["now"])
+    assert result.payload["iat"] <= case["now"]
+    assert "iat-future" not in result.check.codes()
+
+
+def test_old_style_signature_becomes_a_fresh_token_from_what_it_holds() -> None:
+    case = _case("legacy pre-JWT Web SDK signature")
+    result = fix_all(case["input"], OUR_KEY, OUR_SECRET, now=case["now"])
+    assert result.fresh
+    assert result.payload["mn"] == "81198873582" and result.payload["role"] == 0
+    assert any("pre-2022" in note for note in result.notes)
+
+
+def test_role_assumption_and_harmless_claims_are_said_not_silently_changed() -> None:
+    payload = {"appKey": "K", "sdkKey": "K", "mn": "81198873582", "role": 7,
+               "iat": 1795996770, "exp": 1796003970, "tokenExp": 1796003970, "user": "ann"}
+    token, _ = sign_like({"alg": "HS256", "typ": "JWT"}, payload, "theirs")
+    result = fix_all(token, "K", "s", now=1795996800)
+    assert result.payload["role"] == 0 and result.payload["user"] == "ann"
+    assert any("attendee" in n for n in result.notes)
+    assert any("unknown-claims" in n for n in result.notes)
+
+
+def test_native_token_without_token_exp_gets_one() -> None:
+    payload = {"appKey": "K", "sdkKey": "K", "iat": 1795996770, "exp": 1796003970}
+    token, _ = sign_like({"alg": "HS256", "typ": "JWT"}, payload, "theirs")
+    assert "tokenexp-missing" in [f.code for f in inspect(token, now=1795996800).errors]
+    result = fix_all(token, "K", "s", now=1795996800)
+    assert result.payload["tokenExp"] == 1796003970 and not result.check.errors
+
+
+def test_unrepairable_meeting_number_is_refused() -> None:
+    payload = {"appKey": "K", "sdkKey": "K", "mn": "12-34", "role": 0,
+               "iat": 1795996770, "exp": 1796003970, "tokenExp": 1796003970}
+    token, _ = sign_like({"alg": "HS256", "typ": "JWT"}, payload, "theirs")
+    with pytest.raises(FixError, match="cannot be repaired"):
+        fix_all(token, "K", "s", now=1795996800)
