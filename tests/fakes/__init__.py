@@ -1,0 +1,1 @@
+"""Stand-ins for servers on the internet (NTP, HTTP); everything else in tests is real."""
