@@ -9,4 +9,5 @@ COMMANDS: tuple[str, ...] = (
     "token",
     "inspect",
     "profiles",
+    "clock",
 )

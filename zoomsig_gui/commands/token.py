@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from zoomsig_gui.commands._clockopts import add_sync_option, resolve_offset
 from zoomsig_gui.commands._common import (
     CliError,
     add_secret_source,
@@ -64,6 +65,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "token", help="make a Meeting SDK signature",
         description="Make a Meeting SDK signature (HS256 JWT) as Zoom's sample endpoint does.")
     add_token_options(parser)
+    add_sync_option(parser)
     parser.add_argument("--json", action="store_true",
                         help='print {"token", "header", "payload", "findings"}')
     parser.set_defaults(func=run)
@@ -73,12 +75,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         creds = resolve_credentials(args)
         req, _ = request_from_args(args, creds.key)
-        token = make_token(req, creds.secret or "", now=args.now, clock_offset_s=args.clock_offset)
+        offset = resolve_offset(args)
+        token = make_token(req, creds.secret or "", now=args.now, clock_offset_s=offset)
     except (CliError, MeetingInputError, TokenError) as exc:
         return fail(str(exc))
     if args.json:
-        report = inspect(token, secret=creds.secret, now=args.now,
-                         clock_offset_s=args.clock_offset)
+        report = inspect(token, secret=creds.secret, now=args.now, clock_offset_s=offset)
         print_json({"token": token, "header": report.header, "payload": report.payload,
                     "findings": [f.to_dict() for f in report.findings]})
     else:
