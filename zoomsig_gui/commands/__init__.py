@@ -10,4 +10,6 @@ COMMANDS: tuple[str, ...] = (
     "inspect",
     "profiles",
     "clock",
+    "serve",
+    "link",
 )

@@ -1,0 +1,117 @@
+"""`zoomsig link`: a test link to the join page, with a fresh signature in it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from zoomsig_gui.commands._common import CliError, fail, resolve_credentials
+from zoomsig_gui.commands.token import add_token_options, request_from_args
+from zoomsig_gui.core.joinlink import (
+    DEFAULT_LANG,
+    JoinLinkError,
+    JoinParams,
+    build_link,
+    check_base,
+    expiry_notice,
+    is_unencrypted_remote,
+    local_page_url,
+    save_base,
+    saved_base,
+)
+from zoomsig_gui.core.joinserver import DEFAULT_PORT
+from zoomsig_gui.core.meeting import MeetingInputError
+from zoomsig_gui.core.tokens import TokenError, b64_decode_any, make_token, true_now
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "link", help="make a test link to the join page",
+        description="Make a join link in the format of Zoom's CDN sample (name, mn, email, "
+                    "pwd, role, lang, signature, china). By default it opens zoomsig's local "
+                    f"page (run `zoomsig serve`, port {DEFAULT_PORT}); --base or a saved base "
+                    "makes it open a hosted copy of the sample instead. The link carries a "
+                    "live signature: share it only with your tester.")
+    add_token_options(parser)
+    parser.add_argument("--name", required=True, help="display name in the meeting")
+    parser.add_argument("--passcode", metavar="P",
+                        help="meeting passcode (default: the one in the invite link, if any)")
+    parser.add_argument("--email", default="", metavar="E", help="participant's email")
+    parser.add_argument("--lang", default=DEFAULT_LANG, help="page language (default en-US)")
+    parser.add_argument("--china", action="store_true", help="use Zoom's China CDN (china=1)")
+    parser.add_argument("--base", metavar="URL",
+                        help="the join page's address (default: the saved base, else the "
+                             "local page)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N",
+                        help="port of the local page (`zoomsig serve --port N`)")
+    parser.add_argument("--save-base", action="store_true",
+                        help="remember --base for future links")
+    parser.add_argument("--forget-base", action="store_true",
+                        help="forget the saved base; links open the local page again")
+    # A ZAK or OBF token is a credential: read it from the environment, never argv.
+    parser.add_argument("--zak-env", metavar="VAR", help="read a ZAK from this variable")
+    parser.add_argument("--obf-env", metavar="VAR", help="read an OBF token from this variable")
+    parser.set_defaults(func=run)
+
+
+def _env(var: str | None, what: str) -> str:
+    if not var:
+        return ""
+    value = os.environ.get(var, "").strip()
+    if not value:
+        raise CliError(f"The environment variable {var} (for the {what}) is empty or not set.")
+    return value
+
+
+def _exp_of(token: str) -> int | None:
+    try:
+        exp = json.loads(b64_decode_any(token.split(".")[1])).get("exp")
+    except (ValueError, IndexError, AttributeError):
+        return None
+    return exp if isinstance(exp, int) else None
+
+
+def _base(args: argparse.Namespace) -> str:
+    if args.forget_base:
+        save_base(None)
+    if args.base:
+        base = check_base(args.base)
+        if args.save_base:
+            save_base(base)
+        return base
+    if args.save_base:
+        raise CliError("--save-base needs --base URL.")
+    return (None if args.forget_base else saved_base()) or local_page_url(args.port)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        if args.native:
+            raise CliError("A join link needs --meeting: native-SDK tokens cannot join on the "
+                           "web.")
+        creds = resolve_credentials(args)
+        req, invite_passcode = request_from_args(args, creds.key)
+        base = _base(args)
+        token = make_token(req, creds.secret or "", now=args.now,
+                           clock_offset_s=args.clock_offset)
+        params = JoinParams(
+            name=args.name, meeting_number=req.meeting_number or "", signature=token,
+            role=req.role or 0, passcode=args.passcode if args.passcode is not None
+            else (invite_passcode or ""), email=args.email, lang=args.lang, china=args.china,
+            zak=_env(args.zak_env, "ZAK"), obf_token=_env(args.obf_env, "OBF token"))
+        link = build_link(base, params)
+    except (CliError, MeetingInputError, TokenError, JoinLinkError) as exc:
+        return fail(str(exc))
+    print(link)
+    now = args.now if args.now is not None else true_now(args.clock_offset)
+    print(expiry_notice(_exp_of(token), now), file=sys.stderr)
+    if is_unencrypted_remote(base):
+        print("Warning: this page is on another computer over plain http: the signature "
+              "travels unencrypted. Use an https address.", file=sys.stderr)
+    if base.startswith(local_page_url(args.port)):
+        print(f"It opens zoomsig's local page: run `zoomsig serve"
+              f"{'' if args.port == DEFAULT_PORT else f' --port {args.port}'}` on the "
+              "computer that opens it.", file=sys.stderr)
+    return 0
