@@ -101,7 +101,11 @@ class Vault:
 
     # -- reading --------------------------------------------------------------------
     def _load(self) -> list[Profile]:
-        read = idx.read_index(self.path)
+        try:
+            read = idx.read_index(self.path)
+        except OSError as exc:  # e.g. a file where the config folder should be
+            raise ProfileFileError(str(self.path), exc.strerror or type(exc).__name__,
+                                   reading=True) from None
         if read.notice:
             self._notices.append(read.notice)
         return list(read.profiles)

@@ -69,7 +69,9 @@ class UnknownProfileError(ProfileError):
 
 class EmptyValueError(ProfileError):
     def __init__(self, what: str) -> None:
-        super().__init__(f"The {what} is empty. Paste it again from the Zoom App Marketplace.")
+        hint = ("Give the profile a name." if what == "profile name"
+                else "Paste it again from the Zoom App Marketplace.")
+        super().__init__(f"The {what} is empty. {hint}")
 
 
 class InvalidValueError(ProfileError):
@@ -91,6 +93,7 @@ class ImportFileError(ProfileError):
 
 
 class ProfileFileError(VaultError):
-    def __init__(self, path: str, why: str) -> None:
-        super().__init__(f"Could not save the profile list to {path}: {why}. Check that the "
-                         "folder exists and is writable, and that the disk is not full.")
+    def __init__(self, path: str, why: str, reading: bool = False) -> None:
+        what = f"read the profile list {path}" if reading else f"save the profile list to {path}"
+        super().__init__(f"Could not {what}: {why}. Check that the folder exists and is "
+                         "writable, and that the disk is not full.")

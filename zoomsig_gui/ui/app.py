@@ -1,0 +1,44 @@
+"""Start the window: one QApplication, the exception hook, the icon, then the event loop."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from zoomsig_gui.ui import crash
+from zoomsig_gui.ui.mainwindow import MainWindow
+from zoomsig_gui.ui.settings import APP, ORG
+
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "zoomsig.svg"
+
+
+def app_icon() -> QIcon:
+    """Our icon from the installed package, or from the repository in a development tree."""
+    try:
+        from importlib.resources import files
+
+        path = Path(str(files("zoomsig_gui.resources") / "icons" / "zoomsig.svg"))
+    except (ModuleNotFoundError, TypeError):
+        path = ICON
+    return QIcon(str(path if path.is_file() else ICON))
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationDisplayName("zoomsig")
+    app.setDesktopFileName("zoomsig")
+    app.setWindowIcon(app_icon())
+    return app  # type: ignore[return-value]
+
+
+def run(argv: list[str] | None = None) -> int:
+    app = make_app(argv)
+    window = MainWindow()
+    crash.install(window.scrubber, lambda: window)
+    window.show()
+    return app.exec()

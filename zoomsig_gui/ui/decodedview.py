@@ -1,0 +1,132 @@
+"""Decoded header and payload as tables (claim · value · reading · meaning) or as raw JSON."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zoomsig_gui.core.claims import claim_rows
+from zoomsig_gui.core.inspector import Report
+
+COLUMNS = ("Claim", "Value", "Reading", "Meaning")
+
+
+class ClaimTable(QTableWidget):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setObjectName(f"{title.lower()}Table")
+        self.setAccessibleName(f"Decoded {title.lower()}")
+        self.setHorizontalHeaderLabels(COLUMNS)
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        self.setTabKeyNavigation(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        head = self.horizontalHeader()
+        for col in range(3):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+    def show_claims(self, claims: dict | None, now: float) -> None:
+        rows = claim_rows(claims, now)
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate((row.name, row.value, row.reading, row.meaning)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(r, c, item)
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        height += sum(self.rowHeight(r) for r in range(self.rowCount()))
+        self.setFixedHeight(max(height, 40))
+
+    def row_values(self) -> dict[str, tuple[str, str, str]]:
+        """{claim: (value, reading, meaning)}: what a person sees, for tests and screen readers."""
+        out = {}
+        for r in range(self.rowCount()):
+            cells = [self.item(r, c).text() if self.item(r, c) else "" for c in range(4)]
+            out[cells[0]] = (cells[1], cells[2], cells[3])
+        return out
+
+
+class DecodedView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report: Report | None = None
+        self.raw_toggle = QCheckBox("Show raw &JSON")
+        self.raw_toggle.setObjectName("rawJson")
+        self.raw_toggle.setAccessibleName("Show the decoded header and payload as raw JSON")
+        self.raw_toggle.toggled.connect(self._switch)
+        self.summary = QLabel()
+        self.summary.setObjectName("decodedSummary")
+        self.summary.setWordWrap(True)
+        self.header_table = ClaimTable("Header")
+        self.payload_table = ClaimTable("Payload")
+        self.raw = QPlainTextEdit(readOnly=True)
+        self.raw.setObjectName("rawJsonText")
+        self.raw.setAccessibleName("Decoded token as JSON")
+        self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.raw.setTabChangesFocus(True)
+        tables = QWidget()
+        tl = QVBoxLayout(tables)
+        tl.setContentsMargins(0, 0, 0, 0)
+        self.header_label = QLabel("<b>Header</b>")
+        self.payload_label = QLabel("<b>Payload</b>")
+        for widget in (self.header_label, self.header_table, self.payload_label,
+                       self.payload_table):
+            tl.addWidget(widget)
+        tl.addStretch(1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(tables)
+        self.stack.addWidget(self.raw)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.raw_toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.stack)
+        self.show_report(None)
+
+    def show_report(self, report: Report | None, summary: str = "") -> None:
+        self._report = report
+        self.summary.setText(summary)
+        header = report.header if report else None
+        payload = report.payload if report else None
+        now = report.now if report else 0
+        self.header_table.show_claims(header, now)
+        self.payload_table.show_claims(payload, now)
+        self.header_label.setVisible(header is not None)
+        self.header_table.setVisible(header is not None)
+        self.payload_label.setVisible(payload is not None)
+        self.payload_table.setVisible(payload is not None)
+        if report is None or (header is None and payload is None):
+            self.raw.setPlainText("")
+        else:
+            self.raw.setPlainText(json.dumps({"header": header, "payload": payload}, indent=2,
+                                             ensure_ascii=False))
+
+    def refresh_readings(self, now: float) -> None:
+        """Keep "in 1 h 59 min" true while the token sits on screen."""
+        if self._report is not None:
+            self.header_table.show_claims(self._report.header, now)
+            self.payload_table.show_claims(self._report.payload, now)
+
+    def _switch(self, raw: bool) -> None:
+        self.stack.setCurrentIndex(1 if raw else 0)

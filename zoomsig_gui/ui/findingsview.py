@@ -1,0 +1,118 @@
+"""The core's findings with a severity icon, message and fix, under one plain verdict line."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zoomsig_gui.core.findings import Finding
+from zoomsig_gui.core.inspector import Report
+from zoomsig_gui.ui.theme import colours
+
+ICON = {
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+SEVERITY_WORD = {"error": "Problem", "warning": "Warning", "info": "Note"}
+
+
+def verdict_text(report: Report) -> tuple[str, str]:
+    """(state, sentence): state is ok, error or empty."""
+    errors = len(report.errors)
+    if report.malformed:
+        return "error", "This is not a token zoomsig can read."
+    if errors:
+        return "error", (f"Zoom will reject this token: {errors} problem"
+                         f"{'s' if errors != 1 else ''} to fix.")
+    return "ok", "Ready to join: nothing here that Zoom would reject."
+
+
+class FindingRow(QFrame):
+    def __init__(self, item: Finding, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.finding = item
+        self.setObjectName(f"finding-{item.code}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(self.style().standardIcon(ICON[item.severity]).pixmap(size, size))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        icon.setAccessibleName(SEVERITY_WORD[item.severity])
+        c = colours(self)
+        tint = {"error": c.error, "warning": c.warning, "info": c.info}[item.severity]
+        details = [item.code]
+        if item.claim:
+            details.append(f"claim {item.claim}")
+        if item.sdk_error:
+            details.append(f"Zoom error {item.sdk_error}")
+        text = QLabel(
+            f'<span style="color:{tint}; font-weight:600">{SEVERITY_WORD[item.severity]}:</span> '
+            f"{html.escape(item.message)}<br><b>What to do:</b> {html.escape(item.fix)}"
+            f'<br><small style="color:{c.dots}">{html.escape(" · ".join(details))}</small>')
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setAccessibleName(f"{SEVERITY_WORD[item.severity]}: {item.message}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(icon)
+        layout.addWidget(text, 1)
+
+
+class FindingsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.verdict = QLabel()
+        self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setAccessibleName("Verdict")
+        self._rows = QWidget()
+        self._rows_layout = QVBoxLayout(self._rows)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._rows)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.verdict)
+        layout.addWidget(scroll, 1)
+        self.state = "empty"
+        self.show_report(None, "")
+
+    def rows(self) -> list[FindingRow]:
+        return self._rows.findChildren(FindingRow)
+
+    def codes(self) -> list[str]:
+        return [row.finding.code for row in self.rows()]
+
+    def show_report(self, report: Report | None, empty_text: str) -> None:
+        for row in self.rows():
+            self._rows_layout.removeWidget(row)
+            row.deleteLater()
+            row.setParent(None)
+        c = colours(self)
+        if report is None:
+            self.state = "empty"
+            self.verdict.setText(html.escape(empty_text))
+            self.verdict.setStyleSheet(f"padding:8px; background:{c.neutral_bg};"
+                                       f"color:{c.banner_text}; border-radius:4px")
+            return
+        self.state, sentence = verdict_text(report)
+        bg = c.ok_bg if self.state == "ok" else c.error_bg
+        self.verdict.setText(f"<b>{html.escape(sentence)}</b>")
+        self.verdict.setStyleSheet(f"padding:8px; background:{bg}; color:{c.banner_text};"
+                                   "border-radius:4px")
+        for item in report.findings:
+            self._rows_layout.insertWidget(self._rows_layout.count() - 1, FindingRow(item))

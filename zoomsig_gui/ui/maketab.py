@@ -1,0 +1,157 @@
+"""The "Make a token" tab: credentials and meeting form on the left; the live token, the
+findings and the decoded claims on the right. Every rule is the core's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zoomsig_gui.core.inspector import Report, inspect
+from zoomsig_gui.core.tokens import TokenError, make_token
+from zoomsig_gui.ui.credentials import CredentialsPanel
+from zoomsig_gui.ui.decodedview import DecodedView
+from zoomsig_gui.ui.findingsview import FindingsView
+from zoomsig_gui.ui.meetingform import FormValues, MeetingForm
+from zoomsig_gui.ui.profiles import Profiles
+from zoomsig_gui.ui.tokenview import TokenView
+
+DEBOUNCE_MS = 150
+
+
+def boxed(title: str, widget: QWidget, name: str) -> QGroupBox:
+    box = QGroupBox(title, objectName=name)
+    layout = QVBoxLayout(box)
+    layout.addWidget(widget)
+    return box
+
+
+class MakeTab(QWidget):
+    token_made = Signal(str, object, object)  # token, Report, FormValues ("" when none)
+
+    def __init__(self, profiles: Profiles, now: Callable[[], float],
+                 clock_offset: Callable[[], float], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profiles = profiles
+        self._now = now
+        self._offset = clock_offset
+        self._fetching: set[str] = set()
+        self._fetch_errors: dict[str, str] = {}
+        self.report: Report | None = None
+        self.credentials = CredentialsPanel(profiles)
+        self.form = MeetingForm()
+        self.token_view = TokenView(now)
+        self.findings = FindingsView()
+        self.decoded = DecodedView()
+        self.actions_row = QHBoxLayout()  # the join page and others add buttons here
+        self.actions_row.setContentsMargins(0, 0, 0, 0)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.regenerate)
+        self._readings = QTimer(self, interval=20_000)
+        self._readings.timeout.connect(lambda: self.decoded.refresh_readings(self._now()))
+        self._readings.start()
+        self._layout()
+        self.form.changed.connect(self.schedule)
+        self.credentials.selected.connect(self.schedule)
+        profiles.listed.connect(self._list_changed)
+        self.token_view.expired.connect(self.schedule)
+        self.regenerate()
+
+    def _layout(self) -> None:
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.addWidget(boxed("Credentials", self.credentials, "credentialsBox"))
+        ll.addWidget(boxed("Meeting", self.form, "meetingBox"))
+        ll.addStretch(1)
+        left_scroll = QScrollArea(widgetResizable=True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left)
+        left_scroll.setMinimumWidth(400)
+        token_box = QWidget()
+        tl = QVBoxLayout(token_box)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.token_view)
+        tl.addLayout(self.actions_row)
+        decoded_scroll = QScrollArea(widgetResizable=True)
+        decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        decoded_scroll.setWidget(self.decoded)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(boxed("Signature", token_box, "signatureBox"))
+        right.addWidget(boxed("Findings", self.findings, "findingsBox"))
+        right.addWidget(boxed("Decoded", decoded_scroll, "decodedBox"))
+        right.setChildrenCollapsible(False)
+        right.setStretchFactor(1, 1)
+        right.setStretchFactor(2, 2)
+        split = QSplitter(Qt.Orientation.Horizontal, objectName="makeSplitter")
+        split.addWidget(left_scroll)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.addWidget(split)
+
+    # -- regenerating ---------------------------------------------------------------
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def _list_changed(self) -> None:
+        self._fetch_errors.clear()
+        self.schedule()
+
+    def _placeholder(self, text: str, values: FormValues | None = None) -> None:
+        self.report = None
+        self.token_view.set_token("", None, text)
+        self.findings.show_report(None, text)
+        self.decoded.show_report(None)
+        self.token_made.emit("", None, values)
+
+    def regenerate(self) -> None:
+        name = self.credentials.current()
+        values = self.form.values()
+        if not self.profiles.loaded:
+            return self._placeholder("Loading your saved credentials…", values)
+        if not name:
+            return self._placeholder("Add or pick credentials (Client ID and Secret) to make a "
+                                     "token.", values)
+        creds = self.profiles.cached(name)
+        if creds is None:
+            if name in self._fetch_errors:
+                return self._placeholder(self._fetch_errors[name], values)
+            if name not in self._fetching:
+                self._fetching.add(name)
+                self.profiles.fetch(name, lambda _c: self._fetched(name),
+                                    lambda msg: self._fetched(name, msg))
+            return self._placeholder("Getting the secret from your system keyring…", values)
+        if values.empty:
+            return self._placeholder("Enter a meeting number or paste an invite link.", values)
+        if values.errors:
+            return self._placeholder("Correct the field marked in red: "
+                                     + next(iter(values.errors.values())), values)
+        try:
+            token = make_token(values.request(creds.key), creds.secret,
+                               clock_offset_s=self._offset())
+        except TokenError as exc:
+            return self._placeholder(str(exc), values)
+        report = inspect(token, secret=creds.secret, expected_key=creds.key,
+                         clock_offset_s=self._offset())
+        self.report = report
+        exp = report.payload.get("exp") if report.payload else None
+        self.token_view.set_token(token, exp if isinstance(exp, int) else None, "")
+        self.findings.show_report(report, "")
+        self.decoded.show_report(report, f"Signed with “{name}” · Client ID {creds.key}")
+        self.token_made.emit(token, report, values)
+
+    def _fetched(self, name: str, error: str | None = None) -> None:
+        self._fetching.discard(name)
+        if error:
+            self._fetch_errors[name] = error
+        self.schedule()
