@@ -1,0 +1,83 @@
+"""`zoomsig serve --sdk-dir` + a `zoomsig link` in Debian's headless Chromium: the real SDK
+runs to a reported join result. Offline (every non-loopback name fails to resolve), so the
+result is the SDK's own join failure, errorCode 1."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require
+from tests.core.helpers import KEY, SECRET
+from tests.integration.sdk_fixtures import OFFLINE_RESOLVER, meeting_sdk_dist
+
+pytestmark = [pytest.mark.sdk, pytest.mark.browser, pytest.mark.timeout(600)]
+CHROMIUM = "/usr/bin/chromium"
+
+
+@contextmanager
+def zoomsig_serve(*args: str) -> Iterator[tuple[str, int]]:
+    proc = subprocess.Popen([sys.executable, "-m", "zoomsig_gui.cli", "serve", "--port", "0",
+                             *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        port = int(re.fullmatch(r"http://127\.0\.0\.1:(\d+)/", url).group(1))  # type: ignore
+        yield url, port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def dump_dom(url: str, profile: Path) -> str:
+    require(os.access(CHROMIUM, os.X_OK) or shutil.which("chromium"),
+            "Debian's chromium is not installed")
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", f"--user-data-dir={profile}", f"--host-resolver-rules="
+         f"{OFFLINE_RESOLVER}", "--virtual-time-budget=120000", "--dump-dom", url],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def status_of(dom: str) -> dict[str, str]:
+    tag = re.search(r'<section id="zoomsig-status"[^>]*>', dom)
+    assert tag, dom[:2000]
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', tag.group(0)))
+
+
+def test_link_in_chromium_reaches_a_join_result(tmp_path: Path) -> None:
+    dist = meeting_sdk_dist()
+    with zoomsig_serve("--sdk-dir", str(dist)) as (_, port):
+        made = subprocess.run(
+            [sys.executable, "-m", "zoomsig_gui.cli", "link", "--key", KEY, "--secret-env",
+             "ZS_SECRET", "--meeting", "811 9887 3582", "--role", "0", "--name", "Zoë Tester",
+             "--port", str(port)], env={**os.environ, "ZS_SECRET": SECRET},
+            capture_output=True, text=True, timeout=60)
+        assert made.returncode == 0, made.stderr
+        dom = dump_dom(made.stdout.strip(), tmp_path / "profile")
+    status = status_of(dom)
+    # Offline the SDK initialises, tries zoom.us and answers errorCode 1.
+    assert status["data-state"] == "failed", dom[:3000]
+    assert status["data-error-code"] == "1"
+    assert "Fail to join the meeting." in dom
+    assert "zoom.us" in dom  # the explanation names what to check
+
+
+def test_without_sdk_the_page_reports_sdk_missing(tmp_path: Path) -> None:
+    with zoomsig_serve() as (url, _):
+        dom = dump_dom(url, tmp_path / "profile")
+    status = status_of(dom)
+    assert status["data-state"] == "sdk-missing"
+    assert "could not be loaded (no network?)" in dom
