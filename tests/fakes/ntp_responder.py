@@ -30,7 +30,12 @@ class NtpResponder:
     """``with NtpResponder(offset_s=47) as server: server.address`` → "127.0.0.1:PORT"."""
 
     def __init__(self, offset_s: float = 0.0, behaviour: Behaviour = "answer",
-                 stratum: int = 2, kod_code: bytes = b"RATE", lifetime_s: float = 30.0) -> None:
+                 stratum: int = 2, kod_code: bytes = b"RATE", lifetime_s: float = 30.0,
+                 latency_s: float = 0.0, hold_s: float = 0.0) -> None:
+        # latency_s: a slow network (counts in the round-trip delay); hold_s: time between
+        # the server's receive and transmit timestamps (does not count in the delay).
+        self.latency_s = latency_s
+        self.hold_s = hold_s
         self.offset_s = offset_s
         self.behaviour = behaviour
         self.stratum = stratum
@@ -84,7 +89,9 @@ class NtpResponder:
                 (self._other or self._sock).sendto(reply, client)
 
     def _reply(self, request: bytes) -> bytes | None:
+        time.sleep(self.latency_s)
         received = time.time() + self.offset_s
+        time.sleep(self.hold_s)
         if self.behaviour == "silent":
             return None
         if self.behaviour == "garbage":

@@ -61,7 +61,7 @@ def parse_server(text: str) -> ServerSpec:
     raw = text.strip()
     if not raw:
         raise ServerAddressError("A time server name is empty.")
-    host, port_text = raw, ""
+    host, port_text = raw, None
     if raw.startswith("["):
         end = raw.find("]")
         if end < 0:
@@ -69,14 +69,14 @@ def parse_server(text: str) -> ServerSpec:
         host, rest = raw[1:end], raw[end + 1:]
         if rest and not rest.startswith(":"):
             raise ServerAddressError(f"“{text}” is not HOST[:PORT].")
-        port_text = rest[1:]
+        port_text = rest[1:] if rest else None
     elif raw.count(":") == 1:
         host, port_text = raw.split(":")
     elif raw.count(":") > 1 and not _is_ip(raw):
         raise ServerAddressError(f"“{text}” is not HOST[:PORT].")
     if not host or any(c.isspace() for c in host):
         raise ServerAddressError(f"“{text}” has no usable host name.")
-    if not port_text:
+    if port_text is None:
         return ServerSpec(host)
     if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
         raise ServerAddressError(f"“{text}”: the port must be a number from 1 to 65535.")
