@@ -12,4 +12,6 @@ COMMANDS: tuple[str, ...] = (
     "clock",
     "serve",
     "link",
+    "reproduce",
+    "report",
 )

@@ -1,0 +1,61 @@
+"""`zoomsig report`: a case report for a support ticket, without secrets or the signature.
+
+Exit status: 0 the report was written; 2 the command line is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from zoomsig_gui.commands._common import (
+    CliError,
+    add_secret_source,
+    add_time_options,
+    fail,
+    resolve_credentials,
+)
+from zoomsig_gui.core.report import ClockNote, build_case, exposure_text, render
+from zoomsig_gui.core.tokens import true_now
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "report", help="a case report for a ticket (no secret, signature redacted)",
+        description="Write a case report in Markdown or JSON: zoomsig version, SDK version, "
+                    "clock, decoded header and payload with the signature replaced by "
+                    "<redacted>, and the findings with their fixes. Never the secret; the "
+                    "full token only with --include-token.")
+    parser.add_argument("text", nargs="?", default="-", metavar="TEXT",
+                        help="token, JSON or link; '-' or nothing reads standard input")
+    parser.add_argument("--format", choices=("md", "json"), default="md",
+                        help="md (Markdown, default) or json")
+    parser.add_argument("--include-token", action="store_true",
+                        help="add the full token: anyone reading the report can then join "
+                             "with it until it expires")
+    add_secret_source(parser, stdin=False)
+    parser.add_argument("--key", help="the key the token should carry (reports key-unknown)")
+    parser.add_argument("--sdk-version", metavar="X.Y.Z",
+                        help="the Meeting SDK version used, for the report")
+    add_time_options(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        creds = resolve_credentials(args, need_secret=False)
+    except CliError as exc:
+        return fail(str(exc))
+    text = sys.stdin.read() if args.text == "-" else args.text
+    now = args.now if args.now is not None else true_now(args.clock_offset)
+    clock = None
+    if args.now is None and args.clock_offset:
+        clock = ClockNote("given with --clock-offset", args.clock_offset, time.time())
+    expected_key = args.key or (creds.key if creds.profile else None)
+    case = build_case(text, secret=creds.secret, now=now, expected_key=expected_key,
+                      sdk_version=args.sdk_version, clock=clock)
+    sys.stdout.write(render(case, args.format, include_token=args.include_token))
+    if args.include_token and case.report.token:
+        print(f"zoomsig: note: {exposure_text(case)}", file=sys.stderr)
+    return 0
