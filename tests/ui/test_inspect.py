@@ -1,0 +1,74 @@
+"""The Inspect tab shows exactly what the core finds in a pasted customer token."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.ui.conftest import KEY, SECRET, add_profile
+from zoomsig_gui.core.inspector import inspect
+from zoomsig_gui.core.tokens import sign
+
+
+def broken_token() -> str:
+    """The forum thread's backend: sdkKey only, mn with spaces, a 10-minute window, expired."""
+    now = int(time.time())
+    payload = {"sdkKey": KEY, "mn": "811 9887 3582", "role": 0, "iat": now - 3600,
+               "exp": now - 3000, "tokenExp": now - 3000}
+    return sign(payload, SECRET)
+
+
+def test_a_pasted_broken_token_shows_the_right_findings(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    tab = window.inspect
+    window.tabs.setCurrentWidget(tab)
+    token = broken_token()
+    tab.paste.setPlainText(json.dumps({"signature": token}))  # as the endpoint returned it
+    qtbot.waitUntil(lambda: tab.report is not None)
+    codes = set(tab.findings.codes())
+    assert {"appkey-missing", "mn-format", "exp-window-short", "expired",
+            "signature-unchecked"} <= codes
+    assert codes == set(inspect(token).codes())  # the same truth as the core
+    assert tab.findings.state == "error"
+    assert "Zoom will reject this token" in tab.findings.verdict.text()
+    assert tab.decoded.payload_table.row_values()["mn"][0] == "811 9887 3582"
+    row = next(r for r in tab.findings.rows() if r.finding.code == "expired")
+    assert row.finding.fix  # each finding carries what to do
+
+
+def test_picking_a_profile_checks_the_signature(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window, "Ours", secret=SECRET)
+    add_profile(qtbot, window, "Other", key="ZzOtherKey12345", secret="another-secret-123456")
+    tab = window.inspect
+    tab.paste.setPlainText(broken_token())
+    tab.set_profile("Ours")
+    qtbot.waitUntil(lambda: tab.report is not None and tab.report.signature_valid is True)
+    assert "matches the secret of “Ours”" in tab.kind.text()
+    tab.set_profile("Other")
+    qtbot.waitUntil(lambda: tab.report.signature_valid is False)
+    assert "signature-mismatch" in tab.findings.codes()
+
+
+def test_garbage_is_malformed_not_a_crash(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    tab = window.inspect
+    tab.paste.setPlainText("hello, this is not a token")
+    qtbot.waitUntil(lambda: tab.report is not None)
+    assert tab.findings.codes() == ["malformed"]
+    assert "not a token" in tab.findings.verdict.text()
+
+
+def test_inspect_the_clipboard_shortcut(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    QGuiApplication.clipboard().setText(broken_token())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.make.form.name, Qt.Key.Key_V,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.tabs.currentWidget() is window.inspect
+    assert "appkey-missing" in window.inspect.findings.codes()
