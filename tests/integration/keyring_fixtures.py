@@ -12,14 +12,20 @@ from pathlib import Path
 
 import keyring.errors
 from keyring.backend import KeyringBackend
+from keyring.compat import properties
 
 from tests.conftest import require
+from zoomsig_gui.core.secretstore import effective_backend
 
 
 class MemoryKeyring(KeyringBackend):
     """A dict standing in for the OS keyring (unit tests only)."""
 
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:
+        # Not viable: keyring registers every subclass and would otherwise chain these test
+        # doubles with the real Secret Service for the rest of the test process.
+        raise RuntimeError("test double; pass it to SecretStore(backend=…)")
 
     def __init__(self) -> None:
         super().__init__()
@@ -90,8 +96,9 @@ def secret_service_problem() -> str | None:
         return f"Secret Service not reachable: {type(exc).__name__}: {exc}"
     from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 
-    if not isinstance(keyring.get_keyring(), SecretServiceKeyring):
-        return f"keyring chose {keyring.get_keyring()!r}, not the Secret Service"
+    chosen = effective_backend(keyring.get_keyring())
+    if not isinstance(chosen, SecretServiceKeyring):
+        return f"keyring chose {chosen!r}, not the Secret Service"
     return None
 
 

@@ -58,7 +58,7 @@ def _class_path(backend: KeyringBackend) -> str:
     return f"{type(backend).__module__}.{type(backend).__qualname__}"
 
 
-def _effective(backend: KeyringBackend) -> KeyringBackend | None:
+def effective_backend(backend: KeyringBackend) -> KeyringBackend | None:
     """The backend that will store a secret (the chainer's first); None when there is none."""
     if type(backend).__name__ == "ChainerBackend":
         chained = list(getattr(backend, "backends", []))
@@ -68,7 +68,7 @@ def _effective(backend: KeyringBackend) -> KeyringBackend | None:
 
 def refusal(backend: KeyringBackend) -> str | None:
     """Why this backend must not hold our secrets, or None when it may."""
-    real = _effective(backend)
+    real = effective_backend(backend)
     if real is None:
         return "No system keyring was found, so secrets cannot be saved."
     path = _class_path(real)
@@ -81,7 +81,7 @@ def refusal(backend: KeyringBackend) -> str | None:
 
 
 def friendly_name(backend: KeyringBackend) -> str:
-    real = _effective(backend) or backend
+    real = effective_backend(backend) or backend
     return _FRIENDLY.get(_class_path(real), type(real).__name__)
 
 
