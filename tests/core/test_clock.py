@@ -81,6 +81,14 @@ def test_behind_by_more_than_a_token_lifetime_says_tokens_are_born_expired() -> 
     assert "expire 10 min early" in verdict(reading(600))[1]
 
 
+@pytest.mark.parametrize(("offset", "text"), [
+    (2.04, "2.0 s"), (-9.96, "10.0 s"), (47.4, "47 s"), (-95, "95 s"), (299.6, "5 min"),
+    (-280, "5 min"), (3599.7, "1 h"), (5400, "1 h 30 min"), (90000, "1 d 1 h"),
+])
+def test_amounts_read_naturally(offset: float, text: str) -> None:
+    assert f"Your clock is {text} " in verdict(reading(offset))[1]
+
+
 def test_ok_and_unknown_messages() -> None:
     status, text = verdict(reading(-0.4))
     assert status == "ok" and text.startswith("Your clock is right (0.4 s ahead of")

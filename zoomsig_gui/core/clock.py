@@ -103,7 +103,10 @@ def _amount(seconds: float) -> str:
     size = abs(seconds)
     if size < 10:
         return f"{size:.1f} s"
-    return span_text(round(size))
+    if size < 120:
+        return f"{size:.0f} s"
+    # span_text drops seconds, so round to the minute rather than truncate 299.6 s to 4 min.
+    return span_text(round(size / 60) * 60)
 
 
 def _looks_like_time_zone(offset_s: float) -> bool:
