@@ -18,6 +18,9 @@ may take up to ``SecretStore.timeout_s`` seconds, so the window calls it from a 
     vault.import_data(data) / import_from(path) -> ImportResult (added, skipped with reasons)
     vault.pop_notices()                    # e.g. "profiles.json was corrupt, set aside as …"
 
+Calls on one Vault are serialised (safe from several worker threads); every change
+re-reads the file first, so the CLI and the window can share it.
+
 Outcome.notices carries what a person should read: whitespace stripped from a pasted
 value, a key that looks like an e-mail/URL/JWT, a secret kept for this session only.
 
@@ -38,6 +41,8 @@ secret is never written anywhere: ``add``/``set_secret`` raise ``NoKeyringError`
 from __future__ import annotations
 
 import dataclasses
+import functools
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -90,6 +95,17 @@ class ProfileCredentials:
         return self.profile.key
 
 
+def _serialised(method: Callable) -> Callable:
+    """One operation at a time per Vault: workers must not interleave read-modify-write."""
+
+    @functools.wraps(method)
+    def wrapper(self: Vault, *args: object, **kwargs: object) -> object:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class Vault:
     def __init__(self, path: Path | None = None, store: SecretStore | None = None,
                  clock: Callable[[], float] = time.time) -> None:
@@ -98,6 +114,7 @@ class Vault:
         self._clock = clock
         self._session: dict[str, str] = {}  # profile id -> secret, this process only
         self._notices: list[str] = []
+        self._lock = threading.RLock()
 
     # -- reading --------------------------------------------------------------------
     def _load(self) -> list[Profile]:
@@ -124,6 +141,7 @@ class Vault:
                 return i
         raise UnknownProfileError(name, [p.name for p in profiles])
 
+    @_serialised
     def pop_notices(self) -> list[str]:
         """Things found while reading the file (e.g. it was set aside); cleared once read."""
         notices, self._notices = self._notices, []
@@ -132,13 +150,16 @@ class Vault:
     def storage_status(self) -> StorageStatus:
         return self.store.status()
 
+    @_serialised
     def names(self) -> list[str]:
         return [p.name for p in self._load()]
 
+    @_serialised
     def get(self, name: str) -> Profile:
         profiles = self._load()
         return profiles[self._find(profiles, name)]
 
+    @_serialised
     def list(self, check_secrets: bool = True) -> list[ProfileView]:
         """All profiles in saved order; asks the keyring once per profile when checking."""
         views: list[ProfileView] = []
@@ -153,6 +174,7 @@ class Vault:
             views.append(ProfileView(profile, UNKNOWN, failure))
         return views
 
+    @_serialised
     def view(self, name: str) -> ProfileView:
         profile = self.get(name)
         try:
@@ -169,6 +191,7 @@ class Vault:
         return ProfileView(profile, SAVED, "The secret is saved in the system keyring.")
 
     # -- changing -------------------------------------------------------------------
+    @_serialised
     def add(self, name: str, key: str, secret: str | None = None, kind: str | None = None,
             notes: str = "", session_only: bool = False) -> Outcome:
         """Save a new profile; with ``secret`` None it is saved without one (state missing)."""
@@ -195,6 +218,7 @@ class Vault:
             raise
         return Outcome(profile, tuple(notices))
 
+    @_serialised
     def edit(self, name: str, key: str | None = None, kind: str | None = None,
              notes: str | None = None) -> Outcome:
         profiles = self._load()
@@ -212,6 +236,7 @@ class Vault:
         self._save(profiles)
         return Outcome(profiles[i], tuple(notices))
 
+    @_serialised
     def rename(self, old: str, new: str) -> Outcome:
         profiles = self._load()
         i = self._find(profiles, old)
@@ -223,6 +248,7 @@ class Vault:
         self._save(profiles)  # the keyring entry is named by id, so it stays as it is
         return Outcome(profiles[i])
 
+    @_serialised
     def set_secret(self, name: str, secret: str, session_only: bool = False) -> Outcome:
         profile = self.get(name)
         secret_c = idx.clean_value(secret, "secret")
@@ -231,6 +257,7 @@ class Vault:
         self._keep_secret(profile, secret_c.value, session_only, notices)
         return Outcome(profile, tuple(notices))
 
+    @_serialised
     def remove(self, name: str) -> Outcome:
         """Delete the keyring entry, then the profile. A locked keyring keeps both."""
         profiles = self._load()
@@ -276,6 +303,7 @@ class Vault:
             pass  # the caller reports the original failure
 
     # -- using ----------------------------------------------------------------------
+    @_serialised
     def credentials(self, name: str, mark_used: bool = False) -> ProfileCredentials:
         profile = self.get(name)
         session = profile.id in self._session
@@ -286,6 +314,7 @@ class Vault:
             profile = self.mark_used(profile.name) or profile
         return ProfileCredentials(profile, secret, session)
 
+    @_serialised
     def sign(self, name: str, request: TokenRequest, now: float | None = None,
              clock_offset_s: float = 0.0) -> str:
         """A token signed with the profile's secret and key; records the profile's last use."""
@@ -295,6 +324,7 @@ class Vault:
         self.mark_used(creds.profile.name)
         return token
 
+    @_serialised
     def mark_used(self, name: str) -> Profile | None:
         """Record the time of use; a failed write only adds a notice (signing still works)."""
         profiles = self._load()
@@ -310,11 +340,13 @@ class Vault:
         return profiles[i]
 
     # -- sharing --------------------------------------------------------------------
+    @_serialised
     def export_data(self, names: list[str] | None = None) -> dict:
         profiles = self._load()
         chosen = profiles if names is None else [profiles[self._find(profiles, n)] for n in names]
         return export_payload(chosen)
 
+    @_serialised
     def export_to(self, path: Path, names: list[str] | None = None) -> int:
         data = self.export_data(names)
         try:
@@ -323,9 +355,11 @@ class Vault:
             raise ProfileFileError(str(path), exc.strerror or type(exc).__name__) from None
         return len(data["profiles"])
 
+    @_serialised
     def import_from(self, path: Path) -> ImportResult:
         return self.import_data(read_import(Path(path)), str(path))
 
+    @_serialised
     def import_data(self, data: object, source: str = "the import") -> ImportResult:
         """Add the profiles not there yet (without secrets); existing ones stay untouched."""
         entries, notices = parse_import(data, source)
