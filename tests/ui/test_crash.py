@@ -1,0 +1,39 @@
+"""An unexpected error shows a copyable report with secrets, tokens and passcodes removed."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QGuiApplication
+
+from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.ui.conftest import INVITE, PASSCODE, SECRET, add_profile, wait_token
+from zoomsig_gui.ui import crash
+
+
+def test_the_exception_hook_shows_a_scrubbed_report(qtbot, make_window, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window)
+    window.make.form.meeting.setPlainText(INVITE)
+    token = wait_token(qtbot, window)
+    crash.install(window.scrubber, lambda: window)
+    try:
+        raise RuntimeError(f"boom with {SECRET} and {token} and {INVITE}")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    qtbot.waitUntil(lambda: window.findChild(crash.CrashDialog) is not None
+                    and window.findChild(crash.CrashDialog).isVisible())
+    dialog = window.findChild(crash.CrashDialog)
+    report = dialog.report.toPlainText()
+    assert "RuntimeError: boom" in report and "zoomsig" in report
+    stderr = capsys.readouterr().err
+    assert "RuntimeError: boom" in stderr
+    for leak in (SECRET, token, token.split(".")[1], PASSCODE):
+        assert leak not in report
+        assert leak not in stderr
+    copy = next(b for b in dialog.findChildren(crash.QPushButton) if "Copy" in b.text())
+    copy.click()
+    assert QGuiApplication.clipboard().text() == report
+    dialog.close()
+    assert window.isVisible()  # the window lives on

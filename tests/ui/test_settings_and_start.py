@@ -1,0 +1,90 @@
+"""Start-up stays light, and the settings file remembers choices but never secrets."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+
+from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.ui.conftest import INVITE, PASSCODE, SECRET, add_profile, fake_clock, wait_token
+from zoomsig_gui.core.secretstore import SecretStore
+from zoomsig_gui.core.vault import Vault
+
+
+def test_nothing_secret_in_the_settings_file(qtbot, make_window, settings_path):
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window, "Prod")
+    window.make.form.meeting.setPlainText(INVITE)
+    window.make.form.role.setCurrentIndex(1)
+    window.make.form.expiry.setCurrentText("4 h")
+    window.make.form.name.setText("QA Desk")
+    token = wait_token(qtbot, window)
+    window.inspect.paste.setPlainText(token)
+    window.close()
+    text = settings_path.read_text(encoding="utf-8")
+    for secret in (SECRET, token, token.split(".")[2], PASSCODE, "pwd="):
+        assert secret not in text
+    assert "QA Desk" in text and "Prod" in text
+
+    again = make_window(MemoryKeyring())
+    form = again.make.form
+    assert form.role.currentData() == 1
+    assert form.expiry.currentText() == "4 h"
+    assert form.name.text() == "QA Desk"
+    assert form.passcode.text() == ""  # a passcode is never remembered
+
+
+def test_no_keyring_or_network_before_the_window_shows(qtbot, throwaway_home, settings_path):
+    from zoomsig_gui.ui.mainwindow import MainWindow
+
+    calls: list[tuple[str, bool]] = []
+    clock = fake_clock(0.1)
+
+    def vault():  # noqa: ANN202
+        calls.append(("vault", threading.current_thread() is threading.main_thread()))
+        return Vault(path=throwaway_home / "p.json", store=SecretStore(MemoryKeyring(), 5))
+
+    def check():  # noqa: ANN202
+        calls.append(("clock", threading.current_thread() is threading.main_thread()))
+        return clock()
+
+    window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat), vault, check)
+    qtbot.addWidget(window)
+    assert "PySide6.QtWebEngineWidgets" not in sys.modules
+    assert "PySide6.QtWebEngineCore" not in sys.modules
+    assert window.windowTitle().startswith("zoomsig")
+    qtbot.wait(200)
+    assert calls == []
+    window.show()
+    qtbot.waitUntil(lambda: len(calls) == 2 and window.banner.state == "ok")
+    assert sorted(calls) == [("clock", False), ("vault", False)]
+
+
+def test_every_input_has_an_accessible_name(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    window.make.form.advanced_button.setChecked(True)
+    missing = []
+    for cls in (QLineEdit, QPlainTextEdit, QComboBox, QSpinBox):
+        for widget in window.findChildren(cls):
+            if isinstance(widget.parent(), (QComboBox, QSpinBox)):
+                continue  # the line edit inside an editable combo box or spin box
+            if not widget.accessibleName():
+                missing.append(widget.objectName() or repr(widget))
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and not (button.accessibleName() or button.text().strip()):
+            missing.append(button.objectName() or repr(button))
+    assert missing == []
+
+
+def test_tab_order_follows_the_form(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    form = window.make.form
+    chain = [form.meeting]
+    for _ in range(5):
+        chain.append(chain[-1].nextInFocusChain())
+        while not chain[-1].focusPolicy() & chain[-1].focusPolicy().TabFocus:
+            chain[-1] = chain[-1].nextInFocusChain()
+    assert chain == [form.meeting, form.passcode, form.role, form.name, form.email, form.expiry]
