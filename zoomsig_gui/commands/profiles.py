@@ -11,12 +11,15 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zoomsig_gui.commands._common import CliError, fail, print_json
 from zoomsig_gui.core.profiles import KINDS
 from zoomsig_gui.core.timefmt import utc_text
-from zoomsig_gui.core.vault import Outcome, ProfileView, Vault
 from zoomsig_gui.core.vaulterrors import KeyringError, ProfileFileError, VaultError
+
+if TYPE_CHECKING:  # the vault pulls in keyring (~40 ms): load it only when a profile is used
+    from zoomsig_gui.core.vault import Outcome, ProfileView, Vault
 
 STATE_TEXT = {"saved": "saved", "missing": "MISSING", "session": "this session only",
               "unknown": "unknown"}
@@ -105,6 +108,8 @@ def _notes(vault: Vault, outcome: Outcome | None = None) -> None:
 
 def _guarded(run):  # noqa: ANN001, ANN202 - a decorator over the run_* functions below
     def wrapper(args: argparse.Namespace) -> int:
+        from zoomsig_gui.core.vault import Vault
+
         vault = Vault()
         try:
             return run(args, vault)
