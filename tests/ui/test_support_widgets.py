@@ -1,0 +1,183 @@
+"""Support widgets as a user sees them: differences marked, fixed token, report, history."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from tests.conftest import SHARED
+from zoomsig_gui.core.history import History, entry_from_report
+from zoomsig_gui.core.inspector import inspect
+from zoomsig_gui.core.report import build_case
+from zoomsig_gui.ui.support_history import HistoryPanel
+from zoomsig_gui.ui.support_panel import SupportPanel
+from zoomsig_gui.ui.support_report import ReportDialog
+
+VECTORS = json.loads((SHARED / "vectors" / "meeting-sdk-tokens.json").read_text())
+NOW = VECTORS["now"]
+OUR_KEY = "SupportTestKey0000001"
+OUR_SECRET = "UI-canary-secret-Wd93kQ"
+
+
+def _vector(name: str) -> str:
+    return next(c["input"] for c in VECTORS["cases"] if c["name"] == name)
+
+
+@pytest.fixture
+def panel(qtbot) -> SupportPanel:
+    widget = SupportPanel()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _cells(table, row: int) -> list[str]:
+    return [table.item(row, c).text() for c in range(table.columnCount())]
+
+
+def test_theirs_vs_ours_marks_only_what_differs(panel) -> None:
+    panel.show_case(_vector("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET,
+                    now=NOW)
+    table = panel.comparison.table
+    assert table.marked_claims() == ["sdkKey"]
+    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "sdkKey")
+    assert _cells(table, row)[:4] == ["≠", "sdkKey", f'"{VECTORS["key"]}"', f'"{OUR_KEY}"']
+    assert table.item(row, 2).font().bold() and "our key" in table.item(row, 2).toolTip()
+    same = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "mn")
+    assert not table.item(same, 2).font().bold() and table.item(same, 0).text() == ""
+    assert "1 claim differ" in panel.comparison.summary.text()
+    assert "appkey-missing (the same)" in panel.comparison.findings.text()
+    ours = panel.comparison.token.field.text()
+    assert inspect(ours, secret=OUR_SECRET, now=NOW).signature_valid is True
+
+
+def test_fixed_tab_shows_the_added_claim_and_a_token_zoom_accepts(panel, qtbot) -> None:
+    panel.show_case(_vector("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET,
+                    now=NOW)
+    view = panel.fixed_view
+    assert "No error finding" in view.verdict.text() and "appKey" in view.verdict.text()
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text() ==
+               "appKey")
+    assert _cells(view.table, row)[:4] == ["+", "appKey", "(none)", f'"{OUR_KEY}"']
+    assert "appkey-missing" in view.table.item(row, 4).text()
+    token = view.token.field.text()
+    assert inspect(token, secret=OUR_SECRET, now=NOW).errors == []
+    view.token.copy_button.click()
+    assert QGuiApplication.clipboard().text() == token
+
+
+def test_an_unfixable_token_says_why_and_offers_no_token(panel) -> None:
+    panel.show_case(_vector("Video SDK token"), OUR_KEY, OUR_SECRET, now=NOW)
+    assert panel.fixed_view.verdict.text().startswith("No fixed token: This is a Video SDK")
+    assert panel.fixed_view.token.field.text() == ""
+    assert not panel.fixed_view.token.copy_button.isEnabled()
+    assert panel.comparison.table.marked_claims() == ["app_key"]
+
+
+def test_garbage_shows_a_plain_problem(panel) -> None:
+    panel.show_case("hello.world", OUR_KEY, OUR_SECRET, now=NOW)
+    assert panel.problem.isVisible() and "nothing to reproduce" in panel.problem.text()
+    assert panel.comparison.token.field.text() == ""
+
+
+def test_without_credentials_it_asks_for_them_but_the_report_works(panel, qtbot) -> None:
+    panel.show_case(_vector("expired"), None, None, now=NOW)
+    assert "Pick saved credentials" in panel.comparison.summary.text()
+    assert panel.report_button.isEnabled()
+    dialog = panel.open_report()
+    qtbot.addWidget(dialog)
+    assert "`expired`" in dialog.preview.toPlainText()
+
+
+def test_report_checkbox_adds_the_token_and_says_what_it_exposes(qtbot, tmp_path: Path) -> None:
+    token = _vector("valid web token, jsrsasign")
+    case = build_case(token, secret=VECTORS["secret"], now=NOW, sdk_version="6.2.0")
+    dialog = ReportDialog(case)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "Anyone who reads it can use it to join meeting 81198873582" in \
+        dialog.exposure.text()
+    before = dialog.preview.toPlainText()
+    assert token not in before and token.split(".")[2] not in before
+    assert "<redacted>" in before and "6.2.0" in before
+    dialog.include_token.setChecked(True)
+    after = dialog.preview.toPlainText()
+    assert token in after and "Anyone who reads it" in after
+    dialog.format.setCurrentIndex(1)
+    data = json.loads(dialog.preview.toPlainText())
+    assert data["token"] == token and data["signature"] == "<redacted>"
+    dialog.include_token.setChecked(False)
+    assert "token" not in json.loads(dialog.preview.toPlainText())
+    assert VECTORS["secret"] not in before + after
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == dialog.preview.toPlainText()
+    assert dialog.save_to(tmp_path / "case.json")
+    assert (tmp_path / "case.json").read_text() == dialog.preview.toPlainText()
+    assert not dialog.save_to(tmp_path / "missing" / "case.json")
+    assert "Could not save" in dialog.status.text()
+
+
+def test_report_save_button_writes_where_the_user_chose(qtbot, tmp_path, monkeypatch) -> None:
+    dialog = ReportDialog(build_case(_vector("role 2"), now=NOW))
+    qtbot.addWidget(dialog)
+    target = tmp_path / "ticket.md"
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(target), ""))
+    dialog.save_button.click()
+    assert "role-invalid" in target.read_text() and "Saved to" in dialog.status.text()
+
+
+def _entry(name: str, profile: str, when: float):
+    report = inspect(_vector(name), now=NOW)
+    return entry_from_report(report, "inspected", profile=profile, when=when)
+
+
+def test_history_lists_restores_and_clears(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    History(path).add(_entry("valid web token, jsonwebtoken", "staging", NOW - 60))
+    panel = HistoryPanel(History(path), confirm_clear=lambda _w: True)
+    qtbot.addWidget(panel)
+    panel.record(_entry("mn without role", "prod", NOW))
+    table = panel.table
+    assert table.rowCount() == 2
+    assert _cells(table, 0)[2:4] == ["prod", "81198873582"]
+    assert _cells(table, 1)[2:5] == ["staging", "9876543210", "1 (host)"]
+    assert "iat-missing" in _cells(table, 1)[6]
+    assert not panel.restore_button.isEnabled()
+    table.selectRow(1)
+    assert panel.restore_button.isEnabled()
+    with qtbot.waitSignal(panel.restoreRequested) as signal:
+        panel.restore_button.click()
+    setup = signal.args[0]
+    assert (setup.profile, setup.meeting_number, setup.role) == ("staging", "9876543210", 1)
+    again = HistoryPanel(History(path))  # after a restart
+    qtbot.addWidget(again)
+    assert again.table.rowCount() == 2
+    panel.clear_button.click()
+    assert panel.table.rowCount() == 0 and not panel.empty.isHidden()
+    assert History(path).entries() == []
+    assert not panel.clear_button.isEnabled()
+
+
+def test_clear_can_be_cancelled(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    History(path).add(_entry("expired", "staging", NOW))
+    panel = HistoryPanel(History(path), confirm_clear=lambda _w: False)
+    qtbot.addWidget(panel)
+    panel.clear_button.click()
+    assert panel.table.rowCount() == 1 and len(History(path).entries()) == 1
+
+
+def test_a_corrupt_history_file_is_reported_in_the_panel(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    path.write_text("{ half a file")
+    panel = HistoryPanel(History(path))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.notice.isVisible()
+    assert "moved to" in panel.notice.text() and "history.json.bad-" in panel.notice.text()
+    assert panel.table.rowCount() == 0
+    assert list(tmp_path.glob("history.json.bad-*"))[0].read_text() == "{ half a file"
