@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 
@@ -20,10 +19,11 @@ from zoomsig_gui.core.joinlink import (
     local_page_url,
     save_base,
     saved_base,
+    signature_expiry,
 )
 from zoomsig_gui.core.joinserver import DEFAULT_PORT
 from zoomsig_gui.core.meeting import MeetingInputError
-from zoomsig_gui.core.tokens import TokenError, b64_decode_any, make_token, true_now
+from zoomsig_gui.core.tokens import TokenError, make_token, true_now
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -65,14 +65,6 @@ def _env(var: str | None, what: str) -> str:
     return value
 
 
-def _exp_of(token: str) -> int | None:
-    try:
-        exp = json.loads(b64_decode_any(token.split(".")[1])).get("exp")
-    except (ValueError, IndexError, AttributeError):
-        return None
-    return exp if isinstance(exp, int) else None
-
-
 def _base(args: argparse.Namespace) -> str:
     if args.forget_base:
         save_base(None)
@@ -106,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     print(link)
     now = args.now if args.now is not None else true_now(args.clock_offset)
-    print(expiry_notice(_exp_of(token), now), file=sys.stderr)
+    print(expiry_notice(signature_expiry(token), now), file=sys.stderr)
     if is_unencrypted_remote(base):
         print("Warning: this page is on another computer over plain http: the signature "
               "travels unencrypted. Use an https address.", file=sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,6 +116,15 @@ def parse_link(url: str) -> JoinParams:
         email=text_from_b64(query.get("email", "")), lang=query.get("lang") or DEFAULT_LANG,
         china=query.get("china") == "1", zak=query.get("zak", ""),
         obf_token=query.get("obfToken", ""))
+
+
+def signature_expiry(token: str) -> int | None:
+    """The token's exp claim, or None when it cannot be read."""
+    try:
+        exp = json.loads(b64_decode_any(token.split(".")[1])).get("exp")
+    except (ValueError, IndexError, AttributeError, UnicodeDecodeError):
+        return None
+    return exp if isinstance(exp, int) and not isinstance(exp, bool) else None
 
 
 def expiry_notice(exp: int | None, now: float) -> str:

@@ -1,0 +1,115 @@
+"""The join view in real QtWebEngine with the real Meeting SDK, every non-loopback request
+blocked: the SDK loads, init succeeds (ready → joining), the offline join fails with the
+SDK's errorCode 1 and the view shows that code with its explanation. Without an SDK the
+page reports sdk-missing."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+from PySide6.QtCore import QUrl  # noqa: E402
+from PySide6.QtWebEngineCore import QWebEnginePage  # noqa: E402
+from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402, F401  (before QApplication)
+
+from tests.core.helpers import KEY, SECRET  # noqa: E402
+from tests.integration.sdk_fixtures import meeting_sdk_dist  # noqa: E402
+from zoomsig_gui.core.joinerrors import explain  # noqa: E402
+from zoomsig_gui.core.joinlink import JoinParams  # noqa: E402
+from zoomsig_gui.core.tokens import TokenRequest, make_token  # noqa: E402
+
+pytestmark = [pytest.mark.sdk, pytest.mark.timeout(600)]
+WAIT_MS = 240_000
+
+
+def make_view(qtbot, **options):  # noqa: ANN001, ANN003, ANN201
+    from zoomsig_gui.ui.joinview import JoinView
+
+    view = JoinView(allow_zoom=False, **options)
+    qtbot.addWidget(view)
+    states: list[tuple[str, str, str]] = []
+    view.stateChanged.connect(lambda *s: states.append(s))
+    view.resize(1000, 700)
+    view.show()
+    return view, states
+
+
+def dom_status(qtbot, view) -> dict:  # noqa: ANN001
+    got: list = []
+    view.page.runJavaScript(
+        "(function(){var s=document.getElementById('zoomsig-status');"
+        "return JSON.stringify({state:s.dataset.state, code:s.getAttribute('data-error-code')"
+        "||'', text:s.textContent, url:location.href});})()", 0, got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=10_000)
+    return json.loads(got[0])
+
+
+def test_real_sdk_offline_join_fails_with_code_1(qtbot, caplog) -> None:  # noqa: ANN001
+    caplog.set_level(logging.DEBUG, logger="zoomsig_gui")
+    view, states = make_view(qtbot, sdk_dir=meeting_sdk_dist())
+    token = make_token(TokenRequest(key=KEY, meeting_number="81198873582", role=0), SECRET)
+    try:
+        view.join(JoinParams(name="Zoë Tester", meeting_number="81198873582",
+                             signature=token, passcode="abc123"))
+        qtbot.waitUntil(lambda: view.state in ("failed", "joined", "sdk-missing"),
+                        timeout=WAIT_MS)
+        seen = [s[0] for s in states]
+        assert view.state == "failed", states
+        assert "ready" in seen and "joining" in seen
+        assert seen.index("ready") < seen.index("joining") < seen.index("failed")
+        assert view.error_code == "1"
+        joining = next(s for s in states if s[0] == "joining")
+        assert "Zoë Tester" in joining[2]  # the base64 utf-8 name was read back
+        # The window shows the code with its explanation.
+        shown = view.status_label.text()
+        assert "error 1" in shown and explain("1").title in shown
+        assert explain("1").causes[0] in shown
+        dom = dom_status(qtbot, view)
+        assert (dom["state"], dom["code"]) == ("failed", "1")
+        assert "Fail to join the meeting." in dom["text"]
+        # The signature left the address bar; the SDK tried Zoom and was refused offline.
+        assert "signature=" not in dom["url"] and token not in dom["url"]
+        assert view.network.blocked_hosts and not view.network.passed_hosts
+        assert any(h.endswith("zoom.us") for h in view.network.blocked_hosts)
+        assert view.test_link() and token in view.test_link()
+        assert "live signature" in view.expiry_label.text()
+        assert "page console" in caplog.text and token.split(".")[2] not in caplog.text
+    finally:
+        view.shutdown()
+
+
+def test_no_sdk_reachable_reports_sdk_missing(qtbot) -> None:  # noqa: ANN001
+    view, states = make_view(qtbot)  # the page would use Zoom's CDN, which is blocked
+    try:
+        view.load_page()
+        qtbot.waitUntil(lambda: view.state not in ("loading",), timeout=WAIT_MS)
+        assert view.state == "sdk-missing", states
+        assert "no network" in view.status_label.text()
+        assert dom_status(qtbot, view)["state"] == "sdk-missing"
+        assert "source.zoom.us" in view.network.blocked_hosts
+    finally:
+        view.shutdown()
+
+
+def test_navigation_leaves_for_the_system_browser(qtbot) -> None:  # noqa: ANN001
+    view, _ = make_view(qtbot)
+    opened: list[str] = []
+    view.page.open_external = lambda url: opened.append(url.toString())
+    try:
+        link = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
+        assert view.page.acceptNavigationRequest(QUrl(view.page_url + "x"), link, True)
+        assert view.page.acceptNavigationRequest(QUrl("https://us02web.zoom.us/j/1"), link,
+                                                 True)
+        assert not view.page.acceptNavigationRequest(QUrl("https://example.com/help"), link,
+                                                     True)
+        assert not view.page.acceptNavigationRequest(QUrl("http://127.0.0.1:1/"), link, True)
+        assert opened == ["https://example.com/help", "http://127.0.0.1:1/"]
+    finally:
+        view.shutdown()
