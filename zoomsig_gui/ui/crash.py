@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import platform
 import re
 import sys
-import traceback
 from collections.abc import Callable
 from types import TracebackType
 
@@ -50,6 +48,9 @@ class Scrubber:
 
 def report_text(exc_type: type[BaseException], exc: BaseException,
                 tb: TracebackType | None, scrubber: Scrubber) -> str:
+    import platform
+    import traceback
+
     from PySide6 import __version__ as pyside_version
 
     lines = traceback.format_exception(exc_type, exc, tb)

@@ -3,6 +3,8 @@ secret is kept, in one plain line."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.ui.profiledialog import ProfileDialog
 from zoomsig_gui.ui.profiles import Profiles
 from zoomsig_gui.ui.theme import colours
+
+if TYPE_CHECKING:
+    from zoomsig_gui.ui.profiledialog import ProfileDialog
 
 NO_PROFILE = ""
 
@@ -125,6 +129,8 @@ class CredentialsPanel(QWidget):
 
     # -- dialogs --------------------------------------------------------------------
     def _open(self, original: str | None) -> ProfileDialog:
+        from zoomsig_gui.ui.profiledialog import ProfileDialog  # imported when first needed
+
         self.dialog = ProfileDialog(self.profiles, original, self.window())
         self.dialog.saved.connect(self._saved)
         self.dialog.open()

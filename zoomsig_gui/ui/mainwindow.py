@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from zoomsig_gui.ui import settings as store
-from zoomsig_gui.ui.about import show_about
 from zoomsig_gui.ui.clockbanner import ClockBanner, default_check
 from zoomsig_gui.ui.crash import Scrubber
 from zoomsig_gui.ui.inspecttab import InspectTab
@@ -117,9 +116,10 @@ class MainWindow(QMainWindow):
         self.make.credentials.add_profile()
 
     def about(self) -> None:
+        from zoomsig_gui.ui.about import show_about  # only when asked for: keeps start-up light
+
         status = self.profiles.status
-        line = status.message if status else "not checked yet"
-        show_about(self, line)
+        show_about(self, status.message if status else "not checked yet")
 
     def notify(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
