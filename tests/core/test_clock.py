@@ -234,3 +234,10 @@ def test_json_shape() -> None:
     assert data["status"] == "warning" and data["method"] == "ntp"
     assert data["source"] == server.address and data["stratum"] == 2
     assert data["checked_at"] == pytest.approx(time.time(), abs=30)
+
+
+def test_a_server_given_twice_is_asked_once() -> None:
+    with NtpResponder(offset_s=4) as server:
+        result = check(server.address, f" {server.address}", timeout=0.5)
+    assert server.requests == 1
+    assert result.status == "warning" and result.faults == ()

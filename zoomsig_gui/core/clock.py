@@ -176,7 +176,8 @@ def check_clock(
     NTP answer. Raises ClockInputError / ServerAddressError only for unusable settings.
     """
     timeout_s = _validate_timeout(timeout_s)
-    specs = [s if isinstance(s, ServerSpec) else parse_server(s) for s in servers]
+    specs = list(dict.fromkeys(s if isinstance(s, ServerSpec) else parse_server(s)
+                               for s in servers))  # each server once, in the given order
     if not specs and not http_fallback:
         raise ClockInputError("No time server to ask: give a server or allow the HTTP fallback.")
     results: queue.Queue[tuple[str, ClockReading | None, str]] = queue.Queue()
