@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SHARED
 from zoomsig_gui.core.fixall import FixError, fix_all
@@ -114,3 +116,25 @@ def test_unrepairable_meeting_number_is_refused() -> None:
     token, _ = sign_like({"alg": "HS256", "typ": "JWT"}, payload, "theirs")
     with pytest.raises(FixError, match="cannot be repaired"):
         fix_all(token, "K", "s", now=1795996800)
+
+
+_CLAIMS = ["appKey", "sdkKey", "apiKey", "mn", "role", "iat", "exp", "tokenExp",
+           "video_webrtc_mode", "app_key", "tpc", "extra"]
+_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**14, 10**14), st.floats(allow_nan=False),
+    st.text(max_size=12), st.sampled_from(["81198873582", "811 9887 3582", "0", "1", "host"]),
+    st.integers(1795990000, 1796100000), st.lists(st.integers(), max_size=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(_CLAIMS), _VALUES, max_size=9),
+       st.sampled_from([{"alg": "HS256", "typ": "JWT"}, {"alg": "none"}, {"typ": 5}]))
+def test_any_payload_is_fixed_or_refused_with_a_message(payload: dict, header: dict) -> None:
+    token, _ = sign_like(header, payload, "theirs")
+    try:
+        result = fix_all(token, OUR_KEY, OUR_SECRET, now=1795996800)
+    except FixError as exc:
+        # Refused only for what cannot be recovered, never because our own fixes fell short.
+        assert "Video SDK token" in str(exc) or "meeting number" in str(exc), str(exc)
+        return
+    assert inspect(result.token, secret=OUR_SECRET, now=1795996800).errors == []

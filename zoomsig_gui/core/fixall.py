@@ -11,7 +11,13 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from zoomsig_gui.core.findings import ERROR, INFO, MEETING_CLAIMS, MS_THRESHOLD
+from zoomsig_gui.core.findings import (
+    ERROR,
+    EXPIRES_SOON_S,
+    INFO,
+    MEETING_CLAIMS,
+    MS_THRESHOLD,
+)
 from zoomsig_gui.core.inspector import Report, inspect
 from zoomsig_gui.core.reproduce import (
     DiffRow,
@@ -134,8 +140,9 @@ class _Fixer:
                     self.set("sdkKey", self.key, code)
         if "appkey-missing" in codes or ("apikey-claim" in codes and "appKey" not in self.payload):
             self.set("appKey", self.key, "appkey-missing")
-        if "key-mismatch" in codes:
-            self.set("sdkKey", self.payload.get("appKey", self.key), "key-mismatch")
+        app_key = self.payload.get("appKey")
+        if "sdkKey" in self.payload and app_key is not None and self.payload["sdkKey"] != app_key:
+            self.set("sdkKey", app_key, "key-mismatch")  # also when appKey was just added
 
     def meeting(self, codes: set[str]) -> None:
         if "mn-role-pair" in codes:
@@ -155,9 +162,9 @@ class _Fixer:
                 raise FixError(f"The meeting number {mn!r} cannot be repaired: it does not hold "
                                "9 to 11 digits. Make a new token with the right meeting number.")
             self.set("mn", digits if not isinstance(mn, int) else int(digits), "mn-format")
-        if "role-type" in codes:
+        if "role-type" in codes and "role" in self.payload:
             self.set("role", int(self.payload["role"]), "role-type")
-        if "role-invalid" in codes:
+        if "role-invalid" in codes and "role" in self.payload:
             role = self.payload.get("role")
             host = str(role).strip().lower() in ("host", "1", "1.0")
             self.set("role", 1 if host else 0, "role-invalid")
@@ -191,10 +198,13 @@ class _Fixer:
         if window is None or not MIN_EXPIRY_S <= window <= MAX_EXPIRY_S:
             window = DEFAULT_EXPIRY_S
         fresh = sorted(codes & FRESH_TIME_CODES)
+        if iat is not None and not fresh and (
+                iat > self.now or iat + window <= self.now + EXPIRES_SOON_S):
+            fresh = ["expired"]  # keeping this iat would make a token that is dead on arrival
         if iat is None or fresh:
             iat = self.now - DEFAULT_BACKDATE_S
             self.set("iat", iat, ", ".join(fresh) or "iat-missing")
-        if exp is None or exp - iat != window or exp <= self.now + 300:
+        if exp is None or exp - iat != window or exp <= self.now + EXPIRES_SOON_S:
             why = sorted(codes & {"exp-missing", "exp-window-short", "exp-window-long"}) or fresh
             self.set("exp", iat + window, ", ".join(why) or "follows the new iat")
             exp = iat + window
