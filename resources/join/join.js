@@ -225,11 +225,14 @@
     });
   }
 
-  function componentView(params) {
+  function componentView(params, source) {
     var root = document.getElementById("zoomsig-meeting");
     root.hidden = false;
     var client = window.ZoomMtgEmbedded.createClient();
-    client.init({ zoomAppRoot: root, language: params.lang, patchJsMedia: true })
+    // assetPath: the av files next to the bundle (Zoom's CDN by default, /sdk/ when local).
+    var assetPath = new URL(source.lib + "/av", window.location.href).href;
+    client.init({ zoomAppRoot: root, language: params.lang, patchJsMedia: true,
+                  assetPath: assetPath })
       .then(function () {
         setState("ready", "", readyText(params));
         if (!params.signature || !params.mn) { return null; }
@@ -274,7 +277,7 @@
           var ok = params.view === "component" ? !!window.ZoomMtgEmbedded : !!window.ZoomMtg;
           if (!ok) { sdkMissing("the SDK's script did not define its global"); return; }
           try {
-            if (params.view === "component") { componentView(params); }
+            if (params.view === "component") { componentView(params, source); }
             else { clientView(params, source); }
           } catch (e) {
             failWith({ errorCode: "unknown", errorMessage: String(e && e.message || e) });

@@ -51,9 +51,9 @@ def test_link_has_the_cdn_sample_fields_in_base64_utf8() -> None:
 
 @given(name=st.text(min_size=1).filter(str.strip), email=st.text(),
        passcode=st.text(alphabet=st.characters(categories=["L", "N"]), max_size=10),
-       zak=st.sampled_from(["", "zak.token.x"]))
-def test_round_trip(name: str, email: str, passcode: str, zak: str) -> None:
-    original = params(name=name, email=email, passcode=passcode, zak=zak)
+       zak=st.sampled_from(["", "zak.token.x"]), view=st.sampled_from(["client", "component"]))
+def test_round_trip(name: str, email: str, passcode: str, zak: str, view: str) -> None:
+    original = params(name=name, email=email, passcode=passcode, zak=zak, view=view)
     assert parse_link(build_link(local_page_url(), original)) == original
 
 

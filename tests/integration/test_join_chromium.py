@@ -57,21 +57,25 @@ def status_of(dom: str) -> dict[str, str]:
     return dict(re.findall(r'([\w-]+)="([^"]*)"', tag.group(0)))
 
 
-def test_link_in_chromium_reaches_a_join_result(tmp_path: Path) -> None:
+# Offline, Client View answers errorCode 1 ("Fail to join the meeting.") and Component View
+# -3000 ("connection error"), each after the SDK initialised and tried zoom.us.
+@pytest.mark.parametrize(("view", "code", "said"), [
+    ("client", "1", "Fail to join the meeting."), ("component", "-3000", "connection error")])
+def test_link_in_chromium_reaches_a_join_result(tmp_path: Path, view: str, code: str,
+                                                said: str) -> None:
     dist = meeting_sdk_dist()
     with zoomsig_serve("--sdk-dir", str(dist)) as (_, port):
         made = subprocess.run(
             [sys.executable, "-m", "zoomsig_gui.cli", "link", "--key", KEY, "--secret-env",
              "ZS_SECRET", "--meeting", "811 9887 3582", "--role", "0", "--name", "Zoë Tester",
-             "--port", str(port)], env={**os.environ, "ZS_SECRET": SECRET},
+             "--port", str(port), "--view", view], env={**os.environ, "ZS_SECRET": SECRET},
             capture_output=True, text=True, timeout=60)
         assert made.returncode == 0, made.stderr
         dom = dump_dom(made.stdout.strip(), tmp_path / "profile")
     status = status_of(dom)
-    # Offline the SDK initialises, tries zoom.us and answers errorCode 1.
     assert status["data-state"] == "failed", dom[:3000]
-    assert status["data-error-code"] == "1"
-    assert "Fail to join the meeting." in dom
+    assert status["data-error-code"] == code
+    assert said in dom
     assert "zoom.us" in dom  # the explanation names what to check
 
 

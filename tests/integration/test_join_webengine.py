@@ -113,3 +113,19 @@ def test_navigation_leaves_for_the_system_browser(qtbot) -> None:  # noqa: ANN00
         assert opened == ["https://example.com/help", "http://127.0.0.1:1/"]
     finally:
         view.shutdown()
+
+
+def test_component_view_reports_its_offline_result(qtbot) -> None:  # noqa: ANN001
+    view, states = make_view(qtbot, sdk_dir=meeting_sdk_dist())
+    token = make_token(TokenRequest(key=KEY, meeting_number="81198873582", role=0), SECRET)
+    try:
+        view.join(JoinParams(name="Ana", meeting_number="81198873582", signature=token,
+                             view="component"))
+        qtbot.waitUntil(lambda: view.state in ("failed", "joined", "sdk-missing"),
+                        timeout=WAIT_MS)
+        seen = [s[0] for s in states]
+        assert seen.index("ready") < seen.index("joining") < seen.index("failed"), states
+        assert view.error_code == "-3000"
+        assert explain("-3000").title in view.status_label.text()
+    finally:
+        view.shutdown()

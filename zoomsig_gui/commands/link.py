@@ -41,6 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--email", default="", metavar="E", help="participant's email")
     parser.add_argument("--lang", default=DEFAULT_LANG, help="page language (default en-US)")
     parser.add_argument("--china", action="store_true", help="use Zoom's China CDN (china=1)")
+    parser.add_argument("--view", choices=("client", "component"), default="client",
+                        help="the SDK's Client View (default) or Component View")
     parser.add_argument("--base", metavar="URL",
                         help="the join page's address (default: the saved base, else the "
                              "local page)")
@@ -88,11 +90,12 @@ def run(args: argparse.Namespace) -> int:
         base = _base(args)
         token = make_token(req, creds.secret or "", now=args.now,
                            clock_offset_s=args.clock_offset)
+        passcode = args.passcode if args.passcode is not None else (invite_passcode or "")
         params = JoinParams(
             name=args.name, meeting_number=req.meeting_number or "", signature=token,
-            role=req.role or 0, passcode=args.passcode if args.passcode is not None
-            else (invite_passcode or ""), email=args.email, lang=args.lang, china=args.china,
-            zak=_env(args.zak_env, "ZAK"), obf_token=_env(args.obf_env, "OBF token"))
+            role=req.role or 0, passcode=passcode, email=args.email, lang=args.lang,
+            china=args.china, view=args.view, zak=_env(args.zak_env, "ZAK"),
+            obf_token=_env(args.obf_env, "OBF token"))
         link = build_link(base, params)
     except (CliError, MeetingInputError, TokenError, JoinLinkError) as exc:
         return fail(str(exc))

@@ -91,6 +91,10 @@ _TABLE: tuple[JoinError, ...] = (
               "you see; otherwise check the network and the meeting number.",
               ("No network connection, or a proxy or firewall blocks zoom.us.",
                "The meeting number or the token do not fit together.")),
+    JoinError("-3000", "Could not connect to Zoom",
+              "Component View could not open its connection to Zoom's servers: no network, "
+              "or a proxy or firewall blocks zoom.us.",
+              ("No network connection, or zoom.us is blocked.",)),
     JoinError("200", "Could not join the meeting", "The SDK's generic failure; try again."),
     JoinError(OUTSIDE_ACCOUNT, "The meeting is outside the app's account",
               "Since 2 March 2026 an SDK app joining a meeting of another Zoom account must "

@@ -24,6 +24,7 @@ from zoomsig_gui.core.timefmt import relative_text, utc_text
 from zoomsig_gui.core.tokens import b64_decode_any
 
 DEFAULT_LANG = "en-US"
+VIEWS = ("client", "component")
 SETTINGS_SCHEMA = 1
 _LANG = re.compile(r"[a-z]{2}-[A-Z]{2}")
 
@@ -44,6 +45,7 @@ class JoinParams:
     china: bool = False
     zak: str = ""
     obf_token: str = ""
+    view: str = "client"  # "component": the SDK's Component View (ZoomMtgEmbedded)
 
 
 def local_page_url(port: int = DEFAULT_PORT) -> str:
@@ -97,6 +99,10 @@ def build_link(base: str, params: JoinParams) -> str:
         query.append(("zak", params.zak))
     if params.obf_token:
         query.append(("obfToken", params.obf_token))
+    if params.view not in VIEWS:
+        raise JoinLinkError(f"The view must be one of {', '.join(VIEWS)}.")
+    if params.view != "client":  # the sample's pages know only Client View: keep links short
+        query.append(("view", params.view))
     parts = urlsplit(check_base(base))
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
@@ -115,7 +121,8 @@ def parse_link(url: str) -> JoinParams:
         signature=query["signature"], role=role, passcode=query.get("pwd", ""),
         email=text_from_b64(query.get("email", "")), lang=query.get("lang") or DEFAULT_LANG,
         china=query.get("china") == "1", zak=query.get("zak", ""),
-        obf_token=query.get("obfToken", ""))
+        obf_token=query.get("obfToken", ""),
+        view="component" if query.get("view") == "component" else "client")
 
 
 def signature_expiry(token: str) -> int | None:
