@@ -107,3 +107,11 @@ def test_no_vector_report_leaks_its_signature(case: dict) -> None:
     assert VECTORS["secret"] not in text
     for code in built.report.codes():
         assert f"`{code}`" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_odd_claim_values_still_give_a_report(fmt: str) -> None:
+    token = sign({"appKey": None, "role": [], "mn": {"a": 1}, "iat": "soon"}, CANARY)
+    text = render(build_case(token, secret=CANARY, now=NOW), fmt, include_token=True)
+    assert "role-invalid" in text and "claim-type" in text
+    assert CANARY not in text

@@ -113,7 +113,8 @@ def exposure_text(case: Case) -> str:
     if isinstance(exp, int) and not isinstance(exp, bool) and exp < 10**11:
         until = f" until it expires ({utc_text(exp)})"
     role = payload.get("role")
-    who = ROLE_TEXT.get(role, "a participant") if not isinstance(role, bool) else "a participant"
+    known = isinstance(role, int) and not isinstance(role, bool)
+    who = ROLE_TEXT.get(role, "a participant") if known else "a participant"
     mn = payload.get("mn")
     where = f"meeting {mn}" if mn is not None else "meetings of this app"
     return (f"This report contains the full token. Anyone who reads it can use it to join "
@@ -161,9 +162,13 @@ def _signature_line(report: Report) -> str:
 
 def _claims_table(claims: dict, now: float) -> list[str]:
     lines = ["| claim | value | reading |", "|---|---|---|"]
-    for row in claim_rows(claims, now):
-        value = json.dumps(claims[row.name], ensure_ascii=False).replace("|", "\\|")
-        lines.append(f"| `{row.name}` | `{value}` | {row.reading or row.meaning} |")
+    try:
+        readings = {r.name: r.reading or r.meaning for r in claim_rows(claims, now)}
+    except TypeError:  # claims.claim_rows trips over unhashable values (a list as role)
+        readings = {}
+    for name, raw in claims.items():
+        value = json.dumps(raw, ensure_ascii=False).replace("|", "\\|")
+        lines.append(f"| `{name}` | `{value}` | {readings.get(name, '')} |")
     return lines
 
 
