@@ -36,7 +36,7 @@ class CredentialsPanel(QWidget):
         self._wanted = ""  # the profile to select once the list arrives (remembered choice)
         self.combo = QComboBox(objectName="profile")
         self.combo.setAccessibleName("Saved credentials")
-        self.combo.setMinimumContentsLength(16)
+        self.combo.setMinimumContentsLength(18)
         self.combo.currentIndexChanged.connect(self._picked)
         self.add_button = QPushButton("&Add…", objectName="addProfile")
         self.add_button.setToolTip("Add credentials (Ctrl+N)")
@@ -81,7 +81,7 @@ class CredentialsPanel(QWidget):
         if not self.profiles.loaded:
             self.combo.addItem("Loading saved credentials…", NO_PROFILE)
         elif not self.profiles.views:
-            self.combo.addItem("No saved credentials: press Add", NO_PROFILE)
+            self.combo.addItem("No saved credentials yet", NO_PROFILE)
         for view in self.profiles.views:
             self.combo.addItem(view.profile.name, view.profile.name)
         index = self.combo.findData(wanted) if wanted else -1

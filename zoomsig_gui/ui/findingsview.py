@@ -80,14 +80,15 @@ class FindingsView(QWidget):
         self._rows_layout = QVBoxLayout(self._rows)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._rows)
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(self._rows)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.verdict)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self._scroll, 1)
+        layout.addStretch(0)
         self.state = "empty"
         self.show_report(None, "")
 
@@ -108,6 +109,7 @@ class FindingsView(QWidget):
             self.verdict.setText(html.escape(empty_text))
             self.verdict.setStyleSheet(f"padding:8px; background:{c.neutral_bg};"
                                        f"color:{c.banner_text}; border-radius:4px")
+            self._scroll.hide()
             return
         self.state, sentence = verdict_text(report)
         bg = c.ok_bg if self.state == "ok" else c.error_bg
@@ -116,3 +118,4 @@ class FindingsView(QWidget):
                                    "border-radius:4px")
         for item in report.findings:
             self._rows_layout.insertWidget(self._rows_layout.count() - 1, FindingRow(item))
+        self._scroll.setVisible(bool(report.findings))

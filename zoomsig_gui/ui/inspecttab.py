@@ -104,6 +104,9 @@ class InspectTab(QWidget):
         split.addWidget(boxed("Findings", self.findings, "inspectFindingsBox"))
         split.addWidget(boxed("Decoded", decoded_scroll, "inspectDecodedBox"))
         split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([420, 280])  # the findings matter most here
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(split, 1)

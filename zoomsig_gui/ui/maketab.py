@@ -91,6 +91,7 @@ class MakeTab(QWidget):
         right.setChildrenCollapsible(False)
         right.setStretchFactor(1, 1)
         right.setStretchFactor(2, 2)
+        right.setSizes([170, 170, 460])
         split = QSplitter(Qt.Orientation.Horizontal, objectName="makeSplitter")
         split.addWidget(left_scroll)
         split.addWidget(right)
