@@ -16,6 +16,7 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
 from PySide6.QtCore import QUrl  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWebEngineCore import QWebEnginePage  # noqa: E402
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402, F401  (before QApplication)
 
@@ -79,6 +80,8 @@ def test_real_sdk_offline_join_fails_with_code_1(qtbot, caplog) -> None:  # noqa
         assert view.network.blocked_hosts and not view.network.passed_hosts
         assert any(h.endswith("zoom.us") for h in view.network.blocked_hosts)
         assert view.test_link() and token in view.test_link()
+        view.copy_button.click()
+        assert QGuiApplication.clipboard().text() == view.test_link()
         assert "live signature" in view.expiry_label.text()
         assert "page console" in caplog.text and token.split(".")[2] not in caplog.text
     finally:

@@ -11,10 +11,12 @@ Import this module only when the view is opened (QtWebEngine is heavy)::
 
 API
 - ``JoinView(parent=None, *, sdk_dir=None, sdk_version="6.2.0", china=False,
-  allow_zoom=True, port=0)``: starts its own loopback join server (core.joinserver, on its
-  own thread) and an off-the-record web profile. ``allow_zoom=False`` blocks every
+  allow_zoom=True, port=None)``: starts its own loopback join server (core.joinserver, on
+  its own thread) and an off-the-record web profile. ``port=None`` takes the shared default
+  port (53712, so copied links also work later with `zoomsig serve`) when it is free, else
+  any free port; ``port=0`` always any free port. ``allow_zoom=False`` blocks every
   non-loopback request (tests, or proving the page works offline); the default lets
-  Zoom's domains through for real joins. ``port=0`` picks a free port.
+  Zoom's domains through for real joins.
   May raise JoinServerError / SdkFolderError / ResourceMissing with a plain message.
 - ``stateChanged(str state, str error_code, str message)``: every state the page reports
   (loading, sdk-missing, ready, joining, joined, failed); ``error_code`` is "" unless
@@ -31,6 +33,7 @@ API
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -55,7 +58,13 @@ from zoomsig_gui.core.joinlink import (
     saved_base,
     signature_expiry,
 )
-from zoomsig_gui.core.joinserver import DEFAULT_SDK_VERSION, JoinServer, ServerConfig
+from zoomsig_gui.core.joinserver import (
+    DEFAULT_PORT,
+    DEFAULT_SDK_VERSION,
+    JoinServer,
+    JoinServerError,
+    ServerConfig,
+)
 from zoomsig_gui.core.tokens import true_now
 from zoomsig_gui.ui.joinbridge import CHANNEL_NAME, JoinBridge, qwebchannel_js
 from zoomsig_gui.ui.joinpage import JoinPage, NetworkFilter
@@ -68,15 +77,23 @@ class JoinView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, sdk_dir: Path | None = None,
                  sdk_version: str = DEFAULT_SDK_VERSION, china: bool = False,
-                 allow_zoom: bool = True, port: int = 0) -> None:
+                 allow_zoom: bool = True, port: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("zoomsig – join test")
         self.state, self.error_code, self.message = "loading", "", ""
         self._params: JoinParams | None = None
         self._closed = False
-        self._server = JoinServer(ServerConfig(
-            port=port, sdk_dir=sdk_dir, sdk_version=sdk_version, china=china,
-            extra_files=(qwebchannel_js(),))).start()
+        config = ServerConfig(port=DEFAULT_PORT if port is None else port, sdk_dir=sdk_dir,
+                              sdk_version=sdk_version, china=china,
+                              extra_files=(qwebchannel_js(),))
+        try:
+            server = JoinServer(config)
+        except JoinServerError:
+            if port is not None:
+                raise
+            # `zoomsig serve` (or another window) has the shared port: any free one will do.
+            server = JoinServer(replace(config, port=0))
+        self._server = server.start()
         self.page_url = self._server.url
 
         self.profile = QWebEngineProfile()  # no storage name: off the record
