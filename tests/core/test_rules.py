@@ -166,3 +166,11 @@ def test_legacy_signature() -> None:
     report = inspect(base64.b64encode(raw).decode(), now=NOW)
     assert report.kind == "legacy" and codes(report) == {"legacy-signature": "error"}
     assert report.signature_valid is None and report.payload["mn"] == "81198873582"
+
+
+@pytest.mark.parametrize("role", [[], {}, [0], None])
+def test_odd_role_values_are_reported_not_raised(role) -> None:
+    from zoomsig_gui.core.claims import claim_rows
+    report = check(payload(role=role) if role is not None else payload(role=None, mn=None))
+    rows = claim_rows(report.payload, NOW)  # the tables must render any value too
+    assert rows and ("role-invalid" in codes(report) or role is None)

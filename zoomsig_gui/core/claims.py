@@ -54,6 +54,6 @@ def _reading(name: str, value: object, now: float) -> str:
         return f"{utc_text(value)} · {relative_text(value, now)}"
     if name == "timestamp_ms" and is_number:
         return utc_text(value / 1000)
-    if name == "role" and value in ROLE_NAMES and not isinstance(value, bool):
+    if name == "role" and is_number and value in ROLE_NAMES:
         return ROLE_NAMES[int(value)]
     return ""

@@ -57,9 +57,11 @@ def read_json(path: Path, schema_version: int) -> Loaded:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Loaded(None)
-    except (OSError, UnicodeDecodeError) as exc:
-        problem = f"could not be read ({exc.__class__.__name__})"
-        return Loaded(None, set_aside(path), problem)
+    except UnicodeDecodeError:
+        return Loaded(None, set_aside(path), "is not text")
+    except OSError as exc:
+        # Unreadable where it is (a folder in the way, no permission): nothing to move aside.
+        return Loaded(None, None, f"could not be read ({exc.strerror or exc.__class__.__name__})")
     try:
         data = json.loads(raw)
     except ValueError:
