@@ -69,9 +69,22 @@ class MainWindow(QMainWindow):
         self.profiles.notice.connect(self.notify)
         self.make.token_view.copied.connect(lambda: self.notify("Token copied to the clipboard."))
         self.make.token_made.connect(self._remember_passcode)
+        self.join = self.support = self.history = None
+        self._plug_in()
         self.resize(1240, 820)
         self._restore()
         self.statusBar().showMessage("Ready.")
+
+    def _plug_in(self) -> None:
+        """Add the parts whose modules are installed; none of them is imported before use."""
+        from zoomsig_gui.ui import plugins
+
+        if module_exists("zoomsig_gui.ui.joinview"):
+            self.join = plugins.JoinLauncher(self)
+        if module_exists("zoomsig_gui.ui.support_panel"):
+            self.support = plugins.SupportTools(self)
+        if module_exists("zoomsig_gui.ui.support_history"):
+            self.history = plugins.HistoryTab(self)
 
     # -- time -----------------------------------------------------------------------
     def true_now(self) -> float:
@@ -170,6 +183,8 @@ class MainWindow(QMainWindow):
         # A hung keyring call is abandoned by the vault after its timeout; do not wait longer.
         self.profiles.workers.wait(2000)
         self.banner.wait()
+        if self.join is not None:
+            self.join.shutdown()
         super().closeEvent(event)
 
 

@@ -3,6 +3,7 @@ findings and the decoded claims on the right. Every rule is the core's."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -47,6 +48,7 @@ class MakeTab(QWidget):
         self._fetching: set[str] = set()
         self._fetch_errors: dict[str, str] = {}
         self.report: Report | None = None
+        self.made_at = 0.0  # the true time the shown token was made
         self.credentials = CredentialsPanel(profiles)
         self.form = MeetingForm()
         self.token_view = TokenView(now)
@@ -138,18 +140,36 @@ class MakeTab(QWidget):
             return self._placeholder("Correct the field marked in red: "
                                      + next(iter(values.errors.values())), values)
         try:
-            token = make_token(values.request(creds.key), creds.secret,
-                               clock_offset_s=self._offset())
+            made_at = time.time() + self._offset()
+            token = make_token(values.request(creds.key), creds.secret, now=made_at)
         except TokenError as exc:
             return self._placeholder(str(exc), values)
         report = inspect(token, secret=creds.secret, expected_key=creds.key,
                          clock_offset_s=self._offset())
         self.report = report
+        self.made_at = made_at
         exp = report.payload.get("exp") if report.payload else None
         self.token_view.set_token(token, exp if isinstance(exp, int) else None, "")
         self.findings.show_report(report, "")
         self.decoded.show_report(report, f"Signed with “{name}” · Client ID {creds.key}")
         self.token_made.emit(token, report, values)
+
+    def apply_setup(self, setup: object) -> None:
+        """Fill the form from a saved setup (core.history.Setup): no secret, no passcode."""
+        from zoomsig_gui.core.timefmt import span_text
+
+        if getattr(setup, "profile", None):
+            self.credentials.select(setup.profile)
+        form = self.form
+        native = bool(getattr(setup, "native", False))
+        form.native.setChecked(native)
+        if not native:
+            form.meeting.setPlainText(setup.meeting_number or "")
+            form.role.setCurrentIndex(max(form.role.findData(setup.role), 0))
+        form.expiry.setCurrentText(span_text(setup.expires_s))
+        form.backdate.setValue(setup.backdate_s)
+        form.webrtc.setCurrentIndex(max(form.webrtc.findData(setup.webrtc_mode), 0))
+        self.schedule()
 
     def _fetched(self, name: str, error: str | None = None) -> None:
         self._fetching.discard(name)

@@ -1,0 +1,66 @@
+"""The join button, the support tools and the History tab, as the window wires them."""
+
+from __future__ import annotations
+
+import sys
+
+from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.ui.conftest import NUMBER, add_profile, wait_token
+from tests.ui.test_inspect import broken_token
+
+
+def test_join_button_waits_for_a_web_token_and_webengine_waits_for_the_click(qtbot,
+                                                                              make_window):
+    window = make_window(MemoryKeyring())
+    assert window.join is not None
+    assert not window.join.button.isEnabled()
+    add_profile(qtbot, window)
+    window.make.form.meeting.setPlainText(NUMBER)
+    wait_token(qtbot, window)
+    assert window.join.button.isEnabled()
+    assert "PySide6.QtWebEngineWidgets" not in sys.modules
+    window.make.form.advanced_button.setChecked(True)
+    window.make.form.native.setChecked(True)
+    qtbot.waitUntil(lambda: not window.join.button.isEnabled())
+
+
+def test_join_states_show_beside_the_token(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    window.join._state("failed", "3712", "Signature is invalid.")
+    assert window.join.status.isVisible()
+    assert "error 3712" in window.join.status.text()
+
+
+def test_history_records_a_copied_setup_and_restores_it(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window)
+    form = window.make.form
+    form.meeting.setPlainText(NUMBER)
+    form.role.setCurrentIndex(1)
+    form.expiry.setCurrentText("4 h")
+    qtbot.waitUntil(lambda: window.make.report is not None
+                    and window.make.report.payload.get("role") == 1)
+    window.make.token_view.copy()
+    window.tabs.setCurrentWidget(window.history.holder)
+    panel = window.history.panel
+    assert panel is not None and panel.entries[0].meeting_number == NUMBER
+    form.meeting.setPlainText("")
+    form.role.setCurrentIndex(0)
+    form.expiry.setCurrentText("30 min")
+    panel.restore(0)
+    assert window.tabs.currentWidget() is window.make
+    assert form.values().meeting_number == NUMBER
+    assert form.role.currentData() == 1
+    assert form.values().expires_s == 4 * 3600
+
+
+def test_support_tools_reproduce_a_pasted_token_with_our_profile(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window, "Ours")
+    tab = window.inspect
+    tab.paste.setPlainText(broken_token())
+    tab.set_profile("Ours")
+    qtbot.waitUntil(lambda: window.support.panel is not None
+                    and window.support.panel.reproduction is not None, timeout=15_000)
+    assert window.support.panel.fix is not None
+    assert window.support.panel.report_button.isEnabled()

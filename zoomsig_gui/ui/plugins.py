@@ -1,0 +1,174 @@
+"""Parts of the window that live in their own modules: the join page (QtWebEngine, imported
+only when opened), the support tools on the Inspect tab, and the History tab.
+
+Each is added only when its module is installed, so a missing part leaves no dead button.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from zoomsig_gui.ui.theme import colours
+
+if TYPE_CHECKING:
+    from zoomsig_gui.ui.mainwindow import MainWindow
+
+
+class JoinLauncher:
+    """"Open join page" beside Copy; the web view is made on the first click."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.view = None  # the JoinView, once opened
+        self.last: tuple[str, str, str] | None = None  # state, code, message
+        self.button = QPushButton("Open &join page", objectName="openJoin")
+        self.button.setToolTip("Join the meeting with this token in a window of zoomsig")
+        self.button.clicked.connect(self.open)
+        self.status = QLabel(objectName="joinStatus")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        make = window.make
+        make.actions_row.addWidget(self.button)
+        make.actions_row.addWidget(self.status, 1)
+        make.token_made.connect(self._token_changed)
+        self._token_changed(make.token_view.token(), make.report, None)
+
+    def _token_changed(self, token: str, _report: object, values: object) -> None:
+        usable = bool(token) and not getattr(values, "native", False)
+        self.button.setEnabled(usable)
+        self.button.setToolTip("Join the meeting with this token in a window of zoomsig" if
+                               usable else "Make a web token first (native tokens cannot join "
+                               "from the web page)")
+
+    def open(self) -> None:
+        make = self.window.make
+        values = make.form.values()
+        token = make.token_view.token()
+        if not token or values.meeting_number is None:
+            return
+        from zoomsig_gui.core.joinlink import JoinParams
+
+        try:
+            if self.view is None:
+                from zoomsig_gui.ui.joinview import JoinView  # QtWebEngine loads only now
+
+                self.view = JoinView(None)
+                self.view.setWindowTitle("zoomsig: join page")
+                self.view.resize(1100, 760)
+                self.view.stateChanged.connect(self._state)
+            self.view.join(JoinParams(
+                name=values.display_name or "zoomsig test", meeting_number=values.meeting_number,
+                signature=token, role=values.role or 0, passcode=values.passcode,
+                email=values.email))
+        except Exception as exc:  # noqa: BLE001 - JoinServerError, SdkFolderError, ResourceMissing
+            QMessageBox.warning(self.window, "Join page", str(exc))
+            return
+        self.view.show()
+        self.view.raise_()
+
+    def _state(self, state: str, code: str, message: str) -> None:
+        self.last = (state, code, message)
+        c = colours(self.status)
+        tint = {"failed": c.error, "sdk-missing": c.error, "joined": c.ok}.get(state, c.dots)
+        head = f"Join page: {state}" + (f" (error {code})" if code else "")
+        self.status.setText(f"<b>{head}</b> · {message}" if message else f"<b>{head}</b>")
+        self.status.setStyleSheet(f"color:{tint}")
+        self.status.show()
+
+    def shutdown(self) -> None:
+        if self.view is not None:
+            self.view.shutdown()
+            self.view.close()
+
+
+class SupportTools:
+    """Theirs vs ours, the fixed token and the case report under the Inspect findings."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.panel = None  # built with the first inspection: keeps start-up light
+        window.inspect.inspected.connect(self._inspected)
+
+    def _inspected(self, report: object) -> None:
+        tab = self.window.inspect
+        text = tab.paste.toPlainText()
+        if self.panel is None:
+            if report is None:
+                return
+            from zoomsig_gui.ui.support_panel import SupportPanel
+
+            self.panel = SupportPanel()
+            tab.extras.addWidget(self.panel)
+        if report is None or not text.strip():
+            self.panel.comparison.clear("")
+            self.panel.fixed_view.clear()
+            self.panel.report_button.setEnabled(False)
+            return
+        name = tab.profile.currentData() or ""
+        creds = self.window.profiles.cached(name) if name else None
+        self.panel.show_case(text, creds.key if creds else None,
+                             creds.secret if creds else None, now=self.window.true_now(),
+                             clock=self._clock_note())
+
+    def _clock_note(self):  # noqa: ANN202
+        from zoomsig_gui.core.report import ClockNote
+
+        result = self.window.banner.result
+        if result is None or result.reading is None:
+            return None
+        r = result.reading
+        return ClockNote(r.server, r.offset_s, r.checked_at)
+
+
+class HistoryTab:
+    """Setups made (copied or joined) and inspected; restored into the form on request."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.panel = None
+        self._last_inspected = ""
+        self.holder = QWidget(objectName="historyHolder")
+        QVBoxLayout(self.holder).setContentsMargins(0, 0, 0, 0)
+        window.tabs.addTab(self.holder, "&History")
+        window.tabs.currentChanged.connect(self._maybe_build)
+        window.make.token_view.copied.connect(lambda: self._record_made())
+        window.inspect.inspected.connect(self._record_inspected)
+
+    def _build(self):  # noqa: ANN202
+        if self.panel is None:  # reads the history file: only when first needed
+            from zoomsig_gui.ui.support_history import HistoryPanel
+
+            self.panel = HistoryPanel()
+            self.panel.restoreRequested.connect(self.window.make.apply_setup)
+            self.panel.restoreRequested.connect(
+                lambda _s: self.window.tabs.setCurrentWidget(self.window.make))
+            self.holder.layout().addWidget(self.panel)
+        return self.panel
+
+    def _maybe_build(self, index: int) -> None:
+        if self.window.tabs.widget(index) is self.holder:
+            self._build()
+
+    def _record_made(self) -> None:
+        from zoomsig_gui.core.history import entry_from_report
+
+        make = self.window.make
+        if make.report is None:
+            return
+        values = make.form.values()
+        self._build().record(entry_from_report(
+            make.report, "made", profile=make.credentials.current() or None,
+            made_at=make.made_at,
+            webrtc_mode=values.webrtc_mode))
+
+    def _record_inspected(self, report: object) -> None:
+        from zoomsig_gui.core.history import entry_from_report
+
+        token = getattr(report, "token", "")
+        if not token or token == self._last_inspected or getattr(report, "malformed", True):
+            return
+        self._last_inspected = token
+        name = self.window.inspect.profile.currentData() or None
+        self._build().record(entry_from_report(report, "inspected", profile=name))
