@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from zoomsig_gui.core.jsonfile import read_json, write_json_atomic
 
 
@@ -29,10 +31,9 @@ def test_newer_schema_is_set_aside(tmp_path) -> None:
     assert loaded.set_aside and "schema" in loaded.problem
 
 
-def test_unreadable_location_is_reported_not_moved(tmp_path) -> None:
+def test_unreadable_location_raises_and_moves_nothing(tmp_path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    loaded = read_json(blocker / "data.json", 1)  # a file where a folder should be
-    assert loaded.data is None and loaded.set_aside is None
-    assert "could not be read" in loaded.problem
-    assert blocker.read_text() == "x"
+    with pytest.raises(NotADirectoryError):
+        read_json(blocker / "data.json", 1)  # a file where a folder should be
+    assert blocker.read_text() == "x" and [p.name for p in tmp_path.iterdir()] == ["file"]

@@ -52,16 +52,18 @@ def set_aside(path: Path) -> Path:
 
 
 def read_json(path: Path, schema_version: int) -> Loaded:
-    """Read a JSON object with ``{"schema": N}``; set aside anything unreadable or too new."""
+    """Read a JSON object with ``{"schema": N}``; set aside anything unreadable or too new.
+
+    Raises OSError when the location itself cannot be read.
+    """
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Loaded(None)
     except UnicodeDecodeError:
         return Loaded(None, set_aside(path), "is not text")
-    except OSError as exc:
-        # Unreadable where it is (a folder in the way, no permission): nothing to move aside.
-        return Loaded(None, None, f"could not be read ({exc.strerror or exc.__class__.__name__})")
+    # Any other OSError (a file where a folder should be, no permission) goes to the caller:
+    # the file is not ours to move, and the caller words the message.
     try:
         data = json.loads(raw)
     except ValueError:
