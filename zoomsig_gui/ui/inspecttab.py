@@ -96,17 +96,29 @@ class InspectTab(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addLayout(form)
         tl.addWidget(self.kind)
-        tl.addLayout(self.extras)
         decoded_scroll = QScrollArea(widgetResizable=True)
         decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
         decoded_scroll.setWidget(self.decoded)
         split = QSplitter(Qt.Orientation.Vertical)
+        self.split = split
         split.addWidget(boxed("Findings", self.findings, "inspectFindingsBox"))
         split.addWidget(boxed("Decoded", decoded_scroll, "inspectDecodedBox"))
+        support = QWidget()
+        support.setLayout(self.extras)
+        self.support_box = boxed("Reproduce and fix with your credentials", support,
+                                 "inspectSupportBox")
+        self.support_box.setCheckable(True)  # folded until needed: the findings come first
+        self.support_box.setChecked(False)
+        self.support_box.toggled.connect(self._fold_support)
+        self._support = support
+        self._fold_support(False)
+        self.support_box.hide()  # shown by show_support() when a support tool is added
+        split.addWidget(self.support_box)
         split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([420, 280])  # the findings matter most here
+        split.setStretchFactor(2, 2)
+        split.setSizes([400, 240, 260])  # the findings matter most here
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(split, 1)
@@ -117,6 +129,17 @@ class InspectTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         box.setLayout(layout)
         return box
+
+    def _fold_support(self, unfolded: bool) -> None:
+        self._support.setVisible(unfolded)
+        # Folded, the box is only its title line, so the splitter gives its room away.
+        self.support_box.setMaximumHeight(16_777_215 if unfolded
+                                          else self.fontMetrics().height() + 16)
+
+    def show_support(self, widget: QWidget) -> None:
+        """Add a support tool below the decoded claims; the findings keep the most room."""
+        self.extras.addWidget(widget)
+        self.support_box.show()
 
     def _refill(self) -> None:
         current = self.profile.currentData() or ""

@@ -32,6 +32,7 @@ class JoinLauncher:
         make = window.make
         make.actions_row.addWidget(self.button)
         make.actions_row.addWidget(self.status, 1)
+        make.actions_row.addStretch(0)
         make.token_made.connect(self._token_changed)
         self._token_changed(make.token_view.token(), make.report, None)
 
@@ -100,7 +101,7 @@ class SupportTools:
             from zoomsig_gui.ui.support_panel import SupportPanel
 
             self.panel = SupportPanel()
-            tab.extras.addWidget(self.panel)
+            tab.show_support(self.panel)
         if report is None or not text.strip():
             self.panel.comparison.clear("")
             self.panel.fixed_view.clear()
@@ -108,6 +109,8 @@ class SupportTools:
             return
         name = tab.profile.currentData() or ""
         creds = self.window.profiles.cached(name) if name else None
+        if creds is not None:
+            tab.support_box.setChecked(True)  # credentials picked: reproducing makes sense
         self.panel.show_case(text, creds.key if creds else None,
                              creds.secret if creds else None, now=self.window.true_now(),
                              clock=self._clock_note())
