@@ -10,20 +10,28 @@ from zoomsig_gui import __version__
 from zoomsig_gui.commands import COMMANDS
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that subcommand's module is imported (fast start)."""
     parser = argparse.ArgumentParser(
         prog="zoomsig",
         description="Make, inspect and test Zoom Meeting SDK signatures.",
     )
     parser.add_argument("--version", action="version", version=f"zoomsig {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in (only,) if only else COMMANDS:
         importlib.import_module(f"zoomsig_gui.commands.{name}").register(subparsers)
     return parser
 
 
+def _invoked(argv: list[str]) -> str | None:
+    """The subcommand named on the command line, if it is one of ours."""
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_invoked(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
