@@ -36,6 +36,8 @@ Passcode: 123456
          MeetingRef("81198873582", "secret1")),
         (INVITATION, MeetingRef("81198873582", "aBcD3fGh1jKlMnOpQrStUv")),
         ("Meeting ID: 811 9887 3582\nPasscode: 4242", MeetingRef("81198873582", "4242")),
+        ("Join: https://zoom.us/j/81198873582\nMeeting ID: 811 9887 3582\nPasscode: 77aa",
+         MeetingRef("81198873582", "77aa")),
     ],
 )
 def test_meeting_input(text: str, expected: MeetingRef) -> None:

@@ -7,15 +7,8 @@ import sys
 from typing import TextIO
 
 from zoomsig_gui.core.claims import claim_rows
-from zoomsig_gui.core.inspector import Report
+from zoomsig_gui.core.inspector import KIND_TEXT, Report
 
-KIND_TEXT = {
-    "meeting-web": "Meeting SDK signature for the web (meeting number and role)",
-    "meeting-native": "Meeting SDK signature for the native SDKs (no meeting number)",
-    "video": "Video SDK token (cannot join Zoom meetings)",
-    "legacy": "old Web SDK signature from before 2022 (not a JWT)",
-    "unknown": "not a readable token",
-}
 ICONS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "dim": "2", "bold": "1"}
 

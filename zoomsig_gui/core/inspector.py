@@ -12,7 +12,14 @@ from zoomsig_gui.core.findings import ERROR, INFO, INVALID, Finding, finding
 from zoomsig_gui.core.paste import extract
 from zoomsig_gui.core.tokens import b64_decode_any, hmac_signature
 
-KINDS = ("meeting-web", "meeting-native", "video", "legacy", "unknown")
+# What each kind is, in words for people (CLI report, window, case report).
+KIND_TEXT = {
+    "meeting-web": "Meeting SDK signature for the web (meeting number and role)",
+    "meeting-native": "Meeting SDK signature for the native SDKs (no meeting number)",
+    "video": "Video SDK token (cannot join Zoom meetings)",
+    "legacy": "old Web SDK signature from before 2022 (not a JWT)",
+    "unknown": "not a readable token",
+}
 
 
 @dataclass(frozen=True)

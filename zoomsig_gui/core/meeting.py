@@ -83,16 +83,18 @@ def parse_meeting(text: str) -> MeetingRef:
         for match in pattern.finditer(stripped):
             ref = _from_link(match.group(0))
             if ref:
-                return ref
+                # A link without pwd= in an invitation that says "Passcode: …" below it.
+                return ref if ref.passcode else MeetingRef(ref.number, _passcode_line(stripped))
     id_line = _MEETING_ID_LINE.search(stripped)
     if id_line:
-        passcode_line = _PASSCODE_LINE.search(stripped)
-        passcode = None
-        if passcode_line:
-            value = _PWD_VALUE.match(passcode_line.group(1))
-            passcode = value.group(0) if value and value.group(0) else None
-        return MeetingRef(_checked_number(id_line.group(1)), passcode)
+        return MeetingRef(_checked_number(id_line.group(1)), _passcode_line(stripped))
     raise MeetingInputError(f"No meeting number found in “{_preview(stripped)}”. {EXPECTED}")
+
+
+def _passcode_line(text: str) -> str | None:
+    found = _PASSCODE_LINE.search(text)
+    value = _PWD_VALUE.match(found.group(1)) if found else None
+    return value.group(0) if value and value.group(0) else None
 
 
 def _preview(text: str, limit: int = 60) -> str:

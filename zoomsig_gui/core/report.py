@@ -14,18 +14,11 @@ from dataclasses import dataclass, field
 from zoomsig_gui import __version__
 from zoomsig_gui.core.claims import claim_rows
 from zoomsig_gui.core.findings import Finding
-from zoomsig_gui.core.inspector import Report, inspect
+from zoomsig_gui.core.inspector import KIND_TEXT, Report, inspect
 from zoomsig_gui.core.timefmt import utc_text
 
 REDACTED = "<redacted>"
 SECRET_REDACTED = "<redacted secret>"
-KIND_TEXT = {
-    "meeting-web": "Meeting SDK signature for the web (meeting number and role)",
-    "meeting-native": "Meeting SDK signature for the native SDKs (no meeting number)",
-    "video": "Video SDK token (cannot join Zoom meetings)",
-    "legacy": "old Web SDK signature from before 2022 (not a JWT)",
-    "unknown": "not a readable token",
-}
 ROLE_TEXT = {0: "an attendee", 1: "the host"}
 
 

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.commands._render import KIND_TEXT
-from zoomsig_gui.core.inspector import Report, inspect
+from zoomsig_gui.core.inspector import KIND_TEXT, Report, inspect
 from zoomsig_gui.ui.decodedview import DecodedView
 from zoomsig_gui.ui.findingsview import FindingsView
 from zoomsig_gui.ui.maketab import DEBOUNCE_MS, boxed
