@@ -117,7 +117,7 @@
   function readParams() {
     var q = new URLSearchParams(window.location.search);
     var params = {
-      name: textParam(q.get("name")), mn: (q.get("mn") || "").replace(/[^0-9]/g, ""),
+      name: textParam(q.get("name")) || "zoomsig tester", mn: (q.get("mn") || "").replace(/[^0-9]/g, ""),
       email: textParam(q.get("email")), pwd: q.get("pwd") || "",
       role: parseInt(q.get("role") || "0", 10) || 0, lang: q.get("lang") || "en-US",
       signature: q.get("signature") || "", china: q.get("china") === "1",
