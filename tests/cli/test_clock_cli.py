@@ -194,3 +194,21 @@ def test_clock_offset_still_corrects_without_sync(
                         options={"verify_exp": False, "verify_iat": False})
     assert status == 0
     assert claims["iat"] == pytest.approx(time.time() - 3600, abs=5)
+
+
+def test_link_sync_carries_a_token_valid_by_the_true_clock(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    monkeypatch.setenv("ZS_CLOCK_SECRET", SECRET)
+    with NtpResponder(offset_s=-600) as server:  # the local clock runs 10 min ahead
+        status, out, err = run(capsys, "link", "--key", KEY, "--secret-env", "ZS_CLOCK_SECRET",
+                               "--meeting", MEETING, "--role", "0", "--name", "QA",
+                               "--sync", "--sync-server", server.address,
+                               "--sync-http-url", "none")
+        true_now = time.time() - 600
+    assert status == 0, err
+    signature = parse_qs(urlsplit(out.strip()).query)["signature"][0]
+    claims = jwt.decode(signature, SECRET, algorithms=["HS256"],
+                        options={"verify_exp": False, "verify_iat": False})
+    assert claims["iat"] <= true_now < claims["exp"] and true_now - claims["iat"] < 60

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 
+from zoomsig_gui.commands._clockopts import resolve_offset
 from zoomsig_gui.commands._common import CliError, fail, resolve_credentials
 from zoomsig_gui.commands.token import add_token_options, request_from_args
 from zoomsig_gui.core.joinlink import (
@@ -88,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
         creds = resolve_credentials(args)
         req, invite_passcode = request_from_args(args, creds.key)
         base = _base(args)
-        token = make_token(req, creds.secret or "", now=args.now,
-                           clock_offset_s=args.clock_offset)
+        offset = resolve_offset(args)
+        token = make_token(req, creds.secret or "", now=args.now, clock_offset_s=offset)
         passcode = args.passcode if args.passcode is not None else (invite_passcode or "")
         params = JoinParams(
             name=args.name, meeting_number=req.meeting_number or "", signature=token,
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     except (CliError, MeetingInputError, TokenError, JoinLinkError) as exc:
         return fail(str(exc))
     print(link)
-    now = args.now if args.now is not None else true_now(args.clock_offset)
+    now = args.now if args.now is not None else true_now(offset)
     print(expiry_notice(signature_expiry(token), now), file=sys.stderr)
     if is_unencrypted_remote(base):
         print("Warning: this page is on another computer over plain http: the signature "

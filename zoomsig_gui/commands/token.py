@@ -41,6 +41,7 @@ def add_token_options(parser: argparse.ArgumentParser) -> None:
                         help="move iat S seconds into the past (0 to 300; default 30)")
     parser.add_argument("--webrtc-mode", type=int, choices=(0, 1), help="video_webrtc_mode")
     add_time_options(parser)
+    add_sync_option(parser)
 
 
 def request_from_args(args: argparse.Namespace, key: str) -> tuple[TokenRequest, str | None]:
@@ -65,7 +66,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "token", help="make a Meeting SDK signature",
         description="Make a Meeting SDK signature (HS256 JWT) as Zoom's sample endpoint does.")
     add_token_options(parser)
-    add_sync_option(parser)
     parser.add_argument("--json", action="store_true",
                         help='print {"token", "header", "payload", "findings"}')
     parser.set_defaults(func=run)
