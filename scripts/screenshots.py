@@ -141,7 +141,7 @@ def main() -> int:
     wait(lambda: bool(win.make.token_view.token()), "a token")
     shoot(win, "02-token-from-invite-link")
 
-    win.tabs.setCurrentWidget(win.inspect)
+    win.tabs.setCurrentWidget(win.inspect_page)
     win.inspect.paste.setPlainText('{"signature": "' + customer_token() + '"}')
     wait(lambda: win.inspect.report is not None, "the inspection")
     shoot(win, "03-inspect-customer-token")

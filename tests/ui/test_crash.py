@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from tests.integration.keyring_fixtures import MemoryKeyring
 from tests.ui.conftest import INVITE, PASSCODE, SECRET, add_profile, wait_token
 from zoomsig_gui.ui import crash
+from zoomsig_gui.ui.crashdialog import CrashDialog
 
 
 def test_the_exception_hook_shows_a_scrubbed_report(qtbot, make_window, monkeypatch, capsys):
@@ -22,9 +23,9 @@ def test_the_exception_hook_shows_a_scrubbed_report(qtbot, make_window, monkeypa
         raise RuntimeError(f"boom with {SECRET} and {token} and {INVITE}")
     except RuntimeError:
         sys.excepthook(*sys.exc_info())
-    qtbot.waitUntil(lambda: window.findChild(crash.CrashDialog) is not None
-                    and window.findChild(crash.CrashDialog).isVisible())
-    dialog = window.findChild(crash.CrashDialog)
+    qtbot.waitUntil(lambda: window.findChild(CrashDialog) is not None
+                    and window.findChild(CrashDialog).isVisible())
+    dialog = window.findChild(CrashDialog)
     report = dialog.report.toPlainText()
     assert "RuntimeError: boom" in report and "zoomsig" in report
     stderr = capsys.readouterr().err
@@ -32,8 +33,7 @@ def test_the_exception_hook_shows_a_scrubbed_report(qtbot, make_window, monkeypa
     for leak in (SECRET, token, token.split(".")[1], PASSCODE):
         assert leak not in report
         assert leak not in stderr
-    copy = next(b for b in dialog.findChildren(crash.QPushButton) if "Copy" in b.text())
-    copy.click()
+    dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == report
     dialog.close()
     assert window.isVisible()  # the window lives on

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPlainTextEdit
 
 from tests.integration.keyring_fixtures import MemoryKeyring
 from tests.ui.conftest import KEY, SECRET, add_profile
@@ -24,8 +26,8 @@ def broken_token() -> str:
 
 def test_a_pasted_broken_token_shows_the_right_findings(qtbot, make_window):
     window = make_window(MemoryKeyring())
+    window.tabs.setCurrentWidget(window.inspect_page)
     tab = window.inspect
-    window.tabs.setCurrentWidget(tab)
     token = broken_token()
     tab.paste.setPlainText(json.dumps({"signature": token}))  # as the endpoint returned it
     qtbot.waitUntil(lambda: tab.report is not None)
@@ -70,5 +72,26 @@ def test_inspect_the_clipboard_shortcut(qtbot, make_window):
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.make.form.name, Qt.Key.Key_V,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.tabs.currentWidget() is window.inspect
+    assert window.tabs.currentWidget() is window.inspect_page
+    assert window.inspect.isVisible()
     assert "appkey-missing" in window.inspect.findings.codes()
+
+
+def test_the_inspect_and_history_tabs_load_when_first_opened(qtbot, make_window):
+    for name in ("zoomsig_gui.ui.inspecttab", "zoomsig_gui.ui.support_history",
+                 "zoomsig_gui.ui.support_panel"):
+        sys.modules.pop(name, None)  # as in a fresh start
+    window = make_window(MemoryKeyring())
+    assert "zoomsig_gui.ui.inspecttab" not in sys.modules
+    assert "zoomsig_gui.ui.support_history" not in sys.modules
+    assert window.inspect_page.findChildren(QPlainTextEdit) == []
+    window.tabs.setCurrentWidget(window.inspect_page)
+    assert "zoomsig_gui.ui.inspecttab" in sys.modules
+    paste = window.inspect_page.findChild(QPlainTextEdit, "inspectInput")
+    assert paste is not None and paste.isVisible()
+    paste.setPlainText(broken_token())
+    qtbot.waitUntil(lambda: window.support.panel is not None)  # tools wired to the late tab
+    assert "zoomsig_gui.ui.support_history" not in sys.modules
+    window.tabs.setCurrentWidget(window.history.holder)
+    assert "zoomsig_gui.ui.support_history" in sys.modules
+    qtbot.waitUntil(lambda: len(window.history.panel.entries) == 1)  # the inspected token

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from zoomsig_gui.ui import crash
-from zoomsig_gui.ui.mainwindow import MainWindow
 from zoomsig_gui.ui.settings import APP, ORG
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "zoomsig.svg"
 
 
 def app_icon() -> QIcon:
     """Our icon from the installed package, or from the repository in a development tree."""
+    from PySide6.QtGui import QIcon
+
     try:
         from importlib.resources import files
 
@@ -26,17 +30,26 @@ def app_icon() -> QIcon:
     return QIcon(str(path if path.is_file() else ICON))
 
 
+def set_icon() -> None:
+    """Give the application our icon unless it has one; the window calls this after its first
+    paint (loading the SVG takes a few ms that the first paint does not need)."""
+    app = QApplication.instance()
+    if app is not None and app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setApplicationDisplayName("zoomsig")
     app.setDesktopFileName("zoomsig")
-    app.setWindowIcon(app_icon())
     return app  # type: ignore[return-value]
 
 
 def run(argv: list[str] | None = None) -> int:
+    from zoomsig_gui.ui.mainwindow import MainWindow
+
     app = make_app(argv)
     window = MainWindow()
     crash.install(window.scrubber, lambda: window)

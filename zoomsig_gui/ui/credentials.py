@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -148,6 +147,8 @@ class CredentialsPanel(QWidget):
             self.notice.emit(text)
 
     def remove_profile(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # only when asked: keeps start-up light
+
         name = self.current()
         if not name:
             return

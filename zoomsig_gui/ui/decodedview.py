@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.core.claims import claim_rows
-from zoomsig_gui.core.inspector import Report
+from zoomsig_gui.ui.qtprops import set_enum
+
+if TYPE_CHECKING:
+    from zoomsig_gui.core.inspector import Report
 
 COLUMNS = ("Claim", "Value", "Reading", "Meaning")
 
@@ -37,13 +39,17 @@ class ClaimTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setWordWrap(True)
         self.setTabKeyNavigation(False)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self, "verticalScrollBarPolicy", "ScrollBarAlwaysOff")
         head = self.horizontalHeader()
         for col in range(3):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
     def show_claims(self, claims: dict | None, now: float) -> None:
+        if claims is None and self.rowCount() == 0:
+            return  # nothing to show, nothing shown: the empty start-up case
+        from zoomsig_gui.core.claims import claim_rows
+
         rows = claim_rows(claims, now)
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):

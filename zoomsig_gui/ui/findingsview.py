@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from zoomsig_gui.core.findings import Finding
-from zoomsig_gui.core.inspector import Report
+from zoomsig_gui.ui.qtprops import set_enum
 from zoomsig_gui.ui.theme import colours
 
-ICON = {
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-}
+if TYPE_CHECKING:
+    from zoomsig_gui.core.findings import Finding
+    from zoomsig_gui.core.inspector import Report
+
+ICON = {"error": "SP_MessageBoxCritical", "warning": "SP_MessageBoxWarning",
+        "info": "SP_MessageBoxInformation"}  # QStyle.StandardPixmap names, looked up when used
 SEVERITY_WORD = {"error": "Problem", "warning": "Warning", "info": "Note"}
 
 
@@ -44,10 +36,13 @@ class FindingRow(QFrame):
         self.finding = item
         self.setObjectName(f"finding-{item.code}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        from PySide6.QtWidgets import QStyle  # a big type to build: only with the first finding
+
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        icon.setPixmap(self.style().standardIcon(ICON[item.severity]).pixmap(size, size))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        pixmap = getattr(QStyle.StandardPixmap, ICON[item.severity])
+        icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
+        set_enum(icon, "alignment", "AlignTop")
         icon.setAccessibleName(SEVERITY_WORD[item.severity])
         c = colours(self)
         tint = {"error": c.error, "warning": c.warning, "info": c.info}[item.severity]
@@ -61,7 +56,7 @@ class FindingRow(QFrame):
             f"{html.escape(item.message)}<br><b>What to do:</b> {html.escape(item.fix)}"
             f'<br><small style="color:{c.dots}">{html.escape(" · ".join(details))}</small>')
         text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum(text, "textInteractionFlags", "TextSelectableByMouse")
         text.setAccessibleName(f"{SEVERITY_WORD[item.severity]}: {item.message}")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)

@@ -1,7 +1,9 @@
 """The zoomsig window: clock banner, "Make a token" and "Inspect" tabs, menus and shortcuts.
 
 Start-up does no I/O besides reading QSettings: the profile list (keyring) and the clock
-check (network) start on worker threads once the window is on screen.
+check (network) start on worker threads once the window has been exposed and painted. The
+Inspect tab (and its imports) is built when first opened, so the first paint needs only the
+"Make a token" tab.
 """
 
 from __future__ import annotations
@@ -11,20 +13,21 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from zoomsig_gui.ui import settings as store
 from zoomsig_gui.ui.clockbanner import ClockBanner, default_check
-from zoomsig_gui.ui.crash import Scrubber
-from zoomsig_gui.ui.inspecttab import InspectTab
 from zoomsig_gui.ui.maketab import MakeTab
 from zoomsig_gui.ui.profiles import Profiles, default_vault
+from zoomsig_gui.ui.scrubber import Scrubber
 
 if TYPE_CHECKING:
     from zoomsig_gui.core.clock import ClockCheck
+    from zoomsig_gui.core.report import JoinNote
     from zoomsig_gui.core.vault import Vault
+    from zoomsig_gui.ui.inspecttab import InspectTab
 
 TITLE = "zoomsig: Zoom Meeting SDK signatures"
 
@@ -37,7 +40,38 @@ def module_exists(name: str) -> bool:
         return False
 
 
+class _FirstPaint(QObject):
+    """Calls ``then`` once the window has been exposed (and so painted), or after ``limit_ms``
+    at the latest (a window shown on another desktop may not be exposed for a long time)."""
+
+    def __init__(self, window: QMainWindow, then: Callable[[], None], limit_ms: int) -> None:
+        super().__init__(window)
+        self._then = then
+        self._handle = window.windowHandle()
+        if self._handle is None or self._handle.isExposed():
+            QTimer.singleShot(0, self._fire)
+            return
+        self._handle.installEventFilter(self)
+        QTimer.singleShot(limit_ms, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Expose and self._handle.isExposed():
+            # The expose is handled (painted) after this filter returns; start after that.
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            if self._handle is not None:
+                self._handle.removeEventFilter(self)
+            then()
+
+
 class MainWindow(QMainWindow):
+    join_outcome_changed = Signal()  # a join attempt ended (joined or failed)
+    START_LIMIT_MS = 300  # keyring and clock start at the latest this long after show()
+
     def __init__(self, settings: QSettings | None = None,
                  vault_factory: Callable[[], Vault] = default_vault,
                  clock_check: Callable[[], ClockCheck] = default_check,
@@ -52,10 +86,15 @@ class MainWindow(QMainWindow):
         self.profiles = Profiles(vault_factory, self.scrubber, self)
         self.banner = ClockBanner(clock_check)
         self.make = MakeTab(self.profiles, self.true_now, self.banner.offset)
-        self.inspect = InspectTab(self.profiles, self.banner.offset)
+        self._inspect: InspectTab | None = None  # built when first opened
+        self._inspect_hooks: list[Callable[[InspectTab], None]] = []
+        self.join_outcome: JoinNote | None = None  # the last join attempt's end, for reports
+        self.inspect_page = QWidget(objectName="inspectPage")
+        QVBoxLayout(self.inspect_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(objectName="tabs")
         self.tabs.addTab(self.make, "&Make a token")
-        self.tabs.addTab(self.inspect, "&Inspect a token")
+        self.tabs.addTab(self.inspect_page, "&Inspect a token")
+        self.tabs.currentChanged.connect(self._tab_opened)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -64,7 +103,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._menus()
         self.banner.offset_changed.connect(self.make.schedule)
-        self.banner.offset_changed.connect(self.inspect.schedule)
         self.make.credentials.notice.connect(self.notify)
         self.profiles.notice.connect(self.notify)
         self.make.token_view.copied.connect(lambda: self.notify("Token copied to the clipboard."))
@@ -86,6 +124,51 @@ class MainWindow(QMainWindow):
         if module_exists("zoomsig_gui.ui.support_history"):
             self.history = plugins.HistoryTab(self)
 
+    # -- the Inspect tab, built on first use ----------------------------------------------
+    @property
+    def inspect(self) -> InspectTab:
+        """The Inspect tab; asking for it builds it (and imports its modules) the first time."""
+        if self._inspect is None:
+            from zoomsig_gui.ui.inspecttab import InspectTab
+
+            tab = InspectTab(self.profiles, self.banner.offset)
+            self._inspect = tab
+            self.inspect_page.layout().addWidget(tab)
+            tab.show()  # now, not on the next event loop turn as for a late child
+            self.banner.offset_changed.connect(tab.schedule)
+            tab.decoded.raw_toggle.setChecked(self.make.decoded.raw_toggle.isChecked())
+            hooks, self._inspect_hooks = self._inspect_hooks, []
+            for hook in hooks:
+                hook(tab)
+        return self._inspect
+
+    def when_inspect_built(self, hook: Callable[[InspectTab], None]) -> None:
+        """Run ``hook(tab)`` once the Inspect tab exists (now, if it already does)."""
+        if self._inspect is not None:
+            hook(self._inspect)
+        else:
+            self._inspect_hooks.append(hook)
+
+    def inspect_built(self) -> bool:
+        return self._inspect is not None
+
+    def _tab_opened(self, index: int) -> None:
+        if self.tabs.widget(index) is self.inspect_page:
+            self.inspect  # noqa: B018 - builds the tab
+
+    # -- join outcome -------------------------------------------------------------------
+    def set_join_outcome(self, state: str, code: str, message: str) -> None:
+        """Keep how the last join attempt ended; states on the way (loading…) are not ends."""
+        if state not in ("joined", "failed", "sdk-missing"):
+            return
+        from zoomsig_gui.core.report import JoinNote
+
+        number = int(code) if code.strip().lstrip("-").isdigit() else None
+        text = message or ("The Meeting SDK files were not found." if state == "sdk-missing"
+                           else "")
+        self.join_outcome = JoinNote(state == "joined", text, number)
+        self.join_outcome_changed.emit()
+
     # -- time -----------------------------------------------------------------------
     def true_now(self) -> float:
         return time.time() + self.banner.offset()
@@ -95,7 +178,8 @@ class MainWindow(QMainWindow):
                 name: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            # A list: setShortcut()'s overloads make PySide6 build its Qt namespace (~11 ms).
+            action.setShortcuts([QKeySequence(shortcut)])
         action.setObjectName(name)
         action.triggered.connect(slot)
         menu.addAction(action)
@@ -121,7 +205,7 @@ class MainWindow(QMainWindow):
         self.make.token_view.copy()
 
     def inspect_clipboard(self) -> None:
-        self.tabs.setCurrentWidget(self.inspect)
+        self.tabs.setCurrentWidget(self.inspect_page)
         self.inspect.inspect_clipboard()
 
     def new_profile(self) -> None:
@@ -146,9 +230,14 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._started:
             self._started = True
-            QTimer.singleShot(0, self._after_show)  # after the first paint, not before
+            # After the first paint, not before: the keyring and clock workers import and
+            # run Python code that would compete with the paint for the interpreter.
+            _FirstPaint(self, self._after_show, self.START_LIMIT_MS)
 
     def _after_show(self) -> None:
+        from zoomsig_gui.ui.app import set_icon
+
+        set_icon()
         self.profiles.load()
         if self._check_at_start:
             self.banner.start()
@@ -163,8 +252,7 @@ class MainWindow(QMainWindow):
         correct = s.value("choices/correct_clock", True)
         self.banner.correct.setChecked(str(correct).lower() in ("true", "1"))
         raw = str(s.value("choices/raw_json", False)).lower() in ("true", "1")
-        self.make.decoded.raw_toggle.setChecked(raw)
-        self.inspect.decoded.raw_toggle.setChecked(raw)
+        self.make.decoded.raw_toggle.setChecked(raw)  # the Inspect tab copies it when built
         tab = s.value("window/tab", 0)
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -17,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.core.inspector import Report, inspect
-from zoomsig_gui.core.tokens import TokenError, make_token
 from zoomsig_gui.ui.credentials import CredentialsPanel
 from zoomsig_gui.ui.decodedview import DecodedView
 from zoomsig_gui.ui.findingsview import FindingsView
 from zoomsig_gui.ui.meetingform import FormValues, MeetingForm
 from zoomsig_gui.ui.profiles import Profiles
+from zoomsig_gui.ui.qtprops import set_enum
 from zoomsig_gui.ui.tokenview import TokenView
+
+if TYPE_CHECKING:  # the signing and checking code loads with the first token, after show
+    from zoomsig_gui.core.inspector import Report
 
 DEBOUNCE_MS = 150
 
@@ -66,7 +69,8 @@ class MakeTab(QWidget):
         self.credentials.selected.connect(self.schedule)
         profiles.listed.connect(self._list_changed)
         self.token_view.expired.connect(self.schedule)
-        self.regenerate()
+        # The list arrives from the keyring after show; until then there is nothing to sign.
+        self._placeholder("Loading your saved credentials…")
 
     def _layout(self) -> None:
         left = QWidget()
@@ -86,7 +90,8 @@ class MakeTab(QWidget):
         decoded_scroll = QScrollArea(widgetResizable=True)
         decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
         decoded_scroll.setWidget(self.decoded)
-        right = QSplitter(Qt.Orientation.Vertical)
+        right = QSplitter()
+        set_enum(right, "orientation", "Vertical")
         right.addWidget(boxed("Signature", token_box, "signatureBox"))
         right.addWidget(boxed("Findings", self.findings, "findingsBox"))
         right.addWidget(boxed("Decoded", decoded_scroll, "decodedBox"))
@@ -94,7 +99,7 @@ class MakeTab(QWidget):
         right.setStretchFactor(1, 1)
         right.setStretchFactor(2, 2)
         right.setSizes([170, 170, 460])
-        split = QSplitter(Qt.Orientation.Horizontal, objectName="makeSplitter")
+        split = QSplitter(objectName="makeSplitter")  # horizontal
         split.addWidget(left_scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
@@ -139,6 +144,9 @@ class MakeTab(QWidget):
         if values.errors:
             return self._placeholder("Correct the field marked in red: "
                                      + next(iter(values.errors.values())), values)
+        from zoomsig_gui.core.inspector import inspect
+        from zoomsig_gui.core.tokens import TokenError, make_token
+
         try:
             made_at = time.time() + self._offset()
             token = make_token(values.request(creds.key), creds.secret, now=made_at)

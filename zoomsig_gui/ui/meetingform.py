@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from zoomsig_gui.core.tokens import (
     parse_duration,
     validate_request,
 )
+from zoomsig_gui.ui.qtprops import set_enum
 from zoomsig_gui.ui.theme import colours
 
 EXPIRY_CHOICES = ("30 min", "1 h", "2 h", "4 h", "8 h", "24 h", "48 h")
@@ -110,8 +111,8 @@ class MeetingForm(QWidget):
         self.advanced_button = QToolButton(objectName="advancedToggle", checkable=True)
         self.advanced_button.setText("Advanced")
         self.advanced_button.setAccessibleName("Show advanced options")
-        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+        set_enum(self.advanced_button, "toolButtonStyle", "ToolButtonTextBesideIcon")
+        set_enum(self.advanced_button, "arrowType", "RightArrow")
         self.advanced_button.toggled.connect(self._toggle_advanced)
         self.backdate = QSpinBox(objectName="backdate", minimum=0, maximum=MAX_BACKDATE_S)
         self.backdate.setValue(DEFAULT_BACKDATE_S)
@@ -191,8 +192,7 @@ class MeetingForm(QWidget):
 
     def _toggle_advanced(self, shown: bool) -> None:
         self.advanced.setVisible(shown)
-        self.advanced_button.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        set_enum(self.advanced_button, "arrowType", "DownArrow" if shown else "RightArrow")
 
     # ------------------------------------------------------------------ behaviour
     def _meeting_edited(self) -> None:

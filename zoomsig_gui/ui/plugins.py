@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from zoomsig_gui.ui.theme import colours
 
@@ -64,6 +64,8 @@ class JoinLauncher:
                 signature=token, role=values.role or 0, passcode=values.passcode,
                 email=values.email))
         except Exception as exc:  # noqa: BLE001 - JoinServerError, SdkFolderError, ResourceMissing
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self.window, "Join page", str(exc))
             return
         self.view.show()
@@ -71,6 +73,7 @@ class JoinLauncher:
 
     def _state(self, state: str, code: str, message: str) -> None:
         self.last = (state, code, message)
+        self.window.set_join_outcome(state, code, message)
         c = colours(self.status)
         tint = {"failed": c.error, "sdk-missing": c.error, "joined": c.ok}.get(state, c.dots)
         head = f"Join page: {state}" + (f" (error {code})" if code else "")
@@ -90,7 +93,13 @@ class SupportTools:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.panel = None  # built with the first inspection: keeps start-up light
-        window.inspect.inspected.connect(self._inspected)
+        window.when_inspect_built(lambda tab: tab.inspected.connect(self._inspected))
+        window.join_outcome_changed.connect(self._join_ended)
+
+    def _join_ended(self) -> None:
+        # The case report on screen should say how the join went: rebuild it.
+        if self.panel is not None and self.window.inspect_built():
+            self._inspected(self.window.inspect.report)
 
     def _inspected(self, report: object) -> None:
         tab = self.window.inspect
@@ -113,7 +122,7 @@ class SupportTools:
             tab.support_box.setChecked(True)  # credentials picked: reproducing makes sense
         self.panel.show_case(text, creds.key if creds else None,
                              creds.secret if creds else None, now=self.window.true_now(),
-                             clock=self._clock_note())
+                             clock=self._clock_note(), join=self.window.join_outcome)
 
     def _clock_note(self):  # noqa: ANN202
         from zoomsig_gui.core.report import ClockNote
@@ -137,10 +146,10 @@ class HistoryTab:
         window.tabs.addTab(self.holder, "&History")
         window.tabs.currentChanged.connect(self._maybe_build)
         window.make.token_view.copied.connect(lambda: self._record_made())
-        window.inspect.inspected.connect(self._record_inspected)
+        window.when_inspect_built(lambda tab: tab.inspected.connect(self._record_inspected))
 
     def _build(self):  # noqa: ANN202
-        if self.panel is None:  # reads the history file: only when first needed
+        if self.panel is None:  # reads the history file: only when the tab is first opened
             from zoomsig_gui.ui.support_history import HistoryPanel
 
             self.panel = HistoryPanel()
@@ -148,11 +157,28 @@ class HistoryTab:
             self.panel.restoreRequested.connect(
                 lambda _s: self.window.tabs.setCurrentWidget(self.window.make))
             self.holder.layout().addWidget(self.panel)
+            self.panel.show()
         return self.panel
 
     def _maybe_build(self, index: int) -> None:
         if self.window.tabs.widget(index) is self.holder:
             self._build()
+
+    def _record(self, entry: object) -> None:
+        """Into the panel when it is open; else straight into the file (no widgets built)."""
+        if self.panel is not None:
+            self.panel.record(entry)
+            return
+        from zoomsig_gui.core.history import History, HistoryError
+
+        history = History()
+        try:
+            history.add(entry)
+        except HistoryError as exc:
+            self.window.notify(str(exc))
+            return
+        for text in history.pop_notices():
+            self.window.notify(text)
 
     def _record_made(self) -> None:
         from zoomsig_gui.core.history import entry_from_report
@@ -161,7 +187,7 @@ class HistoryTab:
         if make.report is None:
             return
         values = make.form.values()
-        self._build().record(entry_from_report(
+        self._record(entry_from_report(
             make.report, "made", profile=make.credentials.current() or None,
             made_at=make.made_at,
             webrtc_mode=values.webrtc_mode))
@@ -174,4 +200,4 @@ class HistoryTab:
             return
         self._last_inspected = token
         name = self.window.inspect.profile.currentData() or None
-        self._build().record(entry_from_report(report, "inspected", profile=name))
+        self._record(entry_from_report(report, "inspected", profile=name))

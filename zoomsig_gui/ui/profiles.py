@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from zoomsig_gui.ui.crash import Scrubber
+from zoomsig_gui.ui.scrubber import Scrubber
 from zoomsig_gui.ui.workers import Workers
 
 if TYPE_CHECKING:  # keep keyring's import out of the start-up path
