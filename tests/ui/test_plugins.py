@@ -64,3 +64,28 @@ def test_support_tools_reproduce_a_pasted_token_with_our_profile(qtbot, make_win
                     and window.support.panel.reproduction is not None, timeout=15_000)
     assert window.support.panel.fix is not None
     assert window.support.panel.report_button.isEnabled()
+
+
+def test_the_case_report_says_how_the_last_join_went(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window, "Ours")
+    tab = window.inspect
+    tab.paste.setPlainText(broken_token())
+    tab.set_profile("Ours")
+    qtbot.waitUntil(lambda: window.support.panel is not None
+                    and window.support.panel.case is not None, timeout=15_000)
+    panel = window.support.panel
+    assert panel.case.join is None  # no join tried yet: the report says nothing about one
+    assert "Join result" not in panel.open_report().text()
+    # The join view reports its states through its public signal, as JoinView.stateChanged.
+    window.join._state("joining", "", "Joining the meeting…")
+    assert window.join_outcome is None  # not an outcome yet
+    window.join._state("failed", "3712", "Signature is invalid.")
+    assert panel.case.join is not None and panel.case.join.code == 3712
+    text = panel.open_report().text()
+    assert "## Join result" in text and "failed (error 3712): Signature is invalid." in text
+    window.join._state("joined", "", "In the meeting.")
+    assert "joined: In the meeting." in panel.open_report().text()
+    tab.paste.setPlainText(broken_token() + " ")  # a new inspection keeps the outcome
+    qtbot.waitUntil(lambda: panel.case.report.token and panel.case.join is not None
+                    and panel.case.join.ok)

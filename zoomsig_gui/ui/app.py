@@ -21,13 +21,15 @@ def app_icon() -> QIcon:
     """Our icon from the installed package, or from the repository in a development tree."""
     from PySide6.QtGui import QIcon
 
+    if ICON.is_file():  # a development tree: skip importlib.resources (a few ms)
+        return QIcon(str(ICON))
     try:
         from importlib.resources import files
 
         path = Path(str(files("zoomsig_gui.resources") / "icons" / "zoomsig.svg"))
     except (ModuleNotFoundError, TypeError):
         path = ICON
-    return QIcon(str(path if path.is_file() else ICON))
+    return QIcon(str(path))
 
 
 def set_icon() -> None:
