@@ -72,6 +72,17 @@ def test_without_keyring_the_list_still_shows_profiles_and_says_why(tmp_path):
     assert "No system keyring" in view.state_message
 
 
+def test_a_keyring_failure_does_not_hide_a_later_session_only_secret(tmp_path):
+    make(tmp_path, MemoryKeyring()).add("Saved", KEY, SECRET)  # listed first: its check fails
+    vault = make(tmp_path, fail.Keyring())
+    vault.add("Session", KEY, "session-secret-123456", session_only=True)
+    views = {v.profile.name: v for v in vault.list()}
+    assert views["Saved"].secret_state == UNKNOWN
+    assert views["Session"].secret_state == SESSION
+    assert "this session only" in views["Session"].state_message
+    assert vault.list(check_secrets=False)[1].secret_state == SESSION
+
+
 def test_plain_file_backends_are_refused(tmp_path):
     class PlaintextKeyring(MemoryKeyring):
         pass

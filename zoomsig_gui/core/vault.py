@@ -165,6 +165,9 @@ class Vault:
         views: list[ProfileView] = []
         failure: str | None = None if check_secrets else "Not checked."
         for profile in self._load():
+            if profile.id in self._session:  # known without asking the keyring
+                views.append(ProfileView(profile, SESSION, SESSION_NOTICE))
+                continue
             if failure is None:
                 try:
                     views.append(self._view(profile))
