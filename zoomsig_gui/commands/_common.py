@@ -77,6 +77,29 @@ def resolve_credentials(args: argparse.Namespace, need_secret: bool = True) -> C
     return Credentials(key, secret)
 
 
+def add_pasted_text(parser: argparse.ArgumentParser) -> None:
+    """The TEXT a person pasted (token, JSON response or join link), or standard input."""
+    parser.add_argument("text", nargs="?", default="-", metavar="TEXT",
+                        help="token, JSON or link; '-' or nothing reads standard input")
+
+
+def read_pasted_text(args: argparse.Namespace) -> str:
+    return sys.stdin.read() if args.text == "-" else args.text
+
+
+def add_checking_options(parser: argparse.ArgumentParser) -> None:
+    """What inspecting commands share: TEXT, a secret to check it, the expected key, time."""
+    add_pasted_text(parser)
+    add_secret_source(parser, stdin=False)
+    parser.add_argument("--key", help="the key the token should carry (reports key-unknown)")
+    add_time_options(parser)
+
+
+def expected_key(args: argparse.Namespace, creds: Credentials) -> str | None:
+    """--key, or the saved profile's key: a token made for another key gets key-unknown."""
+    return args.key or (creds.key if creds.profile else None)
+
+
 def add_time_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--now", type=float, metavar="EPOCH",

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from zoomsig_gui.commands._common import (
     CliError,
-    add_secret_source,
-    add_time_options,
+    add_checking_options,
+    expected_key,
     fail,
     print_json,
+    read_pasted_text,
     resolve_credentials,
 )
 from zoomsig_gui.commands._render import render
@@ -22,11 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "inspect", help="explain a token, JSON response or join link",
         description="Decode a Meeting SDK signature and say what Zoom will object to. "
                     "Exit status: 0 usable, 1 an error finding, 2 malformed input.")
-    parser.add_argument("text", nargs="?", default="-", metavar="TEXT",
-                        help="token, JSON or link; '-' or nothing reads standard input")
-    add_secret_source(parser, stdin=False)
-    parser.add_argument("--key", help="the key the token should carry (reports key-unknown)")
-    add_time_options(parser)
+    add_checking_options(parser)
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.set_defaults(func=run)
 
@@ -36,9 +32,8 @@ def run(args: argparse.Namespace) -> int:
         creds = resolve_credentials(args, need_secret=False)
     except CliError as exc:
         return fail(str(exc))
-    text = sys.stdin.read() if args.text == "-" else args.text
-    expected_key = args.key or (creds.key if creds.profile else None)
-    report = inspect(text, secret=creds.secret, now=args.now, expected_key=expected_key,
+    report = inspect(read_pasted_text(args), secret=creds.secret, now=args.now,
+                     expected_key=expected_key(args, creds),
                      clock_offset_s=args.clock_offset)
     if args.json:
         print_json(report.to_dict())

@@ -11,9 +11,10 @@ import time
 
 from zoomsig_gui.commands._common import (
     CliError,
-    add_secret_source,
-    add_time_options,
+    add_checking_options,
+    expected_key,
     fail,
+    read_pasted_text,
     resolve_credentials,
 )
 from zoomsig_gui.core.report import ClockNote, build_case, exposure_text, render
@@ -27,18 +28,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "clock, decoded header and payload with the signature replaced by "
                     "<redacted>, and the findings with their fixes. Never the secret; the "
                     "full token only with --include-token.")
-    parser.add_argument("text", nargs="?", default="-", metavar="TEXT",
-                        help="token, JSON or link; '-' or nothing reads standard input")
+    add_checking_options(parser)
     parser.add_argument("--format", choices=("md", "json"), default="md",
                         help="md (Markdown, default) or json")
     parser.add_argument("--include-token", action="store_true",
                         help="add the full token: anyone reading the report can then join "
                              "with it until it expires")
-    add_secret_source(parser, stdin=False)
-    parser.add_argument("--key", help="the key the token should carry (reports key-unknown)")
     parser.add_argument("--sdk-version", metavar="X.Y.Z",
                         help="the Meeting SDK version used, for the report")
-    add_time_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -47,14 +44,14 @@ def run(args: argparse.Namespace) -> int:
         creds = resolve_credentials(args, need_secret=False)
     except CliError as exc:
         return fail(str(exc))
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = read_pasted_text(args)
     now = args.now if args.now is not None else true_now(args.clock_offset)
     clock = None
     if args.now is None and args.clock_offset:
         clock = ClockNote("given with --clock-offset", args.clock_offset, time.time())
-    expected_key = args.key or (creds.key if creds.profile else None)
-    case = build_case(text, secret=creds.secret, now=now, expected_key=expected_key,
-                      sdk_version=args.sdk_version, clock=clock)
+    case = build_case(text, secret=creds.secret, now=now,
+                      expected_key=expected_key(args, creds), sdk_version=args.sdk_version,
+                      clock=clock)
     sys.stdout.write(render(case, args.format, include_token=args.include_token))
     if args.include_token and case.report.token:
         print(f"zoomsig: note: {exposure_text(case)}", file=sys.stderr)

@@ -11,10 +11,12 @@ import sys
 
 from zoomsig_gui.commands._common import (
     CliError,
+    add_pasted_text,
     add_secret_source,
     add_time_options,
     fail,
     print_json,
+    read_pasted_text,
     resolve_credentials,
 )
 from zoomsig_gui.core.fixall import FixError, FixResult, fix_all
@@ -38,8 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Re-sign the claim shape of a customer's token (bare, JSON response or "
                     "join link) with your saved credentials, keeping its quirks, and show "
                     "theirs and ours side by side. --fix makes the token the findings ask for.")
-    parser.add_argument("text", nargs="?", default="-", metavar="TEXT",
-                        help="token, JSON or link; '-' or nothing reads standard input")
+    add_pasted_text(parser)
     add_secret_source(parser)
     parser.add_argument("--key", help="your Client ID, with --secret-env or --secret-stdin "
                                       "(instead of --profile)")
@@ -109,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         creds = resolve_credentials(args)
     except CliError as exc:
         return fail(str(exc))
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = read_pasted_text(args)
     now = args.now if args.now is not None else true_now(args.clock_offset)
     try:
         repro = reproduce(text, creds.key, creds.secret or "", now=now, their_now=args.their_now)

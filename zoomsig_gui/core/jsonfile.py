@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -40,14 +41,28 @@ def write_json_atomic(path: Path, data: dict) -> None:
         raise
 
 
-def set_aside(path: Path) -> Path:
+def _aside_path(path: Path) -> Path:
+    """<name>.bad-<time>, never an existing file."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.bad-{stamp}")
     counter = 1
     while target.exists():
         target = path.with_name(f"{path.name}.bad-{stamp}-{counter}")
         counter += 1
+    return target
+
+
+def set_aside(path: Path) -> Path:
+    """Move an unreadable file out of the way, keeping it whole."""
+    target = _aside_path(path)
     os.replace(path, target)
+    return target
+
+
+def copy_aside(path: Path) -> Path:
+    """Keep a copy of a file that is about to be rewritten with only its readable part."""
+    target = _aside_path(path)
+    shutil.copy2(path, target)
     return target
 
 

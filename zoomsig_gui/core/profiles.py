@@ -11,8 +11,6 @@ File format (``profiles.json`` in platformdirs' user config folder)::
 from __future__ import annotations
 
 import re
-import shutil
-import time
 import unicodedata
 import uuid
 from dataclasses import asdict, dataclass
@@ -20,7 +18,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir
 
-from zoomsig_gui.core.jsonfile import read_json, write_json_atomic
+from zoomsig_gui.core.jsonfile import copy_aside, read_json, write_json_atomic
 from zoomsig_gui.core.vaulterrors import EmptyValueError, InvalidValueError
 
 SCHEMA = 1
@@ -182,22 +180,11 @@ def read_index(path: Path) -> IndexRead:
     notice = None
     if skipped:
         # Keep a copy of what could not be read, then save the rest so it is copied only once.
-        copy = _copy_aside(path)
+        copy = copy_aside(path)
         write_index(path, profiles)
         notice = (f"{skipped} unreadable entr{'y' if skipped == 1 else 'ies'} in {path} "
                   f"skipped; the whole file was copied to {copy} so nothing is lost.")
     return IndexRead(tuple(profiles), notice)
-
-
-def _copy_aside(path: Path) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.bad-{stamp}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.bad-{stamp}-{counter}")
-        counter += 1
-    shutil.copy2(path, target)
-    return target
 
 
 def write_index(path: Path, profiles: list[Profile] | tuple[Profile, ...]) -> None:
