@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +45,9 @@ class ClaimTable(QTableWidget):
         for col in range(3):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        head.sectionResized.connect(self._meaning_resized)
 
     def show_claims(self, claims: dict | None, now: float) -> None:
         if claims is None and self.rowCount() == 0:
@@ -57,10 +61,18 @@ class ClaimTable(QTableWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.setItem(r, c, item)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text; the table as tall as its rows (no scrolling)."""
         self.resizeRowsToContents()
         height = self.horizontalHeader().height() + 2 * self.frameWidth()
         height += sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(max(height, 40))
+
+    def _meaning_resized(self, index: int, _old: int, _new: int) -> None:
+        if index == 3 and self.rowCount():
+            self._fit_timer.start()  # its text wraps anew; once, after the header settles
 
     def row_values(self) -> dict[str, tuple[str, str, str]]:
         """{claim: (value, reading, meaning)}: what a person sees, for tests and screen readers."""

@@ -98,10 +98,15 @@ class InspectTab(QWidget):
         decoded_scroll = QScrollArea(widgetResizable=True)
         decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
         decoded_scroll.setWidget(self.decoded)
-        split = QSplitter(Qt.Orientation.Vertical)
-        self.split = split
-        split.addWidget(boxed("Findings", self.findings, "inspectFindingsBox"))
-        split.addWidget(boxed("Decoded", decoded_scroll, "inspectDecodedBox"))
+        # Findings and claims side by side: each gets the full height, so neither is squeezed
+        # to a few lines when a customer's token has many findings.
+        results = QSplitter(Qt.Orientation.Horizontal, objectName="inspectResults")
+        results.addWidget(boxed("Findings", self.findings, "inspectFindingsBox"))
+        results.addWidget(boxed("Decoded", decoded_scroll, "inspectDecodedBox"))
+        results.setChildrenCollapsible(False)
+        results.setStretchFactor(0, 1)
+        results.setStretchFactor(1, 1)
+        results.setSizes([560, 520])  # the findings' sentences need the width a bit more
         support = QWidget()
         support.setLayout(self.extras)
         self.support_box = boxed("Reproduce and fix with your credentials", support,
@@ -110,14 +115,15 @@ class InspectTab(QWidget):
         self.support_box.setChecked(False)
         self.support_box.toggled.connect(self._fold_support)
         self._support = support
-        self._fold_support(False)
         self.support_box.hide()  # shown by show_support() when a support tool is added
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.split = split
+        split.addWidget(results)
         split.addWidget(self.support_box)
         split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setStretchFactor(2, 2)
-        split.setSizes([400, 240, 260])  # the findings matter most here
+        self._fold_support(False)
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(split, 1)
@@ -131,9 +137,14 @@ class InspectTab(QWidget):
 
     def _fold_support(self, unfolded: bool) -> None:
         self._support.setVisible(unfolded)
-        # Folded, the box is only its title line, so the splitter gives its room away.
+        self.support_box.setFlat(not unfolded)  # folded: a title line, not an empty frame
+        # Folded, the box is only its title line, so the splitter gives its room away;
+        # unfolded, it takes about 40 % of the height below the paste field.
         self.support_box.setMaximumHeight(16_777_215 if unfolded
-                                          else self.fontMetrics().height() + 16)
+                                          else self.fontMetrics().height() + 8)
+        if unfolded:
+            total = sum(self.split.sizes()) or 600
+            self.split.setSizes([total * 3 // 5, total - total * 3 // 5])
 
     def show_support(self, widget: QWidget) -> None:
         """Add a support tool below the decoded claims; the findings keep the most room."""
