@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from zoomsig_gui.ui import settings as store
@@ -24,6 +24,8 @@ from zoomsig_gui.ui.profiles import Profiles, default_vault
 from zoomsig_gui.ui.scrubber import Scrubber
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from zoomsig_gui.core.clock import ClockCheck
     from zoomsig_gui.core.report import JoinNote
     from zoomsig_gui.core.vault import Vault
@@ -40,32 +42,31 @@ def module_exists(name: str) -> bool:
         return False
 
 
-class _FirstPaint(QObject):
-    """Calls ``then`` once the window has been exposed (and so painted), or after ``limit_ms``
-    at the latest (a window shown on another desktop may not be exposed for a long time)."""
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once the window is exposed, which it is only after its expose event has
+    been handled, that is after its first paint; or after ``limit_ms`` at the latest (a
+    window shown on another desktop may not be exposed for a long time).
+
+    It looks every few ms instead of filtering events: a Python event filter would make
+    PySide6 build its QEvent type (with ~180 enum members) before the first paint."""
+
+    STEP_MS = 2
 
     def __init__(self, window: QMainWindow, then: Callable[[], None], limit_ms: int) -> None:
         super().__init__(window)
+        self._window = window
         self._then = then
-        self._handle = window.windowHandle()
-        if self._handle is None or self._handle.isExposed():
-            QTimer.singleShot(0, self._fire)
-            return
-        self._handle.installEventFilter(self)
-        QTimer.singleShot(limit_ms, self._fire)
+        self._left = limit_ms // self.STEP_MS
+        QTimer.singleShot(0, self._look)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Expose and self._handle.isExposed():
-            # The expose is handled (painted) after this filter returns; start after that.
-            QTimer.singleShot(0, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        if self._then is not None:
-            then, self._then = self._then, None
-            if self._handle is not None:
-                self._handle.removeEventFilter(self)
-            then()
+    def _look(self) -> None:
+        handle = self._window.windowHandle()
+        self._left -= 1
+        if (handle is not None and handle.isExposed()) or self._left <= 0:
+            self._then()
+            self.deleteLater()
+        else:
+            QTimer.singleShot(self.STEP_MS, self._look)
 
 
 class MainWindow(QMainWindow):
@@ -226,13 +227,14 @@ class MainWindow(QMainWindow):
         self.scrubber.add(passcode)
 
     # -- start and stop ---------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._started:
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        # Not showEvent(): overriding it makes PySide6 build QEvent types before the paint.
+        super().setVisible(visible)
+        if visible and not self._started:
             self._started = True
             # After the first paint, not before: the keyring and clock workers import and
             # run Python code that would compete with the paint for the interpreter.
-            _FirstPaint(self, self._after_show, self.START_LIMIT_MS)
+            _AfterFirstPaint(self, self._after_show, self.START_LIMIT_MS)
 
     def _after_show(self) -> None:
         from zoomsig_gui.ui.app import set_icon
