@@ -84,9 +84,13 @@ class ClaimTable(QTableWidget):
 
 
 class DecodedView(QWidget):
+    """The tables and the raw JSON are built with the first token shown: the window's first
+    paint has none to show."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._report: Report | None = None
+        self._built = False
         self.raw_toggle = QCheckBox("Show raw &JSON")
         self.raw_toggle.setObjectName("rawJson")
         self.raw_toggle.setAccessibleName("Show the decoded header and payload as raw JSON")
@@ -94,25 +98,7 @@ class DecodedView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("decodedSummary")
         self.summary.setWordWrap(True)
-        self.header_table = ClaimTable("Header")
-        self.payload_table = ClaimTable("Payload")
-        self.raw = QPlainTextEdit(readOnly=True)
-        self.raw.setObjectName("rawJsonText")
-        self.raw.setAccessibleName("Decoded token as JSON")
-        self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.raw.setTabChangesFocus(True)
-        tables = QWidget()
-        tl = QVBoxLayout(tables)
-        tl.setContentsMargins(0, 0, 0, 0)
-        self.header_label = QLabel("<b>Header</b>")
-        self.payload_label = QLabel("<b>Payload</b>")
-        for widget in (self.header_label, self.header_table, self.payload_label,
-                       self.payload_table):
-            tl.addWidget(widget)
-        tl.addStretch(1)
         self.stack = QStackedWidget()
-        self.stack.addWidget(tables)
-        self.stack.addWidget(self.raw)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.raw_toggle)
@@ -120,11 +106,52 @@ class DecodedView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.stack)
-        self.show_report(None)
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        self._header_table = ClaimTable("Header")
+        self._payload_table = ClaimTable("Payload")
+        self._raw = QPlainTextEdit(readOnly=True)
+        self._raw.setObjectName("rawJsonText")
+        self._raw.setAccessibleName("Decoded token as JSON")
+        self._raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._raw.setTabChangesFocus(True)
+        tables = QWidget()
+        tl = QVBoxLayout(tables)
+        tl.setContentsMargins(0, 0, 0, 0)
+        self.header_label = QLabel("<b>Header</b>")
+        self.payload_label = QLabel("<b>Payload</b>")
+        for widget in (self.header_label, self._header_table, self.payload_label,
+                       self._payload_table):
+            tl.addWidget(widget)
+            widget.hide()  # until there are claims to show
+        tl.addStretch(1)
+        self.stack.addWidget(tables)
+        self.stack.addWidget(self._raw)
+        self._switch(self.raw_toggle.isChecked())
+
+    @property
+    def header_table(self) -> ClaimTable:
+        self._build()
+        return self._header_table
+
+    @property
+    def payload_table(self) -> ClaimTable:
+        self._build()
+        return self._payload_table
+
+    @property
+    def raw(self) -> QPlainTextEdit:
+        self._build()
+        return self._raw
 
     def show_report(self, report: Report | None, summary: str = "") -> None:
         self._report = report
         self.summary.setText(summary)
+        if report is None and not self._built:
+            return  # nothing shown yet, nothing to clear
         header = report.header if report else None
         payload = report.payload if report else None
         now = report.now if report else 0
@@ -147,4 +174,5 @@ class DecodedView(QWidget):
             self.payload_table.show_claims(self._report.payload, now)
 
     def _switch(self, raw: bool) -> None:
-        self.stack.setCurrentIndex(1 if raw else 0)
+        if self._built:
+            self.stack.setCurrentIndex(1 if raw else 0)
