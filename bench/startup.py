@@ -13,7 +13,8 @@ profile or setting is touched. The window's clock check goes to a closed loopbac
 
 zoomsig's bytecode is compiled first, as pip does when it installs a package (PySide6 and
 the standard library come compiled too). Without that, under PYTHONDONTWRITEBYTECODE=1
-every run would compile zoomsig from source; ``--no-compile`` measures that case.
+every run would compile zoomsig from source; ``--no-compile`` (with no __pycache__ left
+in zoomsig_gui) measures that case.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def main() -> int:
     ours_t = statistics.median(t for t, _ in results["zoomsig"])
     bare_m = statistics.median(m for _, m in results["bare"])
     ours_m = statistics.median(m for _, m in results["zoomsig"])
-    compiled = "source compiled at each start" if args.no_compile else "bytecode compiled"
+    compiled = "bytecode as found" if args.no_compile else "bytecode compiled"
     print(f"platform {env.get('QT_QPA_PLATFORM', 'native')}, {args.runs} runs each, medians, "
           f"zoomsig {compiled}\n")
     print(f"{'window':<10} {'time to window':>15} {'idle memory (RSS)':>19}")
