@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
@@ -14,22 +13,16 @@ from zoomsig_gui.ui.settings import APP, ORG
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
-ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "zoomsig.svg"
-
-
 def app_icon() -> QIcon:
-    """Our icon from the installed package, or from the repository in a development tree."""
+    """Our icon, from the installed package or the development tree (one lookup, in core)."""
     from PySide6.QtGui import QIcon
 
-    if ICON.is_file():  # a development tree: skip importlib.resources (a few ms)
-        return QIcon(str(ICON))
-    try:
-        from importlib.resources import files
+    from zoomsig_gui.core.resources import ResourceMissing, resources_dir
 
-        path = Path(str(files("zoomsig_gui.resources") / "icons" / "zoomsig.svg"))
-    except (ModuleNotFoundError, TypeError):
-        path = ICON
-    return QIcon(str(path))
+    try:
+        return QIcon(str(resources_dir() / "icons" / "zoomsig.svg"))
+    except ResourceMissing:
+        return QIcon()  # no icon is better than no window
 
 
 def set_icon() -> None:
