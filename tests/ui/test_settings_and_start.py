@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import threading
 
@@ -53,8 +55,6 @@ def test_no_keyring_or_network_before_the_window_shows(qtbot, throwaway_home, se
 
     window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat), vault, check)
     qtbot.addWidget(window)
-    assert "PySide6.QtWebEngineWidgets" not in sys.modules
-    assert "PySide6.QtWebEngineCore" not in sys.modules
     assert window.windowTitle().startswith("zoomsig")
     qtbot.wait(200)
     assert calls == []
@@ -88,3 +88,39 @@ def test_tab_order_follows_the_form(qtbot, make_window):
         while not chain[-1].focusPolicy() & chain[-1].focusPolicy().TabFocus:
             chain[-1] = chain[-1].nextInFocusChain()
     assert chain == [form.meeting, form.passcode, form.role, form.name, form.email, form.expiry]
+
+
+# A fresh process: in this one, the join-view tests may have loaded QtWebEngine already.
+WINDOW_ONLY = """
+import sys, time
+from PySide6.QtCore import QSettings
+from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.ui.conftest import fake_clock
+from zoomsig_gui.core.secretstore import SecretStore
+from zoomsig_gui.core.vault import Vault
+from zoomsig_gui.ui.app import make_app
+from zoomsig_gui.ui.mainwindow import MainWindow
+app = make_app(sys.argv[:1])
+window = MainWindow(QSettings(sys.argv[1], QSettings.Format.IniFormat),
+                    lambda: Vault(path=sys.argv[2], store=SecretStore(MemoryKeyring(), 5)),
+                    fake_clock(0.1))
+window.show()
+end = time.monotonic() + 1.5
+while time.monotonic() < end:  # clock check and profile list finish on their threads
+    app.processEvents()
+    time.sleep(0.01)
+print(window.banner.state, ",".join(sorted(m for m in sys.modules if "WebEngine" in m)))
+"""
+
+
+def test_webengine_is_not_loaded_until_the_join_view_opens(tmp_path):
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", WINDOW_ONLY, str(tmp_path / "s.ini"),
+                           str(tmp_path / "p.json")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, env={**os.environ,
+                                            "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    state, _, webengine = done.stdout.strip().partition(" ")
+    assert state == "ok"  # the window really ran its start-up work
+    assert webengine == ""
