@@ -118,7 +118,7 @@ def test_faulty_server_gives_unknown_with_its_reason(behaviour: str, reason: str
     assert result.reading is None
     assert [f.server for f in result.faults] == [server.address]
     assert reason in result.faults[0].reason
-    assert reason in result.message
+    assert reason in result.details and reason not in result.message  # short for people
     assert result.to_dict()["offset_s"] is None
 
 
@@ -188,7 +188,7 @@ def test_hung_dns_lookup_does_not_hold_the_check() -> None:
     alone = check("stuck.example", timeout=0.5, resolver=hung)
     took = time.monotonic() - began
     release.set()
-    assert alone.status == "unknown" and "no answer within 0.5 s" in alone.message
+    assert alone.status == "unknown" and "no answer within 0.5 s" in alone.details
     assert took < 5.0
 
 
@@ -241,3 +241,18 @@ def test_a_server_given_twice_is_asked_once() -> None:
         result = check(server.address, f" {server.address}", timeout=0.5)
     assert server.requests == 1
     assert result.status == "warning" and result.faults == ()
+
+
+def test_nothing_reachable_reads_plainly() -> None:
+    """People get one sentence on why; each server's technical reason stays in details."""
+    def no_dns(host: str, port: int) -> list:
+        raise socket.gaierror(-2, "Name or service not known")
+
+    offline = check("time.one.example", "time.two.example", timeout=0.5, resolver=no_dns)
+    assert offline.status == "unknown"
+    assert "seems to be offline" in offline.message and "Errno" not in offline.message
+    assert "Name or service not known" in offline.details
+    assert "time.two.example" in offline.to_dict()["message"]  # scripts still see why
+    with NtpResponder(behaviour="silent") as server:
+        silent = check(server.address, timeout=0.5)
+    assert "UDP port 123" in silent.message and server.address not in silent.message

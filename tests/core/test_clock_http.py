@@ -56,7 +56,7 @@ def test_a_useless_date_header_is_a_fault(date: str | None, reason: str) -> None
         result = check_clock([ntp.address], timeout_s=0.8, http_url=web.url)
     assert result.status == "unknown"
     assert web.requests == ["HEAD"]
-    assert reason in result.message
+    assert reason in result.details
 
 
 def test_unreachable_web_server_is_a_fault() -> None:
@@ -65,4 +65,4 @@ def test_unreachable_web_server_is_a_fault() -> None:
         port = sock.getsockname()[1]
     result = check_clock([], timeout_s=0.8, http_url=f"http://127.0.0.1:{port}/")
     assert result.status == "unknown"
-    assert "could not be reached" in result.message
+    assert "could not be reached" in result.details

@@ -62,3 +62,18 @@ def test_token_times_follow_the_measured_offset_and_the_toggle(qtbot, make_windo
     qtbot.waitUntil(lambda: abs(payload_of(window.make.token_view.token())["iat"]
                                 - (time.time() - 30)) < 60)
     assert "not corrected" in window.banner.text.text()
+
+
+def test_unknown_banner_is_one_plain_sentence_with_details_on_hover(qtbot):
+    from zoomsig_gui.core.clock import ClockCheck, ServerFault, unknown_message
+    from zoomsig_gui.ui.clockbanner import ClockBanner
+
+    faults = tuple(ServerFault(f"time{i}.example", "the name could not be found (DNS: [Errno -2] "
+                               "Name or service not known)", "offline") for i in range(5))
+    check = ClockCheck("unknown", unknown_message(faults, 2), None, faults, 0.0)
+    banner = ClockBanner(lambda: check)
+    qtbot.addWidget(banner)
+    banner.start()
+    qtbot.waitUntil(lambda: banner.state == "unknown")
+    assert "Errno" not in banner.text.text() and "offline" in banner.text.text()
+    assert "time4.example" in banner.text.toolTip()

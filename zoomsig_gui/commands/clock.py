@@ -56,7 +56,7 @@ def render(check: ClockCheck) -> str:
         if check.status != "ok":
             lines.append(f"Until it is fixed: zoomsig token --clock-offset {r.offset_s:.3f} …"
                          " (or --sync).")
-    if r is not None and check.faults:  # without a reading the message names them
-        lines.append("Not used:")
+    if check.faults:
+        lines.append("Not used:" if r is not None else "What each server said:")
         lines.extend(f"  {f.server}: {f.reason}" for f in check.faults)
     return "\n".join(lines)

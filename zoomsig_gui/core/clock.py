@@ -67,6 +67,7 @@ class ClockReading:
 class ServerFault:
     server: str
     reason: str
+    kind: str = "bad"  # "offline", "silent" or "bad": see ntpquery.NtpFault
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,11 @@ class ClockCheck:
     def offset_s(self) -> float | None:
         return None if self.reading is None else self.reading.offset_s
 
+    @property
+    def details(self) -> str:
+        """What each server that was not used said, for a tooltip or the CLI's JSON."""
+        return "; ".join(f"{f.server}: {f.reason}" for f in self.faults)
+
     def to_dict(self) -> dict:
         """The CLI's JSON: status, offset_s, delay_s, source, stratum, method, message,
         checked_at (seconds since 1970, local clock)."""
@@ -94,7 +100,9 @@ class ClockCheck:
             "source": None if r is None else r.server,
             "stratum": None if r is None else r.stratum,
             "method": None if r is None else r.method,
-            "message": self.message,
+            # Scripts read only the message: without a reading it names each server's fault.
+            "message": self.message if r is not None or not self.faults
+            else f"{self.message} ({self.details})",
             "checked_at": round(self.checked_at, 3),
         }
 
@@ -180,7 +188,7 @@ def check_clock(
                                for s in servers))  # each server once, in the given order
     if not specs and not http_fallback:
         raise ClockInputError("No time server to ask: give a server or allow the HTTP fallback.")
-    results: queue.Queue[tuple[str, ClockReading | None, str]] = queue.Queue()
+    results: queue.Queue[tuple[str, ClockReading | None, ServerFault | None]] = queue.Queue()
     start = time.monotonic()
     deadline, half = start + timeout_s, start + timeout_s / 2
     margin = min(0.1, timeout_s / 10)
@@ -189,7 +197,7 @@ def check_clock(
         _spawn(lambda s=spec: _ntp_reading(s, deadline - margin, resolver), str(spec), results)
     pending = {str(s) for s in specs}
     readings: list[ClockReading] = []
-    faults: dict[str, str] = {}
+    faults: dict[str, ServerFault] = {}
     http_started = not http_fallback
     first_answer: float | None = None
     while True:
@@ -210,39 +218,54 @@ def check_clock(
             continue
         pending.discard(name)
         if reading is None:
-            faults[name] = why
+            faults[name] = why or ServerFault(name, "no usable answer")
         else:
             readings.append(reading)
             first_answer = first_answer or time.monotonic()
     for name in pending:
-        faults.setdefault(name, f"no answer within {timeout_s:g} s")
+        faults.setdefault(name, ServerFault(name, f"no answer within {timeout_s:g} s", "silent"))
     return _conclude(readings, faults, timeout_s)
 
 
-def _conclude(readings: list[ClockReading], faults: dict[str, str], timeout_s: float) -> ClockCheck:
+def _conclude(readings: list[ClockReading], faults: dict[str, ServerFault],
+              timeout_s: float) -> ClockCheck:
     ntp = [r for r in readings if r.method == "ntp"]
     best = min(ntp or readings, key=lambda r: r.delay_s, default=None)
-    fault_list = tuple(ServerFault(n, w) for n, w in faults.items())
+    fault_list = tuple(faults.values())
     checked_at = best.checked_at if best else time.time()
     status, message = verdict(best)
     if best is None:
-        details = "; ".join(f"{f.server}: {f.reason}" for f in fault_list)
-        message = (f"The clock could not be checked: no time server gave a usable time "
-                   f"within {timeout_s:g} s." + (f" ({details})" if details else ""))
+        message = unknown_message(fault_list, timeout_s)
     return ClockCheck(status, message, best, fault_list, checked_at)
 
 
+def unknown_message(faults: tuple[ServerFault, ...], timeout_s: float) -> str:
+    """One plain sentence on why nothing answered; each server's reason stays in ``faults``."""
+    kinds = {f.kind for f in faults}
+    if kinds == {"offline"}:
+        why = ("no time server can be reached from this computer: it seems to be offline, or "
+               "names cannot be looked up (DNS).")
+    elif kinds <= {"offline", "silent"} and "silent" in kinds:
+        why = (f"no time server answered within {timeout_s:g} s: the network may block time "
+               "servers (UDP port 123).")
+    else:
+        why = f"no time server gave a usable time within {timeout_s:g} s."
+    return (f"The clock could not be checked: {why} Tokens are made with this computer's "
+            "clock as it is.")
+
+
 def _spawn(work: Callable[[], ClockReading], name: str,
-           results: queue.Queue[tuple[str, ClockReading | None, str]]) -> None:
+           results: queue.Queue[tuple[str, ClockReading | None, ServerFault | None]]) -> None:
     """Daemon threads: one stuck in a DNS lookup is left behind, never waited for."""
 
     def run() -> None:
         try:
-            results.put((name, work(), ""))
+            results.put((name, work(), None))
         except (ntpquery.NtpFault, httpdate.HttpDateFault) as exc:
-            results.put((name, None, str(exc)))
+            results.put((name, None, ServerFault(name, str(exc), exc.kind)))
         except Exception as exc:  # noqa: BLE001 - a fault in one server must not end the check
-            results.put((name, None, f"unexpected failure ({type(exc).__name__}: {exc})"))
+            results.put((name, None, ServerFault(
+                name, f"unexpected failure ({type(exc).__name__}: {exc})")))
 
     threading.Thread(target=run, name=f"clock-{name}", daemon=True).start()
 

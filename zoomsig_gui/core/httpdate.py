@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email.utils
 import http.client
+import socket
 import time
 import urllib.error
 import urllib.request
@@ -15,7 +16,11 @@ DEFAULT_HTTP_URL = "https://zoom.us"
 
 
 class HttpDateFault(Exception):
-    """No usable Date header; the message is plain English."""
+    """No usable Date header; the message is plain English. ``kind`` as for NtpFault."""
+
+    def __init__(self, message: str, kind: str = "bad") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -38,7 +43,9 @@ def query(url: str, timeout_s: float) -> HttpAnswer:
         date = exc.headers.get("Date") if exc.headers else None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
-        raise HttpDateFault(f"{host} could not be reached ({reason})") from exc
+        kind = ("silent" if isinstance(reason, TimeoutError)
+                else "offline" if isinstance(reason, socket.gaierror) else "bad")
+        raise HttpDateFault(f"{host} could not be reached ({reason})", kind) from exc
     t4 = time.time()
     if not date:
         raise HttpDateFault(f"{host} sent no Date header")

@@ -27,7 +27,15 @@ Resolver = Callable[[str, int], list[tuple[int, tuple]]]
 
 
 class NtpFault(Exception):
-    """A server that gave no usable time; the message is plain English."""
+    """A server that gave no usable time; the message is plain English.
+
+    ``kind`` sums up why, for a one-line verdict: "offline" (the name or network cannot be
+    reached), "silent" (no answer in time) or "bad" (an answer that cannot be used).
+    """
+
+    def __init__(self, message: str, kind: str = "bad") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class ServerAddressError(ValueError):
@@ -100,9 +108,10 @@ def resolve(spec: ServerSpec, resolver: Resolver = system_resolver) -> tuple[int
     try:
         found = resolver(spec.host, spec.port)
     except (OSError, UnicodeError) as exc:
-        raise NtpFault(f"the name {spec.host} could not be found (DNS: {exc})") from exc
+        raise NtpFault(f"the name {spec.host} could not be found (DNS: {exc})",
+                       "offline") from exc
     if not found:
-        raise NtpFault(f"the name {spec.host} has no address")
+        raise NtpFault(f"the name {spec.host} has no address", "offline")
     return found[0]
 
 
@@ -117,7 +126,8 @@ def query(spec: ServerSpec, deadline: float, resolver: Resolver = system_resolve
         try:
             sock.sendto(data, sockaddr)
         except OSError as exc:
-            raise NtpFault(f"the request could not be sent ({exc.strerror or exc})") from exc
+            raise NtpFault(f"the request could not be sent ({exc.strerror or exc})",
+                           "offline") from exc
         return _await_reply(sock, sockaddr, data[40:48], t1, deadline)
 
 
@@ -128,7 +138,8 @@ def _await_reply(sock: socket.socket, sockaddr: tuple, sent_tx: bytes, t1: float
     while True:
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([sock], [], [], left)[0]:
-            raise NtpFault(rejected or "no answer (UDP port 123 may be blocked)")
+            raise NtpFault(rejected or "no answer (UDP port 123 may be blocked)",
+                           "bad" if rejected else "silent")
         try:
             reply, source = sock.recvfrom(1024)
         except OSError as exc:  # e.g. ICMP port unreachable on Linux

@@ -75,7 +75,8 @@ class ClockBanner(QFrame):
         self.result = result
         self.check_button.setEnabled(True)
         self.correct.setEnabled(result.reading is not None)
-        self.text.setToolTip(result.message)
+        details = "\n".join(f"{f.server}: {f.reason}" for f in result.faults)
+        self.text.setToolTip(result.message + (f"\n\n{details}" if details else ""))
         self._render()
         self.offset_changed.emit()
 
