@@ -2,21 +2,35 @@
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
+
 # apt_ensure PKG...: installs those not installed yet (one apt-get update, only if needed).
+# "a|b" takes whichever is installed, else the first one apt can install (names differ
+# between releases, e.g. libasound2 on Debian 12, libasound2t64 on Ubuntu 24.04).
 apt_ensure() {
-  local missing=() p
+  local wanted=() missing=() p alt updated=""
   for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    local have=""
+    for alt in ${p//|/ }; do installed "$alt" && have=1; done
+    [ -z "$have" ] && wanted+=("$p")
   done
-  [ "${#missing[@]}" -eq 0 ] && return 0
+  [ "${#wanted[@]}" -eq 0 ] && return 0
+  as_root apt-get update -q && updated=1
+  for p in "${wanted[@]}"; do
+    local found=""
+    for alt in ${p//|/ }; do
+      if apt-cache show "$alt" 2>/dev/null | grep -q '^Filename:'; then found=$alt; break; fi
+    done
+    if [ -n "$found" ]; then missing+=("$found"); else echo "Note: no package $p here." >&2; fi
+  done
+  [ -n "$updated" ] && [ "${#missing[@]}" -gt 0 ] || return 0
   echo "Installing Debian packages: ${missing[*]}"
-  as_root apt-get update -q
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
 # Libraries Qt's xcb platform plugin and QtWebEngine load at run time.
 QT_RUNTIME_PKGS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1
-                 libnss3 libasound2 libdbus-1-3 fonts-dejavu-core)
+                 libnss3 'libasound2t64|libasound2' libdbus-1-3 fonts-dejavu-core)
 
 # make_venv DIR EXTRA: a venv with zoomsig installed (EXTRA: "" or "[test]").
 make_venv() {
