@@ -10,8 +10,10 @@
   var CHINA_CDN = "https://jssdk.zoomus.cn";
   var SCRIPT_TIMEOUT_MS = 60000;
   var JOIN_TIMEOUT_MS = 120000;
+  // Zoom's CDN sample for 6.2.0 loads the first five; lodash ships beside them and older
+  // samples load it, so a hosted copy of an older sample's folder works too.
   var VENDOR = ["react.min.js", "react-dom.min.js", "redux.min.js", "redux-thunk.min.js",
-                "lodash.min.js"];
+                "react-redux.min.js", "lodash.min.js"];
 
   var statusEl = document.getElementById("zoomsig-status");
   var errors = {};
