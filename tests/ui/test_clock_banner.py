@@ -77,3 +77,34 @@ def test_unknown_banner_is_one_plain_sentence_with_details_on_hover(qtbot):
     qtbot.waitUntil(lambda: banner.state == "unknown")
     assert "Errno" not in banner.text.text() and "offline" in banner.text.text()
     assert "time4.example" in banner.text.toolTip()
+
+
+def shown_text(label) -> str:  # noqa: ANN001
+    """The words a person reads in a QLabel, as Qt decides between plain and rich text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+
+    fmt = label.textFormat()
+    rich = fmt == Qt.TextFormat.RichText or (
+        fmt == Qt.TextFormat.AutoText and Qt.mightBeRichText(label.text()))
+    if not rich:
+        return label.text()
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()
+
+
+def test_offline_banner_shows_apostrophes_not_html_entities(qtbot):
+    from zoomsig_gui.core.clock import ClockCheck, ServerFault, unknown_message
+    from zoomsig_gui.ui.clockbanner import ClockBanner
+
+    faults = (ServerFault("pool.ntp.org", "the name could not be found", "offline"),)
+    check = ClockCheck("unknown", unknown_message(faults, 2), None, faults, 0.0)
+    assert "computer's clock" in check.message
+    banner = ClockBanner(lambda: check)
+    qtbot.addWidget(banner)
+    banner.start()
+    qtbot.waitUntil(lambda: banner.state == "unknown")
+    seen = shown_text(banner.text)
+    assert "&#" not in seen and "&amp;" not in seen
+    assert "computer's clock" in seen

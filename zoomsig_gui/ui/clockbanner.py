@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from zoomsig_gui.ui.qtprops import set_enum
 from zoomsig_gui.ui.theme import colours
 from zoomsig_gui.ui.workers import Workers
 
@@ -41,6 +42,9 @@ class ClockBanner(QFrame):
         self.text = QLabel(objectName="clockText")
         self.text.setWordWrap(True)
         self.text.setAccessibleName("Clock check")
+        # Always rich text: the messages are HTML-escaped, and a line without a tag would
+        # otherwise be shown as plain text with its entities (computer&#x27;s) visible.
+        set_enum(self.text, "textFormat", "RichText")
         self.check_button = QPushButton("Check clock", objectName="checkClock")
         self.check_button.setToolTip("Check this computer's clock against time servers (F5)")
         self.check_button.clicked.connect(self.start)

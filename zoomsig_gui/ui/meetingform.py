@@ -213,7 +213,7 @@ class MeetingForm(QWidget):
             if ref.passcode and ref.passcode != self._parsed_passcode:
                 self.passcode.setText(ref.passcode)
             if ref.passcode:
-                hint += " · passcode filled in from the link"
+                hint += " · passcode filled in from what you pasted"
             self._parsed_passcode = ref.passcode
             self.meeting_hint.setText(hint)
         self._any_change()
