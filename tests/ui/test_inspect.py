@@ -95,3 +95,26 @@ def test_the_inspect_and_history_tabs_load_when_first_opened(qtbot, make_window)
     window.tabs.setCurrentWidget(window.history.holder)
     assert "zoomsig_gui.ui.support_history" in sys.modules
     qtbot.waitUntil(lambda: len(window.history.panel.entries) == 1)  # the inspected token
+
+
+def test_claim_meanings_stay_readable_in_the_half_width_pane(qtbot, make_window):
+    """The Reading column gives way before Meaning is squeezed to a word a line."""
+    from zoomsig_gui.core.tokens import sign
+
+    window = make_window(MemoryKeyring())
+    window.resize(1240, 820)
+    now = int(time.time())
+    token = sign({"sdkKey": "CUSTOMERk3y", "mn": "811 9887 3582", "role": 0,
+                  "iat": now * 1000 - 60_000, "exp": now + 600, "tokenExp": now + 600}, "x")
+    window.tabs.setCurrentWidget(window.inspect_page)
+    window.inspect.paste.setPlainText(token)
+    table = window.inspect.decoded.payload_table
+    qtbot.waitUntil(lambda: "iat" in table.row_values())
+    line = table.fontMetrics().lineSpacing()
+
+    def rows_fit() -> bool:
+        return all(table.rowHeight(r) <= 3 * line + 8 for r in range(table.rowCount()))
+
+    qtbot.waitUntil(rows_fit, timeout=3000)
+    meaning = table.horizontalHeader().sectionSize(3)
+    assert meaning >= table.fontMetrics().horizontalAdvance("when the token")

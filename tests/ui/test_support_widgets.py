@@ -98,14 +98,17 @@ def test_report_checkbox_adds_the_token_and_says_what_it_exposes(qtbot, tmp_path
     dialog = ReportDialog(case)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "Anyone who reads it can use it to join meeting 81198873582" in \
-        dialog.exposure.text()
+    # Unticked, the note says what ticking would expose, never that the token is included.
+    assert "contains the full token" not in dialog.exposure.text()
+    assert "could join meeting 81198873582" in dialog.exposure.text()
     before = dialog.preview.toPlainText()
     assert token not in before and token.split(".")[2] not in before
     assert "<redacted>" in before and "6.2.0" in before
     dialog.include_token.setChecked(True)
     after = dialog.preview.toPlainText()
     assert token in after and "Anyone who reads it" in after
+    assert "This report contains the full token. Anyone who reads it can use it to join " \
+        "meeting 81198873582" in dialog.exposure.text()
     dialog.format.setCurrentIndex(1)
     data = json.loads(dialog.preview.toPlainText())
     assert data["token"] == token and data["signature"] == "<redacted>"

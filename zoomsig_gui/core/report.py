@@ -98,8 +98,9 @@ def build_case(
                 notes=notes)
 
 
-def exposure_text(case: Case) -> str:
-    """What a reader of the full token can do with it, in plain words."""
+def exposure_text(case: Case, included: bool = True) -> str:
+    """What a reader of the full token can do with it, in plain words; ``included=False``
+    words it as what adding the token would expose (it is not in the report yet)."""
     payload = case.report.payload or {}
     exp = payload.get("exp")
     until = ""
@@ -110,9 +111,13 @@ def exposure_text(case: Case) -> str:
     who = ROLE_TEXT.get(role, "a participant") if known else "a participant"
     mn = payload.get("mn")
     where = f"meeting {mn}" if mn is not None else "meetings of this app"
-    return (f"This report contains the full token. Anyone who reads it can use it to join "
-            f"{where} as {who}{until}. It does not reveal the secret. Share it only where you "
-            "would share a password.")
+    if included:
+        return (f"This report contains the full token. Anyone who reads it can use it to join "
+                f"{where} as {who}{until}. It does not reveal the secret. Share it only where "
+                "you would share a password.")
+    return (f"Without the full token, as now, the report is safe to share. With it, anyone who "
+            f"reads the report could join {where} as {who}{until} (the secret is never "
+            "included). Tick this only if the reader needs to try the token.")
 
 
 def case_dict(case: Case, include_token: bool = False) -> dict:

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from zoomsig_gui.core.inspector import Report
 
 COLUMNS = ("Claim", "Value", "Reading", "Meaning")
+# The Meaning column keeps room for a short phrase on a line; the Reading column (the
+# longest texts: dates with "if read as milliseconds") wraps first when space is tight.
+MEANING_MIN_CHARS = 24
+READING_MIN_CHARS = 12
 
 
 class ClaimTable(QTableWidget):
@@ -42,8 +46,9 @@ class ClaimTable(QTableWidget):
         self.setTabKeyNavigation(False)
         set_enum(self, "verticalScrollBarPolicy", "ScrollBarAlwaysOff")
         head = self.horizontalHeader()
-        for col in range(3):
+        for col in range(2):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # set by _fit_reading
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_rows)
@@ -61,7 +66,26 @@ class ClaimTable(QTableWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.setItem(r, c, item)
+        self._fit_reading()
         self._fit_rows()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
+        super().resizeEvent(event)
+        self._fit_reading()
+
+    def _fit_reading(self) -> None:
+        """The Reading column as wide as its text, but never so wide that Meaning is squeezed
+        to a word a line (rows many lines tall in a half-width Inspect pane)."""
+        if not self.rowCount():
+            return
+        head = self.horizontalHeader()
+        chars = self.fontMetrics().averageCharWidth()
+        room = self.viewport().width() - head.sectionSize(0) - head.sectionSize(1)
+        want = self.sizeHintForColumn(2)
+        width = max(READING_MIN_CHARS * chars, min(want, room - MEANING_MIN_CHARS * chars))
+        if head.sectionSize(2) != width:
+            self.setColumnWidth(2, width)
+            self._fit_timer.start()
 
     def _fit_rows(self) -> None:
         """Rows as tall as their wrapped text; the table as tall as its rows (no scrolling)."""
@@ -71,7 +95,7 @@ class ClaimTable(QTableWidget):
         self.setFixedHeight(max(height, 40))
 
     def _meaning_resized(self, index: int, _old: int, _new: int) -> None:
-        if index == 3 and self.rowCount():
+        if index in (2, 3) and self.rowCount():
             self._fit_timer.start()  # its text wraps anew; once, after the header settles
 
     def row_values(self) -> dict[str, tuple[str, str, str]]:

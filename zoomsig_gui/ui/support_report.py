@@ -40,11 +40,7 @@ class ReportDialog(QDialog):
         self.include_token = QCheckBox("Include the full token")
         self.exposure = QLabel(objectName="tokenExposure")
         self.exposure.setWordWrap(True)
-        has_token = bool(case.report.token)
-        self.include_token.setEnabled(has_token)
-        self.exposure.setText(
-            (exposure_text(case) + " Leave this off unless the reader needs to try the token.")
-            if has_token else "There is no token in the input to include.")
+        self.include_token.setEnabled(bool(case.report.token))
         self.preview = QPlainTextEdit(readOnly=True, objectName="reportPreview")
         self.preview.setAccessibleName("Report preview")
         self.status = QLabel(objectName="reportStatus")
@@ -83,6 +79,11 @@ class ReportDialog(QDialog):
         return render(self.case, self.fmt(), include_token=self.include_token.isChecked())
 
     def _refresh(self) -> None:
+        # The note follows the box: it must not say the token is in the report when it is not.
+        if not self.case.report.token:
+            self.exposure.setText("There is no token in the input to include.")
+        else:
+            self.exposure.setText(exposure_text(self.case, self.include_token.isChecked()))
         self.preview.setPlainText(self.text())
         self.status.clear()
 
