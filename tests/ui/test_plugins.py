@@ -21,11 +21,27 @@ def test_join_button_waits_for_a_web_token_and_webengine_waits_for_the_click(qtb
     qtbot.waitUntil(lambda: not window.join.button.isEnabled())
 
 
-def test_join_states_show_beside_the_token(qtbot, make_window):
+def test_join_result_shows_with_the_findings_and_leaves_the_token_whole(qtbot, make_window):
+    from zoomsig_gui.core.joinerrors import explain
+
     window = make_window(MemoryKeyring())
-    window.join._state("failed", "3712", "Signature is invalid.")
-    assert window.join.status.isVisible()
-    assert "error 3712" in window.join.status.text()
+    window.resize(1240, 820)
+    add_profile(qtbot, window)
+    window.make.form.meeting.setPlainText(NUMBER)
+    wait_token(qtbot, window)
+    long = explain("1").explanation + " (the SDK said: Fail to join the meeting.)"
+    window.join._state("failed", "1", f"{explain('1').title}: {long}")
+    status = window.join.status
+    qtbot.waitUntil(status.isVisible)
+    assert "error 1" in status.text() and "Could not join" in status.text()
+    assert "failed" not in status.text().split("·")[0]  # a sentence, not the page's state word
+    # Beside the findings (issue 6), not squeezed into the token's box.
+    assert window.make.findings_box.isAncestorOf(status)
+    view = window.make.token_view
+    qtbot.wait(50)
+    assert view.text.geometry().bottom() < view.copy_button.geometry().top()
+    window.join._state("joined", "", "")
+    assert "joined the meeting" in status.text()
 
 
 def test_history_records_a_copied_setup_and_restores_it(qtbot, make_window):

@@ -93,7 +93,9 @@ class MakeTab(QWidget):
         right = QSplitter()
         set_enum(right, "orientation", "Vertical")
         right.addWidget(boxed("Signature", token_box, "signatureBox"))
-        right.addWidget(boxed("Findings", self.findings, "findingsBox"))
+        # The join page's result is added here too (beside the findings, where it explains).
+        self.findings_box = boxed("Findings", self.findings, "findingsBox")
+        right.addWidget(self.findings_box)
         right.addWidget(boxed("Decoded", decoded_scroll, "decodedBox"))
         right.setChildrenCollapsible(False)
         right.setStretchFactor(1, 1)

@@ -16,12 +16,21 @@ if TYPE_CHECKING:
     from zoomsig_gui.ui.mainwindow import MainWindow
 
 
+# The page's states (issue 6's data-state values) in words for the window.
+STATE_WORDS = {"loading": "loading…", "sdk-missing": "the Meeting SDK did not load",
+               "ready": "ready", "joining": "joining…", "joined": "joined the meeting",
+               "failed": "could not join"}
+
+
 class JoinLauncher:
     """"Open join page" beside Copy; the web view is made on the first click."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.view = None  # the JoinView, once opened
+        # Keyword options for the JoinView (e.g. sdk_dir, allow_zoom=False): tests and the
+        # screenshot script use a local SDK folder with every non-loopback request blocked.
+        self.view_options: dict[str, object] = {}
         self.last: tuple[str, str, str] | None = None  # state, code, message
         self.button = QPushButton("Open &join page", objectName="openJoin")
         self.button.setToolTip("Join the meeting with this token in a window of zoomsig")
@@ -31,8 +40,10 @@ class JoinLauncher:
         self.status.hide()
         make = window.make
         make.actions_row.addWidget(self.button)
-        make.actions_row.addWidget(self.status, 1)
-        make.actions_row.addStretch(0)
+        make.actions_row.addStretch(1)
+        # The result explains the token, so it goes under the findings; in the token's box its
+        # few lines squeezed the token text under the Copy button.
+        make.findings_box.layout().addWidget(self.status)
         make.token_made.connect(self._token_changed)
         self._token_changed(make.token_view.token(), make.report, None)
 
@@ -55,7 +66,7 @@ class JoinLauncher:
             if self.view is None:
                 from zoomsig_gui.ui.joinview import JoinView  # QtWebEngine loads only now
 
-                self.view = JoinView(None)
+                self.view = JoinView(None, **self.view_options)
                 self.view.setWindowTitle("zoomsig: join page")
                 self.view.resize(1100, 760)
                 self.view.stateChanged.connect(self._state)
@@ -76,7 +87,7 @@ class JoinLauncher:
         self.window.set_join_outcome(state, code, message)
         c = colours(self.status)
         tint = {"failed": c.error, "sdk-missing": c.error, "joined": c.ok}.get(state, c.dots)
-        head = f"Join page: {state}" + (f" (error {code})" if code else "")
+        head = "Join page: " + STATE_WORDS.get(state, state) + (f" (error {code})" if code else "")
         self.status.setText(f"<b>{head}</b> · {message}" if message else f"<b>{head}</b>")
         self.status.setStyleSheet(f"color:{tint}")
         self.status.show()
