@@ -48,7 +48,10 @@ def test_theirs_vs_ours_marks_only_what_differs(panel) -> None:
     assert table.item(row, 2).font().bold() and "our key" in table.item(row, 2).toolTip()
     same = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "mn")
     assert not table.item(same, 2).font().bold() and table.item(same, 0).text() == ""
-    assert "1 claim differ" in panel.comparison.summary.text()
+    assert "1 claim differs (" in panel.comparison.summary.text()
+    # The customer's signature cannot be checked with our secret: the line says it compares
+    # claims only, so "none" there does not contradict a signature-mismatch above.
+    assert "signature aside" in panel.comparison.findings.text()
     assert "appkey-missing (the same)" in panel.comparison.findings.text()
     ours = panel.comparison.token.field.text()
     assert inspect(ours, secret=OUR_SECRET, now=NOW).signature_valid is True

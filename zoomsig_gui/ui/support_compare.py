@@ -125,7 +125,7 @@ class ComparisonView(QWidget):
         differ = [r.claim for r in repro.rows if r.differs]
         self.summary.setText(
             f"Same claim shape as theirs, signed with your credentials. {len(differ)} claim"
-            f"{'s' if len(differ) != 1 else ''} differ (marked ≠, + added, − removed)"
+            f"{' differs' if len(differ) == 1 else 's differ'} (marked ≠, + added, − removed)"
             + (f": {', '.join(differ)}." if differ else "."))
         self.table.show_rows(repro.rows)
         theirs = [c for c in repro.theirs.codes() if c not in SIGNER_CODES]
@@ -133,7 +133,10 @@ class ComparisonView(QWidget):
         same = " (the same)" if theirs == ours else ""
         signed = "Ours is signed with your secret (checked). " if \
             repro.ours.signature_valid is True else ""
-        self.findings.setText(f"{signed}Findings, theirs: {', '.join(theirs) or 'none'}. "
+        # Whose secret signed theirs is a separate question (the findings list above answers
+        # it); here only the claims are compared, and the line says so.
+        self.findings.setText(f"{signed}Findings about the claims (the signature aside), "
+                              f"theirs: {', '.join(theirs) or 'none'}. "
                               f"Ours: {', '.join(ours) or 'none'}{same}.")
         self.notes.setText("\n".join(repro.notes))
         self.notes.setVisible(bool(repro.notes))
