@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
+from PySide6.QtWidgets import QMessageBox
 
 from tests.integration.keyring_fixtures import MemoryKeyring, require_secret_service
 from tests.ui.conftest import KEY, NUMBER, SECRET, add_profile, wait_token
@@ -78,3 +79,14 @@ def test_real_keyring_keeps_the_secret_across_a_restart(qtbot, make_window, thro
     again.make.form.meeting.setPlainText(NUMBER)
     assert verify(wait_token(qtbot, again), SECRET)
     assert files_with(throwaway_home, SECRET) == []
+
+
+def test_about_does_not_claim_a_keyring_when_there_is_none(qtbot, make_window):
+    window = make_window(FailKeyring())
+    window.about()
+    box = window.findChild(QMessageBox, "aboutDialog")
+    qtbot.waitUntil(box.isVisible)
+    text = box.informativeText()
+    assert "stay in your system keyring" not in text
+    assert "session only" in text  # the Secrets line tells where they are kept
+    box.close()

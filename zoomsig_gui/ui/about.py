@@ -24,7 +24,8 @@ def show_about(parent: QWidget, keyring_line: str) -> QMessageBox:
     box.setIcon(QMessageBox.Icon.Information)
     box.setText("<b>zoomsig</b>: make, inspect and test Zoom Meeting SDK signatures.")
     box.setInformativeText(
-        "Tokens are made and checked on this computer; secrets stay in your system keyring."
+        # True with or without a keyring; where the secret is kept is the "Secrets:" line.
+        "Tokens are made and checked on this computer; secrets never leave it."
         "\n\n" + versions_text(keyring_line))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.open()
