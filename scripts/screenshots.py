@@ -1,12 +1,17 @@
 """Render the real zoomsig window offscreen in a few states and save PNGs for the README.
 
-    python scripts/screenshots.py [--out docs/screenshots]
+    python scripts/screenshots.py [--out docs/screenshots] [--sdk-dir DIR]
 
 Runs in a throwaway HOME. When no D-Bus session is running and gnome-keyring is installed,
 it re-runs itself inside `dbus-run-session` with a fresh, unlocked keyring, so the window
 shows the real "saved in your system keyring" state; otherwise the credentials are kept
 for the session only (and the window says so). The clock reading is made up (no network):
 the banner's text still comes from the core's verdict. Secrets here are throwaway values.
+
+The join page shot uses the real Meeting SDK from a local folder (--sdk-dir, the `dist` of an
+unpacked @zoom/meetingsdk package; else the test cache's copy when present) with every
+non-loopback request blocked, so the join fails offline as the tests' does. Without an SDK
+folder that shot is skipped with a note.
 """
 
 from __future__ import annotations
@@ -26,7 +31,14 @@ SECRET = "demo-secret-not-real-0123456789"
 INVITE = "https://us02web.zoom.us/j/81198873582?pwd=bXlNZWV0aW5nUGFzcw"
 
 
-def relaunch_with_keyring(out: Path) -> int | None:
+def default_sdk_dir() -> Path | None:
+    """The SDK the tests fetched with npm pack (tests/integration/sdk_fixtures.py), if any."""
+    base = Path(os.environ.get("ZOOMSIG_TEST_CACHE", "/tmp/zoomsig-test-cache"))
+    found = sorted((base / "meetingsdk").glob("*/package/dist/zoom-meeting-*.min.js"))
+    return found[-1].parent if found else None
+
+
+def relaunch_with_keyring(out: Path, sdk_dir: Path | None) -> int | None:
     """Re-run inside a private D-Bus with gnome-keyring; None when that is not possible."""
     if os.environ.get("DBUS_SESSION_BUS_ADDRESS") or os.environ.get("ZOOMSIG_SHOTS_INNER"):
         return None
@@ -34,7 +46,8 @@ def relaunch_with_keyring(out: Path) -> int | None:
         return None
     env = dict(os.environ, ZOOMSIG_SHOTS_INNER="1")
     inner = (f'echo screenshots | gnome-keyring-daemon --unlock --components=secrets >/dev/null;'
-             f' exec "{sys.executable}" "{Path(__file__).resolve()}" --out "{out}"')
+             f' exec "{sys.executable}" "{Path(__file__).resolve()}" --out "{out}"'
+             + (f' --sdk-dir "{sdk_dir}"' if sdk_dir else ""))
     return subprocess.call(["dbus-run-session", "--", "sh", "-c", inner], env=env)
 
 
@@ -43,6 +56,8 @@ def isolate() -> Path:
     os.environ.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
                       XDG_DATA_HOME=str(home / ".data"), XDG_CACHE_HOME=str(home / ".cache"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # Chromium refuses root
     return home
 
 
@@ -72,9 +87,12 @@ def customer_token() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--sdk-dir", type=Path, default=None,
+                        help="the dist folder of an unpacked @zoom/meetingsdk package")
     args = parser.parse_args()
     out = args.out.resolve()
-    code = relaunch_with_keyring(out)
+    sdk_dir = args.sdk_dir.resolve() if args.sdk_dir else default_sdk_dir()
+    code = relaunch_with_keyring(out, sdk_dir)
     if code is not None:
         return code
     home = isolate()
@@ -125,7 +143,7 @@ def main() -> int:
         dialog.save()
         wait(lambda: not dialog.isVisible(), "the profile to be saved")
 
-    def shoot(win: MainWindow, name: str) -> None:
+    def shoot(win, name: str) -> None:  # noqa: ANN001 - the window or the join view
         settle()
         path = out / f"{name}.png"
         if not win.grab().save(str(path)):
@@ -145,6 +163,20 @@ def main() -> int:
     win.inspect.paste.setPlainText('{"signature": "' + customer_token() + '"}')
     wait(lambda: win.inspect.report is not None, "the inspection")
     shoot(win, "03-inspect-customer-token")
+
+    win.tabs.setCurrentWidget(win.make)
+    if sdk_dir is None:
+        print("screenshots: no Meeting SDK folder (give --sdk-dir DIR, or run the join tests "
+              "once to fetch it): skipping 06-join-page-offline")
+    else:
+        win.join.view_options = {"sdk_dir": sdk_dir, "allow_zoom": False}  # offline, as tested
+        win.join.button.click()
+        view = win.join.view
+        if view is None:
+            raise SystemExit("screenshots: the join page did not open (see the message above)")
+        view.resize(1240, 860)
+        wait(lambda: view.state in ("failed", "joined", "sdk-missing"), "the join result", 240)
+        shoot(view, "06-join-page-offline")
     win.close()
 
     warn = window(12.0, "warning")
