@@ -47,7 +47,9 @@ def dom_status(qtbot, view) -> dict:  # noqa: ANN001
     view.page.runJavaScript(
         "(function(){var s=document.getElementById('zoomsig-status');"
         "return JSON.stringify({state:s.dataset.state, code:s.getAttribute('data-error-code')"
-        "||'', text:s.textContent, url:location.href});})()", 0, got.append)
+        "||'', text:s.textContent, url:location.href, sdkScreens:Array.prototype.filter.call("
+        "document.querySelectorAll('#zmmtg-root, #wc-loading'), function(e){"
+        "return getComputedStyle(e).display !== 'none';}).length});})()", 0, got.append)
     qtbot.waitUntil(lambda: bool(got), timeout=10_000)
     return json.loads(got[0])
 
@@ -75,6 +77,7 @@ def test_real_sdk_offline_join_fails_with_code_1(qtbot, caplog) -> None:  # noqa
         dom = dom_status(qtbot, view)
         assert (dom["state"], dom["code"]) == ("failed", "1")
         assert "Fail to join the meeting." in dom["text"]
+        assert dom["sdkScreens"] == 0  # the SDK's "Joining Meeting…" no longer shows
         # The signature left the address bar; the SDK tried Zoom and was refused offline.
         assert "signature=" not in dom["url"] and token not in dom["url"]
         assert view.network.blocked_hosts and not view.network.passed_hosts
