@@ -93,7 +93,7 @@ def test_whitespace_is_stripped_and_said(cli, backend):
     code, _, err = cli("profiles", "add", "Prod", "--key", f" {KEY} ", "--secret-stdin",
                        stdin=f"  {SECRET}\t\n")
     assert code == 0
-    assert "Removed spaces or line breaks around the key" in err
+    assert "Removed spaces or line breaks around the Client ID (SDK key)" in err
     assert "Removed spaces or line breaks around the secret" in err
     assert list(backend.entries.values()) == [SECRET]
 

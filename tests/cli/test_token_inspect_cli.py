@@ -70,7 +70,7 @@ def test_secret_is_never_a_command_line_value(capsys) -> None:
     [
         (["--meeting", "81198873582"], "--role 0 (attendee) or --role 1 (host)"),
         (["--meeting", "123", "--role", "0"], "9 to 11 digits"),
-        (["--meeting", "81198873582", "--role", "0", "--expires", "3d"], "not a duration"),
+        (["--meeting", "81198873582", "--role", "0", "--expires", "soon"], "not a duration"),
         (["--meeting", "81198873582", "--role", "0", "--expires", "10m"], "between 30 min"),
         (["--meeting", "81198873582", "--role", "0", "--backdate", "900"], "0 to 300"),
     ],
@@ -135,3 +135,8 @@ def test_console_script_reads_stdin_and_never_imports_qt(tmp_path) -> None:
                             env={**os.environ, "NO_COLOR": "1"})
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["kind"] == "meeting-web"
+
+
+def test_three_days_is_refused_as_too_long_not_as_gibberish(capsys, secret_env) -> None:
+    code, _, err = run(capsys, "token", *secret_env, "--native", "--expires", "3d")
+    assert code == 2 and "between 30 min and 48 h" in err and "259200 s" in err

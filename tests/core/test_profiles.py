@@ -64,3 +64,8 @@ def test_index_round_trip_is_versioned_and_private(tmp_path):
     assert json.loads(path.read_text(encoding="utf-8"))["schema"] == 1
     assert path.stat().st_mode & 0o077 == 0  # only the owner can read it
     assert read_index(path).profiles == (profile,)
+
+
+def test_an_empty_client_id_is_named_as_on_the_form() -> None:
+    with pytest.raises(EmptyValueError, match="The Client ID \\(SDK key\\) is empty"):
+        clean_key("  \n")

@@ -72,7 +72,8 @@ def test_empty_secret_is_refused() -> None:
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("7200", 7200), ("30m", 1800), ("2h", 7200),
-                                               ("1h30m", 5400), ("45 min", 2700), (600, 600)])
+                                               ("1h30m", 5400), ("45 min", 2700), (600, 600),
+                                               ("2d", 172800)])
 def test_parse_duration(text: str | int, seconds: int) -> None:
     assert parse_duration(text) == seconds
 

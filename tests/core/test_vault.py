@@ -69,7 +69,7 @@ def test_whitespace_around_key_and_secret_is_removed_and_reported(vault):
     outcome = vault.add("Prod", f"  {KEY}\n", f"{SECRET} \r\n")
     assert outcome.profile.key == KEY
     assert vault.credentials("Prod").secret == SECRET
-    assert any("around the key" in n for n in outcome.notices)
+    assert any("around the Client ID (SDK key)" in n for n in outcome.notices)
     assert any("around the secret" in n for n in outcome.notices)
 
 
@@ -151,7 +151,7 @@ def test_edit_changes_key_kind_and_notes_and_reports_hygiene(vault):
     outcome = vault.edit("Prod", key=" NEWKEY ", kind="sdk-key", notes="old app")
     profile = vault.get("Prod")
     assert (profile.key, profile.kind, profile.notes) == ("NEWKEY", "sdk-key", "old app")
-    assert any("around the key" in n for n in outcome.notices)
+    assert any("around the Client ID (SDK key)" in n for n in outcome.notices)
     with pytest.raises(InvalidValueError, match="Unknown kind"):
         vault.edit("Prod", kind="oauth")
 

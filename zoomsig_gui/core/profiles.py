@@ -93,17 +93,17 @@ def clean_value(raw: str | None, what: str) -> Cleaned:
 
 
 def clean_key(raw: str | None) -> Cleaned:
-    cleaned = clean_value(raw, "key")
+    cleaned = clean_value(raw, "Client ID (SDK key)")  # the words on the form and in Zoom
     value, notices = cleaned.value, list(cleaned.notices)
     if _EMAIL.match(value):
-        notices.append("The key looks like an e-mail address. Use the app's Client ID (or SDK "
-                       "Key) from the Zoom App Marketplace, not a login.")
+        notices.append("The Client ID looks like an e-mail address. Use the app's Client ID "
+                       "(or SDK Key) from the Zoom App Marketplace, not a login.")
     elif _URL.match(value):
-        notices.append("The key looks like a web address. Use the app's Client ID (or SDK "
+        notices.append("The Client ID looks like a web address. Use the app's Client ID (or SDK "
                        "Key) from the Zoom App Marketplace.")
     elif _JWT.match(value):
-        notices.append("The key looks like a signature (JWT), not a key. Use the app's Client "
-                       "ID (or SDK Key) from the Zoom App Marketplace.")
+        notices.append("The Client ID looks like a signature (JWT), not a key. Use the app's "
+                       "Client ID (or SDK Key) from the Zoom App Marketplace.")
     return Cleaned(value, tuple(notices))
 
 

@@ -133,18 +133,21 @@ def make_token(
     return sign(build_payload(req, moment), secret)
 
 
-_DURATION = re.compile(r"(\d+)\s*([hms]?)", re.IGNORECASE)
+_DURATION = re.compile(r"(\d+)\s*([dhms]?)", re.IGNORECASE)
 
 
 def parse_duration(text: str | int) -> int:
-    """'7200', '30m', '2h', '1h30m' → seconds; raises TokenError with an example."""
+    """'7200', '30m', '2h', '1h30m', '2d' → seconds; raises TokenError with an example.
+
+    Days are read so that "3d" gets the real answer (longer than Zoom's 48 h) later on.
+    """
     if isinstance(text, int):
         return text
     cleaned = str(text).strip().lower().replace("min", "m")
     parts = _DURATION.findall(cleaned)
     if not cleaned or not parts or _DURATION.sub("", cleaned).strip():
         raise TokenError(f"“{text}” is not a duration: write 7200, 30m, 2h or 1h30m.")
-    units = {"": 1, "s": 1, "m": 60, "h": 3600}
+    units = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
     return sum(int(n) * units[u] for n, u in parts)
 
 
