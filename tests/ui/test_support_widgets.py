@@ -35,7 +35,8 @@ def panel(qtbot) -> SupportPanel:
 
 
 def _cells(table, row: int) -> list[str]:
-    return [table.item(row, c).text() for c in range(table.columnCount())]
+    return [table.item(row, c).text() if table.item(row, c) else ""
+            for c in range(table.columnCount())]
 
 
 def test_theirs_vs_ours_marks_only_what_differs(panel) -> None:
@@ -149,9 +150,9 @@ def test_history_lists_restores_and_clears(qtbot, tmp_path: Path) -> None:
     panel.record(_entry("mn without role", "prod", NOW))
     table = panel.table
     assert table.rowCount() == 2
-    assert _cells(table, 0)[2:4] == ["prod", "81198873582"]
-    assert _cells(table, 1)[2:5] == ["staging", "9876543210", "1 (host)"]
-    assert "iat-missing" in _cells(table, 1)[6]
+    assert _cells(table, 0)[3:5] == ["prod", "81198873582"]
+    assert _cells(table, 1)[3:6] == ["staging", "9876543210", "1 (host)"]
+    assert "iat-missing" in _cells(table, 1)[7]
     assert not panel.restore_button.isEnabled()
     table.selectRow(1)
     assert panel.restore_button.isEnabled()
@@ -166,6 +167,17 @@ def test_history_lists_restores_and_clears(qtbot, tmp_path: Path) -> None:
     assert panel.table.rowCount() == 0 and not panel.empty.isHidden()
     assert History(path).entries() == []
     assert not panel.clear_button.isEnabled()
+
+
+def test_one_click_on_a_row_restores_it(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    History(path).add(_entry("valid web token, jsonwebtoken", "staging", NOW - 60))
+    History(path).add(_entry("mn without role", "prod", NOW))
+    panel = HistoryPanel(History(path))
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.restoreRequested) as signal:
+        panel.table.cellWidget(1, 0).click()  # the Restore button in the second row
+    assert signal.args[0].profile == "staging"
 
 
 def test_clear_can_be_cancelled(qtbot, tmp_path: Path) -> None:

@@ -26,7 +26,8 @@ from zoomsig_gui.core.claims import ROLE_NAMES
 from zoomsig_gui.core.history import History, HistoryEntry, HistoryError
 from zoomsig_gui.core.timefmt import utc_text
 
-COLUMNS = ("When", "What", "Profile", "Meeting", "Role", "Expires", "Findings")
+# The first column holds each row's Restore button: one click puts a setup back.
+COLUMNS = ("", "When", "What", "Profile", "Meeting", "Role", "Expires", "Findings")
 
 
 def _ask_clear(parent: QWidget) -> bool:
@@ -125,7 +126,11 @@ class HistoryPanel(QWidget):
             cells = (utc_text(entry.when), entry.action, entry.profile or "",
                      entry.meeting_number or ("native" if entry.role is None else ""), role,
                      utc_text(entry.expires_at) if entry.expires_at else "", entry.summary)
-            for col, text in enumerate(cells):
+            button = QPushButton("Restore")
+            button.setAccessibleName(f"Restore the setup of {utc_text(entry.when)}")
+            button.clicked.connect(lambda _=False, row=at: self.restore(row))
+            self.table.setCellWidget(at, 0, button)
+            for col, text in enumerate(cells, start=1):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(at, col, item)
