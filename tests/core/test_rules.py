@@ -174,3 +174,17 @@ def test_odd_role_values_are_reported_not_raised(role) -> None:
     report = check(payload(role=role) if role is not None else payload(role=None, mn=None))
     rows = claim_rows(report.payload, NOW)  # the tables must render any value too
     assert rows and ("role-invalid" in codes(report) or role is None)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf"), 10**400])
+def test_unreadable_times_are_reported_and_rendered_not_raised(value) -> None:
+    # Python's json reads NaN, Infinity and 400-digit numbers in a payload; the decoded
+    # tables (window, CLI) and the case report must still render such a token.
+    from zoomsig_gui.core.claims import claim_rows
+    from zoomsig_gui.core.report import build_case, render
+    claims = payload(iat=value, exp=value, tokenExp=value)
+    report = check(claims)
+    assert {"claim-type", "iat-milliseconds"} & set(codes(report))
+    rows = {row.name: row for row in claim_rows(report.payload, NOW)}
+    assert {"iat", "exp", "tokenExp"} <= set(rows)
+    assert "## Payload" in render(build_case(sign(claims, SECRET), now=NOW), "md")

@@ -50,10 +50,15 @@ def _reading(name: str, value: object, now: float) -> str:
     is_number = isinstance(value, int | float) and not isinstance(value, bool)
     if name in TIME_CLAIMS and is_number:
         if value > 10**11:
-            return f"{utc_text(value / 1000)} if read as milliseconds"
+            return f"{utc_text(_from_ms(value))} if read as milliseconds"
         return f"{utc_text(value)} · {relative_text(value, now)}"
     if name == "timestamp_ms" and is_number:
-        return utc_text(value / 1000)
+        return utc_text(_from_ms(value))
     if name == "role" and is_number and value in ROLE_NAMES:
         return ROLE_NAMES[int(value)]
     return ""
+
+
+def _from_ms(value: float) -> float:
+    # int // 1000: a 400-digit integer divided with / overflows a float
+    return value // 1000 if isinstance(value, int) else value / 1000

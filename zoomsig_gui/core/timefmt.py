@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 
 
@@ -15,6 +16,8 @@ def utc_text(epoch: float) -> str:
 
 def span_text(seconds: float) -> str:
     """A duration without sign: 45 s, 12 min, 1 h 12 min, 2 d 3 h."""
+    if not _finite(seconds):
+        return "no readable time"
     total = int(abs(seconds))
     days, rest = divmod(total, 86400)
     hours, rest = divmod(rest, 3600)
@@ -31,6 +34,12 @@ def span_text(seconds: float) -> str:
 def relative_text(target: float, now: float) -> str:
     """'in 1 h 12 min' for the future, '3 min ago' for the past, 'now' within a second."""
     delta = target - now
+    if not _finite(delta):  # NaN or Infinity read from a pasted token
+        return "at no readable time"
     if abs(delta) < 1:
         return "now"
     return f"in {span_text(delta)}" if delta > 0 else f"{span_text(delta)} ago"
+
+
+def _finite(value: float) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
