@@ -140,3 +140,15 @@ def test_console_script_reads_stdin_and_never_imports_qt(tmp_path) -> None:
 def test_three_days_is_refused_as_too_long_not_as_gibberish(capsys, secret_env) -> None:
     code, _, err = run(capsys, "token", *secret_env, "--native", "--expires", "3d")
     assert code == 2 and "between 30 min and 48 h" in err and "259200 s" in err
+
+
+@pytest.mark.parametrize("option", [["--now", "nan"], ["--now", "inf"],
+                                    ["--clock-offset", "nan"], ["--clock-offset=-inf"]])
+@pytest.mark.parametrize("command", ["token", "inspect", "report"])
+def test_non_finite_times_are_refused_with_a_message(capsys, secret_env, command, option) -> None:
+    args = [*secret_env, "--native"] if command == "token" else ["eyJ.x.y"]
+    with pytest.raises(SystemExit) as exited:
+        main([command, *args, *option])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and "not a usable number of seconds" in err
+    assert "Traceback" not in err

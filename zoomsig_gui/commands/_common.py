@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from dataclasses import dataclass
@@ -100,11 +101,22 @@ def expected_key(args: argparse.Namespace, creds: Credentials) -> str | None:
     return args.key or (creds.key if creds.profile else None)
 
 
+def finite_seconds(text: str) -> float:
+    """argparse type for --now / --clock-offset: float() alone lets nan and inf through."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number of seconds") from None
+    if not math.isfinite(value) or abs(value) > 10**11:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a usable number of seconds")
+    return value
+
+
 def add_time_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--now", type=float, metavar="EPOCH",
+    group.add_argument("--now", type=finite_seconds, metavar="EPOCH",
                        help="pin the true time (seconds since 1970), for tests")
-    group.add_argument("--clock-offset", type=float, metavar="S", default=0.0,
+    group.add_argument("--clock-offset", type=finite_seconds, metavar="S", default=0.0,
                        help="correct the local clock by S seconds (true − local)")
 
 
