@@ -166,3 +166,11 @@ def test_reproduce_and_report_with_a_saved_profile(tmp_path: Path) -> None:
         assert data["ours"]["token"].split(".")[2] not in report.stdout
     finally:
         subprocess.run(zoomsig_cmd("profiles", "remove", name), env=env, capture_output=True)
+
+
+@pytest.mark.parametrize("when", ["nan", "inf"])
+def test_reproduce_refuses_a_their_now_that_is_no_time(capsys, ours, when: str) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["reproduce", _vector(VECTORS["cases"][0]["name"]), *ours, f"--their-now={when}"])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and "not a usable number of seconds" in err

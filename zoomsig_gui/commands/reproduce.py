@@ -15,6 +15,7 @@ from zoomsig_gui.commands._common import (
     add_secret_source,
     add_time_options,
     fail,
+    finite_seconds,
     print_json,
     read_pasted_text,
     resolve_credentials,
@@ -46,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                       "(instead of --profile)")
     parser.add_argument("--fix", action="store_true",
                         help="also make the fixed token, with the smallest change of claims")
-    parser.add_argument("--their-now", type=float, metavar="EPOCH",
+    parser.add_argument("--their-now", type=finite_seconds, metavar="EPOCH",
                         help="when the customer used the token (default: now); times move to "
                              "stand in the same relation to now")
     add_time_options(parser)
