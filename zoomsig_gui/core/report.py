@@ -160,10 +160,7 @@ def _signature_line(report: Report) -> str:
 
 def _claims_table(claims: dict, now: float) -> list[str]:
     lines = ["| claim | value | reading |", "|---|---|---|"]
-    try:
-        readings = {r.name: r.reading or r.meaning for r in claim_rows(claims, now)}
-    except TypeError:  # claims.claim_rows trips over unhashable values (a list as role)
-        readings = {}
+    readings = {r.name: r.reading or r.meaning for r in claim_rows(claims, now)}
     for name, raw in claims.items():
         value = json.dumps(raw, ensure_ascii=False).replace("|", "\\|")
         lines.append(f"| `{name}` | `{value}` | {readings.get(name, '')} |")
