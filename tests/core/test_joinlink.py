@@ -78,6 +78,14 @@ def test_saved_base(tmp_path: Path) -> None:
     assert saved_base(path) is None
 
 
+def test_unwritable_or_unreadable_settings_say_so_or_fall_back(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")  # a file where the config folder should be
+    with pytest.raises(JoinLinkError, match="Could not save the base URL"):
+        save_base(BASE, blocker / "joinlink.json")
+    assert saved_base(blocker / "joinlink.json") is None  # links then use the local page
+
+
 # --- the commands ------------------------------------------------------------------------
 
 def zoomsig(*args: str, home: Path, timeout: float = 30) -> subprocess.CompletedProcess:
@@ -142,3 +150,10 @@ def test_serve_refuses_a_wrong_sdk_folder(tmp_path: Path) -> None:
     result = zoomsig("serve", "--port", "0", "--sdk-dir", str(tmp_path), home=tmp_path)
     assert result.returncode == 2
     assert "not a Meeting SDK folder" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("port", ["-1", "0", "65536", "http"])
+def test_link_refuses_a_port_that_is_none(tmp_path: Path, port: str) -> None:
+    done = zoomsig(*LINK, "--meeting", "81198873582", "--port", port, home=tmp_path)
+    assert done.returncode == 2 and "port" in done.stderr and "Traceback" not in done.stderr
+    assert done.stdout == ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.core.helpers import KEY, NOW, SECRET, check, payload
@@ -176,15 +178,25 @@ def test_odd_role_values_are_reported_not_raised(role) -> None:
     assert rows and ("role-invalid" in codes(report) or role is None)
 
 
-@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf"), 10**400])
-def test_unreadable_times_are_reported_and_rendered_not_raised(value) -> None:
-    # Python's json reads NaN, Infinity and 400-digit numbers in a payload; the decoded
-    # tables (window, CLI) and the case report must still render such a token.
+@pytest.mark.parametrize(("literal", "code"), [
+    ("NaN", "malformed"), ("Infinity", "malformed"), ("-Infinity", "malformed"),
+    ("1e400", "claim-type"), ("1" + "0" * 400, "iat-milliseconds"),
+])
+def test_unreadable_times_are_reported_and_rendered_not_raised(literal: str, code: str) -> None:
+    # NaN and Infinity are not JSON (JavaScript's JSON.parse refuses them); 1e400 reads as an
+    # infinite float and 400 digits as a huge int. Tables, JSON and reports must all cope.
+    from zoomsig_gui.commands._common import _strict
     from zoomsig_gui.core.claims import claim_rows
     from zoomsig_gui.core.report import build_case, render
-    claims = payload(iat=value, exp=value, tokenExp=value)
-    report = check(claims)
-    assert {"claim-type", "iat-milliseconds"} & set(codes(report))
+    from zoomsig_gui.core.tokens import b64url_encode
+
+    body = (f'{{"appKey":"{KEY}","sdkKey":"{KEY}","mn":"81198873582","role":0,'
+            f'"iat":{literal},"exp":{literal},"tokenExp":{literal}}}')
+    header = b64url_encode(b'{"alg":"HS256","typ":"JWT"}')
+    token = f"{header}.{b64url_encode(body.encode())}.c2ln"
+    report = inspect(token, now=NOW)
+    assert code in codes(report)
     rows = {row.name: row for row in claim_rows(report.payload, NOW)}
-    assert {"iat", "exp", "tokenExp"} <= set(rows)
-    assert "## Payload" in render(build_case(sign(claims, SECRET), now=NOW), "md")
+    assert code == "malformed" or {"iat", "exp", "tokenExp"} <= set(rows)
+    json.loads(json.dumps(_strict(report.to_dict()), allow_nan=False))  # the CLI's JSON
+    assert "## Findings" in render(build_case(token, now=NOW), "md")

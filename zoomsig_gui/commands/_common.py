@@ -112,6 +112,26 @@ def finite_seconds(text: str) -> float:
     return value
 
 
+def _port(text: str, lowest: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a port number") from None
+    if not lowest <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port: use {lowest} to 65535")
+    return value
+
+
+def port_number(text: str) -> int:
+    """argparse type for a port to connect to: 1 to 65535."""
+    return _port(text, 1)
+
+
+def listen_port(text: str) -> int:
+    """argparse type for a port to listen on: 0 asks for any free port."""
+    return _port(text, 0)
+
+
 def add_time_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--now", type=finite_seconds, metavar="EPOCH",
@@ -120,8 +140,19 @@ def add_time_options(parser: argparse.ArgumentParser) -> None:
                        help="correct the local clock by S seconds (true − local)")
 
 
+def _strict(value: object) -> object:
+    """Infinity (a pasted 1e400) is no JSON: write it as the text it stands for."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _strict(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_strict(v) for v in value]
+    return value
+
+
 def print_json(value: object) -> None:
-    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    json.dump(_strict(value), sys.stdout, indent=2, ensure_ascii=False, allow_nan=False)
     sys.stdout.write("\n")
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 
 from zoomsig_gui.commands._clockopts import resolve_offset
-from zoomsig_gui.commands._common import CliError, fail, resolve_credentials
+from zoomsig_gui.commands._common import CliError, fail, port_number, resolve_credentials
 from zoomsig_gui.commands.token import add_token_options, request_from_args
 from zoomsig_gui.core.joinlink import (
     DEFAULT_LANG,
@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--base", metavar="URL",
                         help="the join page's address (default: the saved base, else the "
                              "local page)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N",
+    parser.add_argument("--port", type=port_number, default=DEFAULT_PORT, metavar="N",
                         help="port of the local page (`zoomsig serve --port N`)")
     parser.add_argument("--save-base", action="store_true",
                         help="remember --base for future links")

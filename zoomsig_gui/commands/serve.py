@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from zoomsig_gui.commands._common import fail
+from zoomsig_gui.commands._common import fail, listen_port
 from zoomsig_gui.core.joinserver import (
     DEFAULT_PORT,
     DEFAULT_SDK_VERSION,
@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Serve the join page on http://127.0.0.1:PORT/ (this computer only). "
                     "The first line printed is the page's address. Open a link made by "
                     "`zoomsig link` to join with the real Meeting SDK. Ctrl+C stops it.")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="N",
+    parser.add_argument("--port", type=listen_port, default=DEFAULT_PORT, metavar="N",
                         help=f"port to listen on (default {DEFAULT_PORT}, the port "
                              "`zoomsig link` uses; 0 picks a free one)")
     parser.add_argument("--sdk-dir", type=Path, metavar="DIR",

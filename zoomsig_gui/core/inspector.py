@@ -76,12 +76,17 @@ def _malformed(why: str, now: int, token: str = "") -> Report:
 def _json_object(segment: str, part: str) -> dict:
     raw = b64_decode_any(segment)
     try:
-        value = json.loads(raw.decode("utf-8"))
+        # NaN and Infinity are not JSON (JavaScript's JSON.parse, like Zoom, refuses them).
+        value = json.loads(raw.decode("utf-8"), parse_constant=_not_json)
     except (UnicodeDecodeError, ValueError) as exc:
         raise ValueError(f"The {part} is not JSON.") from exc
     if not isinstance(value, dict):
         raise ValueError(f"The {part} is JSON but not an object.")
     return value
+
+
+def _not_json(word: str) -> object:
+    raise ValueError(f"{word} is not JSON")
 
 
 def _legacy(token: str, now: int) -> Report | None:

@@ -153,7 +153,11 @@ def settings_path() -> Path:
 
 
 def saved_base(path: Path | None = None) -> str | None:
-    loaded = read_json(path or settings_path(), SETTINGS_SCHEMA)
+    """The saved hosted page's address; None (the local page) when none can be read."""
+    try:
+        loaded = read_json(path or settings_path(), SETTINGS_SCHEMA)
+    except OSError:
+        return None
     value = (loaded.data or {}).get("base_url")
     return value if isinstance(value, str) and value else None
 
@@ -163,4 +167,9 @@ def save_base(base: str | None, path: Path | None = None) -> None:
     data: dict = {"schema": SETTINGS_SCHEMA}
     if base:
         data["base_url"] = check_base(base)
-    write_json_atomic(path or settings_path(), data)
+    target = path or settings_path()
+    try:
+        write_json_atomic(target, data)
+    except OSError as exc:
+        raise JoinLinkError(f"Could not save the base URL to {target}: "
+                            f"{exc.strerror or exc}. Check that the folder is writable.") from exc

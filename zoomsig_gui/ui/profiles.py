@@ -34,7 +34,7 @@ class Profiles(QObject):
         self._factory = factory
         self._vault: Vault | None = None
         self._scrubber = scrubber
-        self.workers = Workers(self, threads=1)  # one at a time: the vault is not thread-safe
+        self.workers = Workers(self, threads=1)  # one at a time: results arrive in order
         self.views: list[ProfileView] = []
         self.status: StorageStatus | None = None
         self.loaded = False
