@@ -6,14 +6,12 @@ Zoom's auth endpoint sample (zoom/meetingsdk-auth-endpoint-sample, src/index.js)
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import hmac
-import json
 import re
 import time
 from dataclasses import dataclass
+
+# base64, hashlib (OpenSSL), hmac and json are imported where they are used: the window
+# needs this module's limits for its first paint, and signing only once the user signs.
 
 DEFAULT_BACKDATE_S = 30
 MAX_BACKDATE_S = 300
@@ -44,6 +42,8 @@ class TokenRequest:
 
 
 def b64url_encode(data: bytes) -> str:
+    import base64
+
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
@@ -55,6 +55,9 @@ def b64_decode_any(segment: str) -> bytes:
     if len(body) % 4 == 1:
         raise ValueError("not base64: wrong length")
     body = body.replace("+", "-").replace("/", "_")
+    import base64
+    import binascii
+
     try:
         return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
     except (binascii.Error, ValueError) as exc:
@@ -63,10 +66,15 @@ def b64_decode_any(segment: str) -> bytes:
 
 def compact_json(value: object) -> bytes:
     """JSON exactly as JavaScript's JSON.stringify writes it (no spaces, UTF-8)."""
+    import json
+
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def hmac_signature(signing_input: str | bytes, secret: str, alg: str = "HS256") -> bytes:
+    import hashlib
+    import hmac
+
     digest = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}[alg]
     data = signing_input.encode("ascii") if isinstance(signing_input, str) else signing_input
     return hmac.new(secret.encode("utf-8"), data, digest).digest()
@@ -160,4 +168,6 @@ def verify(token: str, secret: str) -> bool:
         given = b64_decode_any(parts[2])
     except ValueError:
         return False
+    import hmac
+
     return hmac.compare_digest(given, hmac_signature(f"{parts[0]}.{parts[1]}", secret))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -188,6 +187,8 @@ class DecodedView(QWidget):
         if report is None or (header is None and payload is None):
             self.raw.setPlainText("")
         else:
+            import json  # not needed for the first paint
+
             self.raw.setPlainText(json.dumps({"header": header, "payload": payload}, indent=2,
                                              ensure_ascii=False))
 
