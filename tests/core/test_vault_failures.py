@@ -172,6 +172,22 @@ def test_unreadable_entries_are_copied_aside_and_the_rest_kept(tmp_path):
     assert vault.pop_notices() == []  # copied once, not on every read
 
 
+@pytest.mark.parametrize("field", ["created", "last_used"])
+def test_a_time_too_large_for_a_number_is_an_unreadable_entry_not_a_crash(tmp_path, field):
+    # 1e400 is valid JSON that Python reads as infinity, which int() cannot take.
+    good = (f'{{"id": "abc", "name": "Prod", "key": "{KEY}", "created": 1, '
+            f'"last_used": null}}')
+    bad = f'{{"id": "def", "name": "Odd", "key": "{KEY}", "{field}": 1e400}}'
+    path = tmp_path / "profiles.json"
+    path.write_text(f'{{"schema": 1, "profiles": [{good}, {bad}]}}', encoding="utf-8")
+    vault = make(tmp_path, MemoryKeyring())
+    assert [v.profile.name for v in vault.list()] == ["Prod"]
+    [notice] = vault.pop_notices()
+    assert "1 unreadable entry" in notice
+    [aside] = tmp_path.glob("profiles.json.bad-*")
+    assert "1e400" in aside.read_text(encoding="utf-8")
+
+
 def test_a_newer_schema_is_set_aside_not_overwritten(tmp_path):
     path = tmp_path / "profiles.json"
     path.write_text('{"schema": 99, "profiles": []}', encoding="utf-8")

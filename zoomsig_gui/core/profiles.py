@@ -152,7 +152,8 @@ def _profile_from(item: object) -> Profile | None:
             kind=str(item.get("kind") or DEFAULT_KIND), notes=str(item.get("notes") or ""),
             created=int(item.get("created") or 0),
             last_used=int(last) if isinstance(last, int | float) else None)
-    except (KeyError, TypeError, ValueError, InvalidValueError, EmptyValueError):
+    # OverflowError: a time of 1e400 is valid JSON that reads as infinity
+    except (KeyError, TypeError, ValueError, OverflowError, InvalidValueError, EmptyValueError):
         return None
     return profile if profile.id and profile.key else None
 
