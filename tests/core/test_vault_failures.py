@@ -228,6 +228,7 @@ def test_file_write_failure_removes_the_just_stored_secret(tmp_path, monkeypatch
     ('{"profiles": 3}', "not a zoomsig profile export"),
     ('{"format": "other", "profiles": []}', 'format is "other"'),
     ('{"schema": 7, "profiles": []}', "newer zoomsig"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),  # json's parser recurses
 ])
 def test_bad_import_files_import_nothing(tmp_path, content, why):
     source = tmp_path / "in.json"

@@ -59,6 +59,8 @@ def read_import(path: Path) -> object:
     except ValueError as exc:
         raise ImportFileError(str(path), f"it is not valid JSON ({exc.msg}, line "
                                          f"{exc.lineno})") from None
+    except RecursionError:  # json's parser recurses once per nested [ or {
+        raise ImportFileError(str(path), "its JSON is nested too deeply") from None
 
 
 def parse_import(data: object, source: str) -> tuple[Entries, list[str]]:
