@@ -244,6 +244,25 @@ def test_missing_import_file(tmp_path):
         make(tmp_path, MemoryKeyring()).import_from(tmp_path / "nope.json")
 
 
+def test_import_entries_with_fields_that_are_not_text_are_skipped_in_plain_words(tmp_path):
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps({"profiles": [
+        {"name": 5, "key": KEY},
+        {"name": "A", "key": ["x"]},
+        {"name": "B", "key": KEY, "notes": 3},
+        {"name": "C", "key": KEY, "kind": 7},
+        {"name": "Ok", "key": KEY},
+    ]}), encoding="utf-8")
+    result = make(tmp_path, MemoryKeyring()).import_from(source)
+    assert [p.name for p in result.added] == ["Ok"]
+    assert result.skipped == (
+        ("5", 'its "name" is not text'),
+        ("A", 'its "key" is not text'),
+        ("B", 'its "notes" is not text'),
+        ("C", 'its "kind" is not text'),
+    )
+
+
 def test_secrets_in_an_import_file_are_ignored_and_reported(tmp_path):
     source = tmp_path / "in.json"
     source.write_text(json.dumps({"profiles": [

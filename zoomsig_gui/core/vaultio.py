@@ -83,13 +83,18 @@ def parse_import(data: object, source: str) -> tuple[Entries, list[str]]:
             continue
         had_secret = had_secret or any(f in item for f in SECRET_FIELDS)
         label = str(item.get("name") or label)
+        wrong = next((f for f in ("name", "key", "kind", "notes")
+                      if item.get(f) is not None and not isinstance(item[f], str)), None)
+        if wrong:
+            skipped.append((label, f'its "{wrong}" is not text'))
+            continue
         try:
             profile = Profile(id="", name=idx.clean_name(item.get("name")),
                               key=idx.clean_key(item.get("key")).value,
                               kind=idx.clean_kind(item.get("kind")),
                               notes=idx.clean_notes(item.get("notes")))
-        except (VaultError, TypeError, AttributeError) as exc:
-            skipped.append((label, str(exc) or "unreadable"))
+        except VaultError as exc:
+            skipped.append((label, str(exc)))
             continue
         if idx.name_key(profile.name) in seen:
             skipped.append((profile.name, "the name appears twice in the file"))
