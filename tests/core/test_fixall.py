@@ -139,3 +139,13 @@ def test_any_payload_is_fixed_or_refused_with_a_message(payload: dict, header: d
         assert "Video SDK token" in str(exc) or "meeting number" in str(exc), str(exc)
         return
     assert inspect(result.token, secret=OUR_SECRET, now=1795996800).errors == []
+
+
+def test_a_meeting_number_typed_in_full_width_digits_becomes_ascii_digits() -> None:
+    # A Japanese or Chinese input method types １２３; Zoom wants 0-9.
+    payload = {"appKey": "K", "sdkKey": "K", "mn": "８１１ ９８８７ ３５８２", "role": 0,
+               "iat": 1795996770, "exp": 1796003970, "tokenExp": 1796003970}
+    token, _ = sign_like({"alg": "HS256", "typ": "JWT"}, payload, "theirs")
+    assert "mn-format" in inspect(token, now=1795996800).codes()
+    result = fix_all(token, "K", "s", now=1795996800)
+    assert result.payload["mn"] == "81198873582" and not result.check.errors

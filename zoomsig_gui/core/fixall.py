@@ -157,7 +157,9 @@ class _Fixer:
                                   "For the web, make a token with the meeting number.")
         if "mn-format" in codes:
             mn = self.payload.get("mn")
-            digits = re.sub(r"\D", "", str(mn)) if isinstance(mn, str | int) else ""
+            # \d also matches other scripts' digits (full-width １２３): write them as 0-9
+            text = str(mn) if isinstance(mn, str | int) else ""
+            digits = "".join(str(int(d)) for d in re.findall(r"\d", text))
             if not 9 <= len(digits) <= 11:
                 raise FixError(f"The meeting number {mn!r} cannot be repaired: it does not hold "
                                "9 to 11 digits. Make a new token with the right meeting number.")
