@@ -149,3 +149,15 @@ def test_a_meeting_number_typed_in_full_width_digits_becomes_ascii_digits() -> N
     assert "mn-format" in inspect(token, now=1795996800).codes()
     result = fix_all(token, "K", "s", now=1795996800)
     assert result.payload["mn"] == "81198873582" and not result.check.errors
+
+
+@pytest.mark.parametrize("claims", [{"appKey": True, "sdkKey": "CustKey"}, {"appKey": 12345},
+                                    {"appKey": "CustKey", "sdkKey": ["CustKey"]}])
+def test_the_fixed_token_carries_our_key_even_where_theirs_was_not_text(claims: dict) -> None:
+    payload = {**claims, "mn": "81198873582", "role": 0, "iat": 1795996770,
+               "exp": 1796003970, "tokenExp": 1796003970}
+    token, _ = sign_like({"alg": "HS256", "typ": "JWT"}, payload, "theirs")
+    result = fix_all(token, OUR_KEY, OUR_SECRET, now=1795996800)
+    for name in claims:
+        assert result.payload[name] == OUR_KEY, name
+    assert "key-unknown" not in result.check.codes()

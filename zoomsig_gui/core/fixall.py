@@ -140,9 +140,12 @@ class _Fixer:
                     self.set("sdkKey", self.key, code)
         if "appkey-missing" in codes or ("apikey-claim" in codes and "appKey" not in self.payload):
             self.set("appKey", self.key, "appkey-missing")
-        app_key = self.payload.get("appKey")
-        if "sdkKey" in self.payload and app_key is not None and self.payload["sdkKey"] != app_key:
-            self.set("sdkKey", app_key, "key-mismatch")  # also when appKey was just added
+        # Ours in both: a second, different key (key-mismatch), or one that is not text at all
+        # (appKey: true), which the reproduction had to keep as their quirk.
+        why = "key-mismatch" if "key-mismatch" in codes else "your key in place of theirs"
+        for name in ("appKey", "sdkKey"):
+            if name in self.payload and self.payload[name] != self.key:
+                self.set(name, self.key, why)
 
     def meeting(self, codes: set[str]) -> None:
         if "mn-role-pair" in codes:
