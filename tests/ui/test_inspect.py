@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 import time
 
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from tests.integration.keyring_fixtures import MemoryKeyring
 from tests.ui.conftest import KEY, SECRET, add_profile
 from zoomsig_gui.core.inspector import inspect
 from zoomsig_gui.core.tokens import sign
+from zoomsig_gui.ui.maketab import DEBOUNCE_MS
 
 
 def broken_token() -> str:
@@ -118,3 +120,41 @@ def test_claim_meanings_stay_readable_in_the_half_width_pane(qtbot, make_window)
     qtbot.waitUntil(rows_fit, timeout=3000)
     meaning = table.horizontalHeader().sectionSize(3)
     assert meaning >= table.fontMetrics().horizontalAdvance("when the token")
+
+
+class GatedKeyring(MemoryKeyring):
+    """Reads wait while the gate is shut (an unlock prompt, a slow D-Bus); reads are counted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+        self.gate.set()
+        self.reads = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.reads += 1
+        self.gate.wait(30)
+        return super().get_password(service, username)
+
+
+def test_typing_while_the_secret_is_fetched_asks_the_keyring_once(qtbot, make_window):
+    backend = GatedKeyring()
+    window = make_window(backend)
+    add_profile(qtbot, window, "Ours", secret=SECRET)
+    add_profile(qtbot, window, "Other", key="ZzOtherKey12345", secret="another-secret-123456")
+    # The Make tab uses "Other" now; the secret of "Ours" is not in memory.
+    qtbot.waitUntil(lambda: window.profiles.cached("Other") is not None, timeout=15_000)
+    assert window.profiles.cached("Ours") is None
+    window.tabs.setCurrentWidget(window.inspect_page)
+    tab = window.inspect
+    qtbot.waitUntil(lambda: not window.profiles.workers.busy(), timeout=15_000)
+    backend.gate.clear()
+    backend.reads = 0
+    tab.set_profile("Ours")
+    for end in ("", " ", "  ", "   "):  # a person still pasting and trimming
+        tab.paste.setPlainText(broken_token() + end)
+        qtbot.wait(DEBOUNCE_MS + 100)
+    backend.gate.set()
+    qtbot.waitUntil(lambda: tab.report is not None and tab.report.signature_valid is True)
+    qtbot.waitUntil(lambda: not window.profiles.workers.busy(), timeout=15_000)
+    assert backend.reads == 1

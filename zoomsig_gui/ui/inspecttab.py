@@ -50,6 +50,7 @@ class InspectTab(QWidget):
         self.profiles = profiles
         self._offset = clock_offset
         self._error = ""
+        self._fetching: set[str] = set()  # one keyring read per profile, however much is typed
         self.report: Report | None = None
         self.paste = QPlainTextEdit(objectName="inspectInput")
         self.paste.setAccessibleName("Token, JSON response or link to inspect")
@@ -191,7 +192,10 @@ class InspectTab(QWidget):
             creds = self.profiles.cached(name)
             if creds is None and not self._error:
                 note = " (getting the secret from your system keyring…)"
-                self.profiles.fetch(name, lambda _c: self.run(), self._fetch_failed)
+                if name not in self._fetching:
+                    self._fetching.add(name)
+                    self.profiles.fetch(name, lambda _c: self._fetched(name),
+                                        lambda message: self._fetched(name, message))
             elif creds is None:
                 note = f" ({self._error})"
             else:
@@ -207,6 +211,8 @@ class InspectTab(QWidget):
         self.decoded.show_report(report)
         self.inspected.emit(report)
 
-    def _fetch_failed(self, message: str) -> None:
-        self._error = message
+    def _fetched(self, name: str, error: str | None = None) -> None:
+        self._fetching.discard(name)
+        if error and name == (self.profile.currentData() or ""):
+            self._error = error  # an answer for a profile no longer picked is not shown
         self.run()
