@@ -225,3 +225,25 @@ def test_export_has_no_secret_and_import_adds_profiles_without_secrets(vault, tm
         KEY, "sdk-key", "ops team")
     assert imported.secret_state == MISSING
     assert other.credentials("Test").key == "mine"  # the existing profile is untouched
+
+
+def test_edit_never_lets_the_secret_into_the_profile_file(vault):
+    vault.add("Production", KEY, SECRET)
+    before = vault.path.read_text(encoding="utf-8")
+    with pytest.raises(InvalidValueError, match="notes contain the secret"):
+        vault.edit("Production", notes=f"prod app, secret {SECRET}")
+    with pytest.raises(InvalidValueError, match="key and the secret are the same"):
+        vault.edit("Production", key=SECRET)
+    assert vault.path.read_text(encoding="utf-8") == before  # nothing was written
+    vault.edit("Production", notes="the main app")  # harmless notes still save
+    assert "the main app" in vault.path.read_text(encoding="utf-8")
+
+
+def test_edit_checks_a_session_only_secret_too(tmp_path: Path, clock: Clock):
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    vault = Vault(tmp_path / "profiles.json", SecretStore(NoKeyring(), timeout_s=5), clock=clock)
+    vault.add("Staging", KEY, SECRET, session_only=True)
+    with pytest.raises(InvalidValueError, match="notes contain the secret"):
+        vault.edit("Staging", notes=SECRET)
+    assert SECRET not in vault.path.read_text(encoding="utf-8")

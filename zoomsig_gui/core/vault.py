@@ -235,9 +235,23 @@ class Vault:
             changes["kind"] = idx.clean_kind(kind)
         if notes is not None:
             changes["notes"] = idx.clean_notes(notes)
-        profiles[i] = dataclasses.replace(profile, **changes)
+        updated = dataclasses.replace(profile, **changes)
+        if "key" in changes or "notes" in changes:
+            secret = self._known_secret(profile)
+            if secret:
+                self._check_secret(updated, secret)  # the file must not receive it
+        profiles[i] = updated
         self._save(profiles)
         return Outcome(profiles[i], tuple(notices))
+
+    def _known_secret(self, profile: Profile) -> str | None:
+        """The secret held for this session or in the keyring; None when there is none."""
+        if profile.id in self._session:
+            return self._session[profile.id]
+        try:
+            return self.store.get(profile.id)
+        except NoKeyringError:
+            return None  # nothing can have been saved
 
     @_serialised
     def rename(self, old: str, new: str) -> Outcome:
