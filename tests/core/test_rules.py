@@ -26,6 +26,10 @@ def test_good_token_has_no_findings_and_is_usable() -> None:
     ("changes", "code", "severity"),
     [
         ({"appKey": None}, "appkey-missing", "error"),
+        ({"appKey": True}, "appkey-missing", "error"),
+        ({"appKey": ""}, "appkey-missing", "error"),
+        ({"appKey": [KEY]}, "appkey-missing", "error"),
+        ({"sdkKey": 12345}, "key-mismatch", "error"),
         ({"sdkKey": "AnotherKey"}, "key-mismatch", "error"),
         ({"apiKey": "legacyJwtAppKey"}, "apikey-claim", "error"),
         ({"role": None}, "mn-role-pair", "error"),

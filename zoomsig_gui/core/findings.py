@@ -106,12 +106,17 @@ def _keys(payload: dict, expected_key: str | None) -> list[Finding]:
             "Create a Meeting SDK app in the Zoom Marketplace and sign with its Client ID "
             "and Client Secret in appKey and sdkKey.", "apiKey", INVALID))
     app_key, sdk_key = payload.get("appKey"), payload.get("sdkKey")
-    if app_key is None:
-        hint = " It has sdkKey only." if sdk_key is not None else ""
+    if not (isinstance(app_key, str) and app_key.strip()):
+        # An empty or non-text appKey (true, 0, a list) carries no key: as good as none.
+        if app_key is None:
+            head = "The token has no appKey." + (" It has sdkKey only."
+                                                  if sdk_key is not None else "")
+        else:
+            head = f"The token's appKey is {app_key!r}, not a key."
         out.append(finding(
             "appkey-missing", ERROR,
-            f"The token has no appKey.{hint} Since Web SDK 5.0.0 (and in the native SDKs) "
-            "Zoom cannot join a meeting without it.",
+            f"{head} Since Web SDK 5.0.0 (and in the native SDKs) Zoom cannot join a meeting "
+            "without it.",
             "Add appKey to the payload with your Client ID (the same value as sdkKey).",
             "appKey", INVALID))
     elif sdk_key is not None and sdk_key != app_key:
