@@ -6,6 +6,7 @@ component into a failure instead of a skip.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -20,6 +21,13 @@ if os.environ.get("CI"):
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+# The shared token vectors, used as they are (signed by independent JavaScript signers).
+VECTORS = json.loads((SHARED / "vectors" / "meeting-sdk-tokens.json").read_text())
+
+
+def vector_input(name: str) -> str:
+    """The pasted input of the shared vector case called ``name``."""
+    return next(case["input"] for case in VECTORS["cases"] if case["name"] == name)
 
 
 def require(condition: object, why: str) -> None:

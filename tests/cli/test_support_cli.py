@@ -11,18 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED, require
+from tests.conftest import VECTORS, require, vector_input
 from zoomsig_gui.cli import main
 from zoomsig_gui.core.inspector import inspect
 
-VECTORS = json.loads((SHARED / "vectors" / "meeting-sdk-tokens.json").read_text())
 NOW = VECTORS["now"]
 OUR_KEY = "SupportTestKey0000001"
 OUR_SECRET = "CLI-canary-secret-Qx81vZ"
 
-
-def _vector(name: str) -> str:
-    return next(c["input"] for c in VECTORS["cases"] if c["name"] == name)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -38,8 +34,8 @@ def ours(monkeypatch) -> list[str]:
 
 
 def test_reproduce_shows_theirs_and_ours_and_prints_our_token(capsys, ours) -> None:
-    code, out, err = run(capsys, "reproduce", _vector("the forum thread's payload: sdkKey only"),
-                         *ours, "--now", str(NOW))
+    forum = vector_input("the forum thread's payload: sdkKey only")
+    code, out, err = run(capsys, "reproduce", forum, *ours, "--now", str(NOW))
     assert code == 0, err
     assert f'≠ sdkKey: theirs "{VECTORS["key"]}" → ours "{OUR_KEY}"' in out
     assert "Findings, ours:   appkey-missing   (the same)" in out
@@ -50,7 +46,7 @@ def test_reproduce_shows_theirs_and_ours_and_prints_our_token(capsys, ours) -> N
 
 
 def test_reproduce_json_keeps_the_quirk_and_the_relation_to_now(capsys, ours) -> None:
-    code, out, _ = run(capsys, "reproduce", _vector("iat in milliseconds"), *ours,
+    code, out, _ = run(capsys, "reproduce", vector_input("iat in milliseconds"), *ours,
                        "--now", str(NOW + 600), "--their-now", str(NOW), "--json")
     data = json.loads(out)
     assert code == 0 and set(data) == {"theirs", "ours", "shift_s", "diff", "notes"}
@@ -62,7 +58,7 @@ def test_reproduce_json_keeps_the_quirk_and_the_relation_to_now(capsys, ours) ->
 
 
 def test_fix_prints_the_fixed_token_and_the_minimal_change(capsys, ours) -> None:
-    code, out, _ = run(capsys, "reproduce", _vector("meeting number with spaces"), *ours,
+    code, out, _ = run(capsys, "reproduce", vector_input("meeting number with spaces"), *ours,
                        "--now", str(NOW), "--fix")
     assert code == 0
     assert '≠ mn: theirs "811 9887 3582" → fixed "81198873582"   [fixes mn-format]' in out
@@ -72,13 +68,13 @@ def test_fix_prints_the_fixed_token_and_the_minimal_change(capsys, ours) -> None
 
 
 def test_fix_json_and_a_refusal_for_a_video_token(capsys, ours) -> None:
-    code, out, err = run(capsys, "reproduce", _vector("Video SDK token"), *ours,
+    code, out, err = run(capsys, "reproduce", vector_input("Video SDK token"), *ours,
                          "--now", str(NOW), "--fix", "--json")
     data = json.loads(out)
     assert code == 1
     assert data["fixed"] is None and "Video SDK token" in data["fix_error"]
     assert "cannot fix" in err
-    code, out, _ = run(capsys, "reproduce", _vector("expired"), *ours, "--now", str(NOW),
+    code, out, _ = run(capsys, "reproduce", vector_input("expired"), *ours, "--now", str(NOW),
                        "--fix", "--json")
     fixed = json.loads(out)["fixed"]
     assert code == 0 and not [f for f in fixed["findings"] if f["severity"] == "error"]
@@ -86,15 +82,16 @@ def test_fix_json_and_a_refusal_for_a_video_token(capsys, ours) -> None:
 
 
 def test_reproduce_reads_a_json_response_from_stdin(capsys, monkeypatch, ours) -> None:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps({"signature": _vector("role 2")})))
+    pasted = json.dumps({"signature": vector_input("role 2")})
+    monkeypatch.setattr(sys, "stdin", io.StringIO(pasted))
     code, out, _ = run(capsys, "reproduce", *ours, "--now", str(NOW))
     assert code == 0 and "role-invalid" in out
 
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["hello.world", "--key", OUR_KEY, "--secret-env", "OUR_SECRET"], "nothing to reproduce"),
-    ([_vector("expired"), "--key", OUR_KEY], "No secret given"),
-    ([_vector("expired")], "--profile"),
+    ([vector_input("expired"), "--key", OUR_KEY], "No secret given"),
+    ([vector_input("expired")], "--profile"),
     (["-", "--key", OUR_KEY, "--secret-stdin"], "Standard input cannot hold both"),
 ])
 def test_reproduce_mistakes_are_one_plain_line(capsys, ours, argv, message) -> None:
@@ -105,7 +102,7 @@ def test_reproduce_mistakes_are_one_plain_line(capsys, ours, argv, message) -> N
 
 @pytest.mark.parametrize("fmt", ["md", "json"])
 def test_report_has_no_secret_and_no_signature(capsys, ours, fmt) -> None:
-    token = _vector("exp only 1000 s after iat")
+    token = vector_input("exp only 1000 s after iat")
     code, out, err = run(capsys, "report", token, "--secret-env", "OUR_SECRET", "--now",
                          str(NOW), "--format", fmt, "--sdk-version", "6.2.0")
     assert code == 0
@@ -116,7 +113,7 @@ def test_report_has_no_secret_and_no_signature(capsys, ours, fmt) -> None:
 
 
 def test_report_include_token_says_what_it_exposes(capsys) -> None:
-    token = _vector("valid web token, jsrsasign")
+    token = vector_input("valid web token, jsrsasign")
     code, out, err = run(capsys, "report", token, "--include-token", "--now", str(NOW),
                          "--format", "json")
     data = json.loads(out)
@@ -149,7 +146,7 @@ def test_reproduce_and_report_with_a_saved_profile(tmp_path: Path) -> None:
                    input=OUR_SECRET + "\n", env=env, check=True, capture_output=True, text=True)
     try:
         repro = subprocess.run(
-            zoomsig_cmd("reproduce", _vector("mn without role"), "--profile", name, "--now",
+            zoomsig_cmd("reproduce", vector_input("mn without role"), "--profile", name, "--now",
                         str(NOW), "--fix", "--json"),
             env=env, capture_output=True, text=True)
         assert repro.returncode == 0, repro.stderr
@@ -171,6 +168,6 @@ def test_reproduce_and_report_with_a_saved_profile(tmp_path: Path) -> None:
 @pytest.mark.parametrize("when", ["nan", "inf"])
 def test_reproduce_refuses_a_their_now_that_is_no_time(capsys, ours, when: str) -> None:
     with pytest.raises(SystemExit) as exited:
-        main(["reproduce", _vector(VECTORS["cases"][0]["name"]), *ours, f"--their-now={when}"])
+        main(["reproduce", vector_input(VECTORS["cases"][0]["name"]), *ours, f"--their-now={when}"])
     err = capsys.readouterr().err
     assert exited.value.code == 2 and "not a usable number of seconds" in err

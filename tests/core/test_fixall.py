@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SHARED
+from tests.conftest import VECTORS
 from zoomsig_gui.core.fixall import FixError, fix_all
 from zoomsig_gui.core.inspector import inspect
 from zoomsig_gui.core.reproduce import sign_like
 
-VECTORS = json.loads((SHARED / "vectors" / "meeting-sdk-tokens.json").read_text())
 OUR_KEY = "SupportTestKey0000001"
 OUR_SECRET = "support-desk-secret-7f3a"
 # Not fixable: a Video SDK token has no meeting number; garbage holds nothing at all.

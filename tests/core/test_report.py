@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import VECTORS
 from zoomsig_gui import __version__
 from zoomsig_gui.core.report import ClockNote, JoinNote, build_case, render
 from zoomsig_gui.core.reproduce import legacy_signature
@@ -17,7 +17,6 @@ CANARY = "CANARY-s3cr3t-9dQvXk2"
 NOW = 1795996800
 PAYLOAD = {"sdkKey": "CustKey12345", "mn": "81198873582", "role": 1,
            "iat": NOW - 30, "exp": NOW + 7170, "tokenExp": NOW + 7170}
-VECTORS = json.loads((SHARED / "vectors" / "meeting-sdk-tokens.json").read_text())
 
 
 @pytest.mark.parametrize("fmt", ["md", "json"])

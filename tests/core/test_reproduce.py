@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import VECTORS
 from zoomsig_gui.core.inspector import inspect
 from zoomsig_gui.core.reproduce import (
     SIGNER_CODES,
@@ -16,7 +16,6 @@ from zoomsig_gui.core.reproduce import (
     verify_legacy,
 )
 
-VECTORS = json.loads((SHARED / "vectors" / "meeting-sdk-tokens.json").read_text())
 OUR_KEY = "SupportTestKey0000001"
 OUR_SECRET = "support-desk-secret-7f3a"
 JWT_CASES = [c for c in VECTORS["cases"] if c["input"].count(".") == 2 and c["name"] != "garbage"]

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import VECTORS
 from zoomsig_gui.core.inspector import inspect
-
-VECTORS = json.loads((SHARED / "vectors" / "meeting-sdk-tokens.json").read_text())
 
 # Two cases contradict shared/findings.md (the contract) and so cannot pass without
 # breaking it; they stay here, strictly expected to fail, so fixing the file turns
@@ -35,7 +31,7 @@ def _cases():
 
 
 @pytest.mark.parametrize("case", list(_cases()))
-def test_vector(case: dict) -> None:
+def testvector_input(case: dict) -> None:
     report = inspect(case["input"], secret=case["secret"], now=case["now"])
     codes = report.codes()
     for code in case["must"]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from tests.conftest import SHARED
+from tests.conftest import VECTORS, vector_input
 from zoomsig_gui.core.history import History, entry_from_report
 from zoomsig_gui.core.inspector import inspect
 from zoomsig_gui.core.report import build_case
@@ -16,14 +16,10 @@ from zoomsig_gui.ui.support_history import HistoryPanel
 from zoomsig_gui.ui.support_panel import SupportPanel
 from zoomsig_gui.ui.support_report import ReportDialog
 
-VECTORS = json.loads((SHARED / "vectors" / "meeting-sdk-tokens.json").read_text())
 NOW = VECTORS["now"]
 OUR_KEY = "SupportTestKey0000001"
 OUR_SECRET = "UI-canary-secret-Wd93kQ"
 
-
-def _vector(name: str) -> str:
-    return next(c["input"] for c in VECTORS["cases"] if c["name"] == name)
 
 
 @pytest.fixture
@@ -40,7 +36,7 @@ def _cells(table, row: int) -> list[str]:
 
 
 def test_theirs_vs_ours_marks_only_what_differs(panel) -> None:
-    panel.show_case(_vector("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET,
+    panel.show_case(vector_input("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET,
                     now=NOW)
     table = panel.comparison.table
     assert table.marked_claims() == ["sdkKey"]
@@ -59,7 +55,7 @@ def test_theirs_vs_ours_marks_only_what_differs(panel) -> None:
 
 
 def test_fixed_tab_shows_the_added_claim_and_a_token_zoom_accepts(panel, qtbot) -> None:
-    panel.show_case(_vector("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET,
+    panel.show_case(vector_input("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET,
                     now=NOW)
     view = panel.fixed_view
     assert "No error finding" in view.verdict.text() and "appKey" in view.verdict.text()
@@ -74,7 +70,7 @@ def test_fixed_tab_shows_the_added_claim_and_a_token_zoom_accepts(panel, qtbot) 
 
 
 def test_an_unfixable_token_says_why_and_offers_no_token(panel) -> None:
-    panel.show_case(_vector("Video SDK token"), OUR_KEY, OUR_SECRET, now=NOW)
+    panel.show_case(vector_input("Video SDK token"), OUR_KEY, OUR_SECRET, now=NOW)
     assert panel.fixed_view.verdict.text().startswith("No fixed token: This is a Video SDK")
     assert panel.fixed_view.token.field.text() == ""
     assert not panel.fixed_view.token.copy_button.isEnabled()
@@ -88,7 +84,7 @@ def test_garbage_shows_a_plain_problem(panel) -> None:
 
 
 def test_without_credentials_it_asks_for_them_but_the_report_works(panel, qtbot) -> None:
-    panel.show_case(_vector("expired"), None, None, now=NOW)
+    panel.show_case(vector_input("expired"), None, None, now=NOW)
     assert "Pick saved credentials" in panel.comparison.summary.text()
     assert panel.report_button.isEnabled()
     dialog = panel.open_report()
@@ -97,7 +93,7 @@ def test_without_credentials_it_asks_for_them_but_the_report_works(panel, qtbot)
 
 
 def test_report_checkbox_adds_the_token_and_says_what_it_exposes(qtbot, tmp_path: Path) -> None:
-    token = _vector("valid web token, jsrsasign")
+    token = vector_input("valid web token, jsrsasign")
     case = build_case(token, secret=VECTORS["secret"], now=NOW, sdk_version="6.2.0")
     dialog = ReportDialog(case)
     qtbot.addWidget(dialog)
@@ -128,7 +124,7 @@ def test_report_checkbox_adds_the_token_and_says_what_it_exposes(qtbot, tmp_path
 
 
 def test_report_save_button_writes_where_the_user_chose(qtbot, tmp_path, monkeypatch) -> None:
-    dialog = ReportDialog(build_case(_vector("role 2"), now=NOW))
+    dialog = ReportDialog(build_case(vector_input("role 2"), now=NOW))
     qtbot.addWidget(dialog)
     target = tmp_path / "ticket.md"
     monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
@@ -138,7 +134,7 @@ def test_report_save_button_writes_where_the_user_chose(qtbot, tmp_path, monkeyp
 
 
 def _entry(name: str, profile: str, when: float):
-    report = inspect(_vector(name), now=NOW)
+    report = inspect(vector_input(name), now=NOW)
     return entry_from_report(report, "inspected", profile=profile, when=when)
 
 
