@@ -151,6 +151,16 @@ def _strict(value: object) -> object:
     return value
 
 
+def true_time(args: argparse.Namespace, offset_s: float | None = None) -> float:
+    """The true time for a command: --now when pinned, else the local clock corrected by
+    ``offset_s`` (default --clock-offset)."""
+    if args.now is not None:
+        return args.now
+    from zoomsig_gui.core.tokens import true_now
+
+    return true_now(args.clock_offset if offset_s is None else offset_s)
+
+
 def print_json(value: object) -> None:
     json.dump(_strict(value), sys.stdout, indent=2, ensure_ascii=False, allow_nan=False)
     sys.stdout.write("\n")

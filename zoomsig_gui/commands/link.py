@@ -7,7 +7,13 @@ import os
 import sys
 
 from zoomsig_gui.commands._clockopts import resolve_offset
-from zoomsig_gui.commands._common import CliError, fail, port_number, resolve_credentials
+from zoomsig_gui.commands._common import (
+    CliError,
+    fail,
+    port_number,
+    resolve_credentials,
+    true_time,
+)
 from zoomsig_gui.commands.token import add_token_options, request_from_args
 from zoomsig_gui.core.joinlink import (
     DEFAULT_LANG,
@@ -24,7 +30,7 @@ from zoomsig_gui.core.joinlink import (
 )
 from zoomsig_gui.core.joinserver import DEFAULT_PORT
 from zoomsig_gui.core.meeting import MeetingInputError
-from zoomsig_gui.core.tokens import TokenError, make_token, true_now
+from zoomsig_gui.core.tokens import TokenError, make_token
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -101,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     except (CliError, MeetingInputError, TokenError, JoinLinkError) as exc:
         return fail(str(exc))
     print(link)
-    now = args.now if args.now is not None else true_now(offset)
+    now = true_time(args, offset)
     print(expiry_notice(signature_expiry(token), now), file=sys.stderr)
     if is_unencrypted_remote(base):
         print("Warning: this page is on another computer over plain http: the signature "

@@ -16,9 +16,9 @@ from zoomsig_gui.commands._common import (
     fail,
     read_pasted_text,
     resolve_credentials,
+    true_time,
 )
 from zoomsig_gui.core.report import ClockNote, build_case, exposure_text, render
-from zoomsig_gui.core.tokens import true_now
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     except CliError as exc:
         return fail(str(exc))
     text = read_pasted_text(args)
-    now = args.now if args.now is not None else true_now(args.clock_offset)
+    now = true_time(args)
     clock = None
     if args.now is None and args.clock_offset:
         clock = ClockNote("given with --clock-offset", args.clock_offset, time.time())

@@ -19,6 +19,7 @@ from zoomsig_gui.commands._common import (
     print_json,
     read_pasted_text,
     resolve_credentials,
+    true_time,
 )
 from zoomsig_gui.core.fixall import FixError, FixResult, fix_all
 from zoomsig_gui.core.reproduce import (
@@ -30,7 +31,6 @@ from zoomsig_gui.core.reproduce import (
     Reproduction,
     reproduce,
 )
-from zoomsig_gui.core.tokens import true_now
 
 MARKS = {ADDED: "+", REMOVED: "−"}
 
@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     except CliError as exc:
         return fail(str(exc))
     text = read_pasted_text(args)
-    now = args.now if args.now is not None else true_now(args.clock_offset)
+    now = true_time(args)
     try:
         repro = reproduce(text, creds.key, creds.secret or "", now=now, their_now=args.their_now)
     except ReproduceError as exc:
