@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zoomsig_gui.core.findings import MS_THRESHOLD, TIME_CLAIMS
 from zoomsig_gui.core.timefmt import relative_text, utc_text
 
 MEANINGS = {
@@ -24,7 +25,6 @@ MEANINGS = {
     "version": "Video SDK token version",
     "timestamp_ms": "when an old-style signature was made (milliseconds)",
 }
-TIME_CLAIMS = ("iat", "exp", "tokenExp")
 ROLE_NAMES = {0: "attendee", 1: "host"}
 
 
@@ -49,7 +49,7 @@ def claim_rows(claims: dict | None, now: float) -> list[ClaimRow]:
 def _reading(name: str, value: object, now: float) -> str:
     is_number = isinstance(value, int | float) and not isinstance(value, bool)
     if name in TIME_CLAIMS and is_number:
-        if value > 10**11:
+        if value > MS_THRESHOLD:
             return f"{utc_text(_from_ms(value))} if read as milliseconds"
         return f"{utc_text(value)} · {relative_text(value, now)}"
     if name == "timestamp_ms" and is_number:

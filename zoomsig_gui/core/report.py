@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from zoomsig_gui import __version__
 from zoomsig_gui.core.claims import claim_rows
-from zoomsig_gui.core.findings import Finding
+from zoomsig_gui.core.findings import MS_THRESHOLD, Finding
 from zoomsig_gui.core.inspector import KIND_TEXT, Report, inspect
 from zoomsig_gui.core.timefmt import utc_text
 
@@ -104,7 +104,7 @@ def exposure_text(case: Case, included: bool = True) -> str:
     payload = case.report.payload or {}
     exp = payload.get("exp")
     until = ""
-    if isinstance(exp, int) and not isinstance(exp, bool) and exp < 10**11:
+    if isinstance(exp, int) and not isinstance(exp, bool) and exp < MS_THRESHOLD:
         until = f" until it expires ({utc_text(exp)})"
     role = payload.get("role")
     known = isinstance(role, int) and not isinstance(role, bool)
