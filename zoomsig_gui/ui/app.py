@@ -1,4 +1,4 @@
-"""Start the window: one QApplication, the exception hook, the icon, then the event loop."""
+"""Start the window: one QApplication, the window, the exception hook, then the event loop."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from zoomsig_gui.ui import crash
 from zoomsig_gui.ui.settings import APP, ORG
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+
+    from zoomsig_gui.ui.mainwindow import MainWindow
 
 def app_icon() -> QIcon:
     """Our icon, from the installed package or the development tree (one lookup, in core)."""
@@ -42,11 +43,26 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run(argv: list[str] | None = None) -> int:
+def install_crash_handler(window: MainWindow) -> None:
+    from zoomsig_gui.ui import crash
+
+    crash.install(window.scrubber, lambda: window)
+
+
+def start(argv: list[str] | None = None, **window_options: object) -> MainWindow:
+    """Everything but the event loop: the application and the window, shown. The crash handler
+    is installed right after the first paint, before anything a person can do, and before
+    any of our code runs in the event loop but the wait for that paint. bench/startup.py
+    times this function."""
     from zoomsig_gui.ui.mainwindow import MainWindow
 
-    app = make_app(argv)
-    window = MainWindow()
-    crash.install(window.scrubber, lambda: window)
+    make_app(argv)
+    window = MainWindow(**window_options)  # type: ignore[arg-type]
+    window.when_painted(lambda: install_crash_handler(window))
     window.show()
-    return app.exec()
+    return window
+
+
+def run(argv: list[str] | None = None) -> int:
+    window = start(argv)  # noqa: F841 - held until exec() returns, or it would be collected
+    return QApplication.instance().exec()

@@ -3,7 +3,6 @@ that corrects token times by the measured offset. The check runs on a worker thr
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -12,10 +11,16 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButto
 
 from zoomsig_gui.ui.qtprops import set_enum
 from zoomsig_gui.ui.theme import colours
-from zoomsig_gui.ui.workers import Workers
 
 if TYPE_CHECKING:
     from zoomsig_gui.core.clock import ClockCheck
+    from zoomsig_gui.ui.workers import Workers
+
+
+def escape(text: str) -> str:
+    import html  # not needed for the first paint's fixed text
+
+    return html.escape(text)
 
 
 def default_check() -> ClockCheck:
@@ -36,7 +41,7 @@ class ClockBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("clockBanner")
         self._check = check
-        self._workers = Workers(self, threads=1)
+        self._workers: Workers | None = None  # made with the first check
         self.result: ClockCheck | None = None
         self.state = "idle"
         self.text = QLabel(objectName="clockText")
@@ -73,6 +78,10 @@ class ClockBanner(QFrame):
             return
         self.check_button.setEnabled(False)
         self._paint("checking", "Checking this computer's clock against time servers…")
+        if self._workers is None:
+            from zoomsig_gui.ui.workers import Workers
+
+            self._workers = Workers(self, threads=1)
         self._workers.run(self._check, self._done, self._failed)
 
     def _done(self, result: ClockCheck) -> None:
@@ -90,9 +99,9 @@ class ClockBanner(QFrame):
             return
         reading = result.reading
         if result.status == "ok" and reading is not None:
-            text = f"Clock OK ({signed(reading.offset_s)}, {html.escape(reading.server)})"
+            text = f"Clock OK ({signed(reading.offset_s)}, {escape(reading.server)})"
         else:
-            text = html.escape(result.message)
+            text = escape(result.message)
         if reading is not None and result.status != "ok":
             text += (f"<br><b>Token times are corrected by {signed(reading.offset_s)}.</b>"
                      if self.correct.isChecked() else
@@ -106,7 +115,7 @@ class ClockBanner(QFrame):
 
     def _failed(self, exc: Exception) -> None:
         self.check_button.setEnabled(True)
-        self._paint("unknown", html.escape(f"The clock could not be checked: {exc}"))
+        self._paint("unknown", escape(f"The clock could not be checked: {exc}"))
 
     def _paint(self, state: str, text: str) -> None:
         self.state = state
@@ -119,4 +128,5 @@ class ClockBanner(QFrame):
         self.text.setText(f"{icon} {text}" if icon else text)
 
     def wait(self) -> None:
-        self._workers.wait()
+        if self._workers is not None:
+            self._workers.wait()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zoomsig_gui.ui.builtpart import BuiltPart
 from zoomsig_gui.ui.qtprops import set_enum
 
 if TYPE_CHECKING:
@@ -110,6 +111,10 @@ class DecodedView(QWidget):
     """The tables and the raw JSON are built with the first token shown: the window's first
     paint has none to show."""
 
+    header_table: BuiltPart[ClaimTable] = BuiltPart()
+    payload_table: BuiltPart[ClaimTable] = BuiltPart()
+    raw: BuiltPart[QPlainTextEdit] = BuiltPart()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._report: Report | None = None
@@ -130,7 +135,7 @@ class DecodedView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack)
 
-    def _build(self) -> None:
+    def build(self) -> None:
         if self._built:
             return
         self._built = True
@@ -154,21 +159,6 @@ class DecodedView(QWidget):
         self.stack.addWidget(tables)
         self.stack.addWidget(self._raw)
         self._switch(self.raw_toggle.isChecked())
-
-    @property
-    def header_table(self) -> ClaimTable:
-        self._build()
-        return self._header_table
-
-    @property
-    def payload_table(self) -> ClaimTable:
-        self._build()
-        return self._payload_table
-
-    @property
-    def raw(self) -> QPlainTextEdit:
-        self._build()
-        return self._raw
 
     def show_report(self, report: Report | None, summary: str = "") -> None:
         self._report = report

@@ -1,9 +1,10 @@
 """The zoomsig window: clock banner, "Make a token" and "Inspect" tabs, menus and shortcuts.
 
-Start-up does no I/O besides reading QSettings: the profile list (keyring) and the clock
-check (network) start on worker threads once the window has been exposed and painted. The
-Inspect tab (and its imports) is built when first opened, so the first paint needs only the
-"Make a token" tab.
+Start-up does no I/O besides reading QSettings. The first paint shows the window's frame:
+banner, menus, tabs and the Make tab's boxes. Right after it, in this order: the when_painted
+hooks (the crash handler), the Make tab's parts and the menus' actions, then the profile list
+(keyring) and the clock check (network) on worker threads. The Inspect tab (and its imports)
+is built when first opened.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from zoomsig_gui.ui import settings as store
@@ -24,7 +24,7 @@ from zoomsig_gui.ui.profiles import Profiles, default_vault
 from zoomsig_gui.ui.scrubber import Scrubber
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
     from zoomsig_gui.core.clock import ClockCheck
     from zoomsig_gui.core.report import JoinNote
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.scrubber = scrubber or Scrubber()
         self._check_at_start = check_clock_at_start
         self._started = False
+        self._painted_hooks: list[Callable[[], None]] = []
         self.profiles = Profiles(vault_factory, self.scrubber, self)
         self.banner = ClockBanner(clock_check)
         self.make = MakeTab(self.profiles, self.true_now, self.banner.offset)
@@ -102,16 +103,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self._menus()
+        bar = self.menuBar()  # titles now (the bar's height is part of the first paint)
+        self._token_menu = bar.addMenu("&Token")
+        self._help_menu = bar.addMenu("&Help")
         self.banner.offset_changed.connect(self.make.schedule)
-        self.make.credentials.notice.connect(self.notify)
         self.profiles.notice.connect(self.notify)
-        self.make.token_view.copied.connect(lambda: self.notify("Token copied to the clipboard."))
         self.make.token_made.connect(self._remember_passcode)
         self.join = self.support = self.history = None
         self._plug_in()
         self.resize(1240, 820)
         self._restore()
+        self.make.when_built(self._make_built)
         self.statusBar().showMessage("Ready.")
 
     def _plug_in(self) -> None:
@@ -137,7 +139,8 @@ class MainWindow(QMainWindow):
             self.inspect_page.layout().addWidget(tab)
             tab.show()  # now, not on the next event loop turn as for a late child
             self.banner.offset_changed.connect(tab.schedule)
-            tab.decoded.raw_toggle.setChecked(self.make.decoded.raw_toggle.isChecked())
+            self.make.when_built(lambda make: tab.decoded.raw_toggle.setChecked(
+                make.decoded.raw_toggle.isChecked()))
             hooks, self._inspect_hooks = self._inspect_hooks, []
             for hook in hooks:
                 hook(tab)
@@ -177,6 +180,8 @@ class MainWindow(QMainWindow):
     # -- menus and shortcuts ----------------------------------------------------------
     def _action(self, menu, text: str, slot, shortcut: QKeySequence | str | None = None,
                 name: str = "") -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut:
             # A list: setShortcut()'s overloads make PySide6 build its Qt namespace (~11 ms).
@@ -186,9 +191,10 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
-    def _menus(self) -> None:
-        bar = self.menuBar()
-        token = bar.addMenu("&Token")
+    def _fill_menus(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        token = self._token_menu
         self.copy_action = self._action(token, "&Copy token", self.copy_token,
                                         "Ctrl+Shift+C", "copyAction")
         self._action(token, "&Inspect the clipboard", self.inspect_clipboard, "Ctrl+Shift+V",
@@ -199,8 +205,7 @@ class MainWindow(QMainWindow):
         self._action(token, "Check the c&lock", self.banner.start, "F5", "checkClockAction")
         token.addSeparator()
         self._action(token, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
-        helpmenu = bar.addMenu("&Help")
-        self._action(helpmenu, "&About zoomsig", self.about, None, "aboutAction")
+        self._action(self._help_menu, "&About zoomsig", self.about, None, "aboutAction")
 
     def copy_token(self) -> None:
         self.make.token_view.copy()
@@ -236,25 +241,39 @@ class MainWindow(QMainWindow):
             # run Python code that would compete with the paint for the interpreter.
             _AfterFirstPaint(self, self._after_show, self.START_LIMIT_MS)
 
+    def when_painted(self, hook: Callable[[], None]) -> None:
+        """Run ``hook()`` right after the first paint, before the rest of start-up."""
+        self._painted_hooks.append(hook)
+
     def _after_show(self) -> None:
         from zoomsig_gui.ui.app import set_icon
 
+        hooks, self._painted_hooks = self._painted_hooks, []
+        for hook in hooks:
+            hook()
+        self.make.build()
+        self._fill_menus()
         set_icon()
         self.profiles.load()
         if self._check_at_start:
             self.banner.start()
+
+    def _make_built(self, make: MakeTab) -> None:
+        make.credentials.notice.connect(self.notify)
+        make.token_view.copied.connect(lambda: self.notify("Token copied to the clipboard."))
+        s = self.settings
+        make.form.restore(store.read_group(s, "form"))
+        make.credentials.select(str(s.value("choices/profile", "") or ""))
+        raw = str(s.value("choices/raw_json", False)).lower() in ("true", "1")
+        make.decoded.raw_toggle.setChecked(raw)  # the Inspect tab copies it when built
 
     def _restore(self) -> None:
         s = self.settings
         geometry = s.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.make.form.restore(store.read_group(s, "form"))
-        self.make.credentials.select(str(s.value("choices/profile", "") or ""))
         correct = s.value("choices/correct_clock", True)
         self.banner.correct.setChecked(str(correct).lower() in ("true", "1"))
-        raw = str(s.value("choices/raw_json", False)).lower() in ("true", "1")
-        self.make.decoded.raw_toggle.setChecked(raw)  # the Inspect tab copies it when built
         tab = s.value("window/tab", 0)
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
 
@@ -262,10 +281,11 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/tab", self.tabs.currentIndex())
-        store.write_group(s, "form", self.make.form.remembered())
-        s.setValue("choices/profile", self.make.credentials.current())
         s.setValue("choices/correct_clock", self.banner.correct.isChecked())
-        s.setValue("choices/raw_json", self.make.decoded.raw_toggle.isChecked())
+        if self.make.is_built():  # else the form was never shown: keep the choices stored
+            store.write_group(s, "form", self.make.form.remembered())
+            s.setValue("choices/profile", self.make.credentials.current())
+            s.setValue("choices/raw_json", self.make.decoded.raw_toggle.isChecked())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,5 +1,11 @@
 """The "Make a token" tab: credentials and meeting form on the left; the live token, the
-findings and the decoded claims on the right. Every rule is the core's."""
+findings and the decoded claims on the right. Every rule is the core's.
+
+The tab is made in two steps so the window can appear as fast as a bare one: the boxes are
+laid out at once, and what goes in them (forms, token, findings, tables, and their imports) is
+built by ``build()``, which the window calls right after its first paint. Asking for any part
+(``tab.form``…) builds it earlier, so code and tests never see a half-made tab.
+"""
 
 from __future__ import annotations
 
@@ -18,29 +24,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.ui.credentials import CredentialsPanel
-from zoomsig_gui.ui.decodedview import DecodedView
-from zoomsig_gui.ui.findingsview import FindingsView
-from zoomsig_gui.ui.meetingform import FormValues, MeetingForm
-from zoomsig_gui.ui.profiles import Profiles
+from zoomsig_gui.ui.builtpart import BuiltPart
 from zoomsig_gui.ui.qtprops import set_enum
-from zoomsig_gui.ui.tokenview import TokenView
 
-if TYPE_CHECKING:  # the signing and checking code loads with the first token, after show
+if TYPE_CHECKING:  # the parts and the signing code load with build(), after the first paint
     from zoomsig_gui.core.inspector import Report
+    from zoomsig_gui.ui.credentials import CredentialsPanel
+    from zoomsig_gui.ui.decodedview import DecodedView
+    from zoomsig_gui.ui.findingsview import FindingsView
+    from zoomsig_gui.ui.meetingform import FormValues, MeetingForm
+    from zoomsig_gui.ui.profiles import Profiles
+    from zoomsig_gui.ui.tokenview import TokenView
 
 DEBOUNCE_MS = 150
 
 
-def boxed(title: str, widget: QWidget, name: str) -> QGroupBox:
+def boxed(title: str, widget: QWidget | None, name: str) -> QGroupBox:
     box = QGroupBox(title, objectName=name)
     layout = QVBoxLayout(box)
-    layout.addWidget(widget)
+    if widget is not None:
+        layout.addWidget(widget)
     return box
 
 
 class MakeTab(QWidget):
     token_made = Signal(str, object, object)  # token, Report, FormValues ("" when none)
+    credentials: BuiltPart[CredentialsPanel] = BuiltPart()
+    form: BuiltPart[MeetingForm] = BuiltPart()
+    token_view: BuiltPart[TokenView] = BuiltPart()
+    findings: BuiltPart[FindingsView] = BuiltPart()
+    decoded: BuiltPart[DecodedView] = BuiltPart()
 
     def __init__(self, profiles: Profiles, now: Callable[[], float],
                  clock_offset: Callable[[], float], parent: QWidget | None = None) -> None:
@@ -50,58 +63,42 @@ class MakeTab(QWidget):
         self._offset = clock_offset
         self._fetching: set[str] = set()
         self._fetch_errors: dict[str, str] = {}
+        self._built = False
+        self._built_hooks: list[Callable[[MakeTab], None]] = []
         self.report: Report | None = None
         self.made_at = 0.0  # the true time the shown token was made
-        self.credentials = CredentialsPanel(profiles)
-        self.form = MeetingForm()
-        self.token_view = TokenView(now)
-        self.findings = FindingsView()
-        self.decoded = DecodedView()
         self.actions_row = QHBoxLayout()  # the join page and others add buttons here
         self.actions_row.setContentsMargins(0, 0, 0, 0)
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.regenerate)
-        self._readings = QTimer(self, interval=20_000)
-        self._readings.timeout.connect(lambda: self.decoded.refresh_readings(self._now()))
-        self._readings.start()
         self._layout()
-        self.form.changed.connect(self.schedule)
-        self.credentials.selected.connect(self.schedule)
-        profiles.listed.connect(self._list_changed)
-        self.token_view.expired.connect(self.schedule)
-        # The list arrives from the keyring after show; until then there is nothing to sign.
-        self._placeholder("Loading your saved credentials…")
 
     def _layout(self) -> None:
+        self.credentials_box = boxed("Credentials", None, "credentialsBox")
+        self.meeting_box = boxed("Meeting", None, "meetingBox")
         left = QWidget()
         ll = QVBoxLayout(left)
-        ll.addWidget(boxed("Credentials", self.credentials, "credentialsBox"))
-        ll.addWidget(boxed("Meeting", self.form, "meetingBox"))
+        ll.addWidget(self.credentials_box)
+        ll.addWidget(self.meeting_box)
         ll.addStretch(1)
-        left_scroll = QScrollArea(widgetResizable=True)
+        self.left_column = left_scroll = QScrollArea(widgetResizable=True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)
         left_scroll.setMinimumWidth(400)
-        token_box = QWidget()
-        tl = QVBoxLayout(token_box)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.token_view)
-        tl.addLayout(self.actions_row)
-        decoded_scroll = QScrollArea(widgetResizable=True)
-        decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        decoded_scroll.setWidget(self.decoded)
+        self.signature_box = boxed("Signature", None, "signatureBox")
+        self.signature_box.layout().addLayout(self.actions_row)
+        # The join page's result is added here too (beside the findings, where it explains).
+        self.findings_box = boxed("Findings", None, "findingsBox")
+        self._decoded_scroll = QScrollArea(widgetResizable=True)
+        self._decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
         right = QSplitter()
         set_enum(right, "orientation", "Vertical")
-        right.addWidget(boxed("Signature", token_box, "signatureBox"))
-        # The join page's result is added here too (beside the findings, where it explains).
-        self.findings_box = boxed("Findings", self.findings, "findingsBox")
+        right.addWidget(self.signature_box)
         right.addWidget(self.findings_box)
-        right.addWidget(boxed("Decoded", decoded_scroll, "decodedBox"))
+        right.addWidget(boxed("Decoded", self._decoded_scroll, "decodedBox"))
         right.setChildrenCollapsible(False)
         right.setStretchFactor(1, 1)
         right.setStretchFactor(2, 2)
         right.setSizes([170, 170, 460])
-        split = QSplitter(objectName="makeSplitter")  # horizontal
+        self._split = split = QSplitter(objectName="makeSplitter")  # horizontal
         split.addWidget(left_scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
@@ -109,9 +106,75 @@ class MakeTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(split)
 
+    # -- the parts, built after the first paint ---------------------------------------
+    def build(self) -> None:
+        """Make the forms, token, findings and tables, then run the when_built hooks."""
+        if self._built:
+            return
+        self._built = True
+        from zoomsig_gui.ui.credentials import CredentialsPanel
+        from zoomsig_gui.ui.decodedview import DecodedView
+        from zoomsig_gui.ui.findingsview import FindingsView
+        from zoomsig_gui.ui.meetingform import MeetingForm
+        from zoomsig_gui.ui.tokenview import TokenView
+
+        self._credentials = CredentialsPanel(self.profiles)
+        self._form = MeetingForm()
+        self._token_view = TokenView(self._now)
+        self._findings = FindingsView()
+        self._decoded = DecodedView()
+        self.credentials_box.layout().addWidget(self._credentials)
+        self.meeting_box.layout().addWidget(self._form)
+        self.signature_box.layout().insertWidget(0, self._token_view)
+        self.findings_box.layout().addWidget(self._findings)
+        self._decoded_scroll.setWidget(self._decoded)
+        self._fit_left()
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.regenerate)
+        self._readings = QTimer(self, interval=20_000)
+        self._readings.timeout.connect(lambda: self._decoded.refresh_readings(self._now()))
+        self._readings.start()
+        self._form.changed.connect(self.schedule)
+        self._credentials.selected.connect(self.schedule)
+        self.profiles.listed.connect(self._list_changed)
+        self._token_view.expired.connect(self.schedule)
+        # The list arrives from the keyring after show; until then there is nothing to sign.
+        self._placeholder("Loading your saved credentials…")
+        hooks, self._built_hooks = self._built_hooks, []
+        for hook in hooks:
+            hook(self)
+
+    def _fit_left(self) -> None:
+        """Widen the left column to fit the forms: the window, if shown, was laid out with
+        the boxes empty. (Before the first show the splitter sizes itself from the forms.)"""
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.sendPostedEvents()  # the layout requests of the new parts: sizes now
+        scroll = self.left_column
+        scroll.setWidget(scroll.takeWidget())  # the scroll area keeps its first size hint
+        sizes = self._split.sizes()
+        wanted = scroll.sizeHint().width()
+        if sum(sizes) > wanted > sizes[0]:
+            self._split.setSizes([wanted, sum(sizes) - wanted])
+
+    def is_built(self) -> bool:
+        return self._built
+
+    def when_built(self, hook: Callable[[MakeTab], None]) -> None:
+        """Run ``hook(tab)`` once the parts exist (now, if they already do)."""
+        if self._built:
+            hook(self)
+        else:
+            self._built_hooks.append(hook)
+
+    def shown_token(self) -> str:
+        """The token on screen; "" before the parts are built (there is none yet)."""
+        return self._token_view.token() if self._built else ""
+
     # -- regenerating ---------------------------------------------------------------
     def schedule(self) -> None:
-        self._timer.start()
+        if self._built:  # nothing to sign before build(); the list arriving schedules later
+            self._timer.start()
 
     def _list_changed(self) -> None:
         self._fetch_errors.clear()

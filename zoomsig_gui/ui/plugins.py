@@ -14,6 +14,7 @@ from zoomsig_gui.ui.theme import colours
 
 if TYPE_CHECKING:
     from zoomsig_gui.ui.mainwindow import MainWindow
+    from zoomsig_gui.ui.maketab import MakeTab
 
 
 # The page's states (issue 6's data-state values) in words for the window.
@@ -38,14 +39,16 @@ class JoinLauncher:
         self.status = QLabel(objectName="joinStatus")
         self.status.setWordWrap(True)
         self.status.hide()
-        make = window.make
+        window.make.when_built(self._attach)
+
+    def _attach(self, make: MakeTab) -> None:
         make.actions_row.addWidget(self.button)
         make.actions_row.addStretch(1)
         # The result explains the token, so it goes under the findings; in the token's box its
         # few lines squeezed the token text under the Copy button.
         make.findings_box.layout().addWidget(self.status)
         make.token_made.connect(self._token_changed)
-        self._token_changed(make.token_view.token(), make.report, None)
+        self._token_changed(make.shown_token(), make.report, None)
 
     def _token_changed(self, token: str, _report: object, values: object) -> None:
         usable = bool(token) and not getattr(values, "native", False)
@@ -156,7 +159,8 @@ class HistoryTab:
         QVBoxLayout(self.holder).setContentsMargins(0, 0, 0, 0)
         window.tabs.addTab(self.holder, "&History")
         window.tabs.currentChanged.connect(self._maybe_build)
-        window.make.token_view.copied.connect(lambda: self._record_made())
+        window.make.when_built(
+            lambda make: make.token_view.copied.connect(lambda: self._record_made()))
         window.when_inspect_built(lambda tab: tab.inspected.connect(self._record_inspected))
 
     def _build(self):  # noqa: ANN202

@@ -1,0 +1,86 @@
+"""The window paints its frame first and fills in its forms right after, on its own; nothing a
+person relies on (remembered choices, shortcuts, the crash report, the form's width) suffers."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication, QKeySequence
+
+from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.ui.conftest import INVITE, add_profile, fake_clock, wait_token
+from zoomsig_gui.core.secretstore import SecretStore
+from zoomsig_gui.core.vault import Vault
+
+
+def start_window(qtbot, home, settings_path):  # noqa: ANN001, ANN201
+    """The window as `zoomsig-gui` starts it (zoomsig_gui.ui.app.start)."""
+    from zoomsig_gui.ui.app import start
+
+    window = start([sys.argv[0]],
+                   settings=QSettings(str(settings_path), QSettings.Format.IniFormat),
+                   vault_factory=lambda: Vault(path=home / "p.json",
+                                               store=SecretStore(MemoryKeyring(), 5)),
+                   clock_check=fake_clock(0.03))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_forms_appear_after_the_first_paint_without_being_asked(
+        qtbot, throwaway_home, settings_path, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start() installs the crash hook
+    window = start_window(qtbot, throwaway_home, settings_path)
+    make = window.make
+    assert not make.is_built()  # the first paint has only the frame and the boxes
+    hook_before = sys.excepthook
+    qtbot.waitUntil(make.is_built, timeout=5_000)
+    assert sys.excepthook is not hook_before  # the crash report is ready before any click
+    assert make.form.isVisible() and make.credentials.isVisible()
+    assert make.token_view.isVisible() and make.findings.isVisible()
+    qtbot.waitUntil(lambda: window.profiles.loaded, timeout=15_000)
+    qtbot.waitUntil(lambda: window.banner.state == "ok", timeout=15_000)
+
+
+def test_the_forms_are_not_squeezed_by_the_empty_first_paint(qtbot, throwaway_home,
+                                                           settings_path):
+    window = start_window(qtbot, throwaway_home, settings_path)
+    qtbot.waitUntil(window.make.is_built, timeout=5_000)
+    qtbot.wait(50)  # the layout settles
+    column = window.make.left_column
+    assert not column.horizontalScrollBar().isVisible()  # no form cut off at the right
+
+
+def test_closing_before_the_forms_exist_keeps_the_remembered_choices(qtbot, throwaway_home,
+                                                                    settings_path):
+    from zoomsig_gui.ui.mainwindow import MainWindow
+
+    stored = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    stored.setValue("form/name", "QA Desk")
+    stored.setValue("form/expiry", "4 h")
+    stored.setValue("choices/profile", "Prod")
+    stored.sync()
+    window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat),
+                        lambda: Vault(path=throwaway_home / "p.json",
+                                      store=SecretStore(MemoryKeyring(), 5)),
+                        fake_clock(0.03))
+    qtbot.addWidget(window)
+    assert not window.make.is_built()
+    window.close()  # e.g. the session ends while the window is still coming up
+    again = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    assert again.value("form/name") == "QA Desk"
+    assert again.value("form/expiry") == "4 h"
+    assert again.value("choices/profile") == "Prod"
+
+
+def test_the_copy_shortcut_copies_the_token(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window)
+    window.make.form.meeting.setPlainText(INVITE)
+    token = wait_token(qtbot, window)
+    action = window.copy_action
+    assert QKeySequence("Ctrl+Shift+C") in action.shortcuts()
+    QGuiApplication.clipboard().clear()
+    action.trigger()
+    assert QGuiApplication.clipboard().text() == token
+    assert "copied" in window.statusBar().currentMessage()
