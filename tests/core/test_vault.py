@@ -146,6 +146,19 @@ def test_rename_keeps_the_secret_and_refuses_a_taken_name(vault):
     assert vault.credentials("Production").secret == SECRET
 
 
+def test_checked_name_answers_as_rename_would_and_changes_nothing(vault):
+    vault.add("Prod", KEY, SECRET)
+    vault.add("Test", "k2", "s2")
+    before = vault.path.read_bytes()
+    assert vault.checked_name("Prod", "  Production ") == "Production"
+    with pytest.raises(EmptyValueError, match="Give the profile a name"):
+        vault.checked_name("Prod", "   ")
+    with pytest.raises(DuplicateProfileError):
+        vault.checked_name("Prod", "TEST")
+    assert vault.path.read_bytes() == before
+    assert vault.names() == ["Prod", "Test"]
+
+
 def test_edit_changes_key_kind_and_notes_and_reports_hygiene(vault):
     vault.add("Prod", KEY, SECRET)
     outcome = vault.edit("Prod", key=" NEWKEY ", kind="sdk-key", notes="old app")

@@ -90,3 +90,23 @@ def test_about_does_not_claim_a_keyring_when_there_is_none(qtbot, make_window):
     assert "stay in your system keyring" not in text
     assert "session only" in text  # the Secrets line tells where they are kept
     box.close()
+
+
+def test_clearing_the_name_while_editing_saves_nothing_and_says_why(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window, "Staging")
+    dialog = window.make.credentials.edit_profile()
+    dialog.name.setText("")
+    dialog.key.setText("AnotherClientId99")
+    dialog.secret.setText("a-brand-new-secret-9876")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=15_000)
+    assert "Give the profile a name" in dialog.error.text()
+    assert dialog.isVisible() and dialog.secret.text() == "a-brand-new-secret-9876"
+    assert window.profiles.names() == ["Staging"]
+    assert window.profiles.view("Staging").profile.key == KEY  # nothing half-saved
+    dialog.name.setText("Staging 2")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: window.profiles.names() == ["Staging 2"], timeout=15_000)
+    assert window.profiles.view("Staging 2").profile.key == "AnotherClientId99"
+

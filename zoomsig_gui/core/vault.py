@@ -257,13 +257,25 @@ class Vault:
     def rename(self, old: str, new: str) -> Outcome:
         profiles = self._load()
         i = self._find(profiles, old)
+        new_name = self._new_name(profiles, i, new)
+        profiles[i] = dataclasses.replace(profiles[i], name=new_name)
+        self._save(profiles)  # the keyring entry is named by id, so it stays as it is
+        return Outcome(profiles[i])
+
+    @_serialised
+    def checked_name(self, old: str, new: str) -> str:
+        """``new`` as rename(old, new) would save it, or rename's error; nothing changes. An
+        edit that also renames checks the name first, before it saves anything else."""
+        profiles = self._load()
+        return self._new_name(profiles, self._find(profiles, old), new)
+
+    @staticmethod
+    def _new_name(profiles: list[Profile], i: int, new: str) -> str:
         new_name = idx.clean_name(new)
         for j, other in enumerate(profiles):
             if j != i and idx.name_key(other.name) == idx.name_key(new_name):
                 raise DuplicateProfileError(new_name)
-        profiles[i] = dataclasses.replace(profiles[i], name=new_name)
-        self._save(profiles)  # the keyring entry is named by id, so it stays as it is
-        return Outcome(profiles[i])
+        return new_name
 
     @_serialised
     def set_secret(self, name: str, secret: str, session_only: bool = False) -> Outcome:

@@ -135,13 +135,15 @@ class ProfileDialog(QDialog):
                 return out.profile.name, list(out.notices)
         else:
             def work(vault) -> tuple[str, list[str]]:
+                # An empty or taken name fails here, before anything is saved.
+                new_name = vault.checked_name(original, name)
                 notices: list[str] = []
                 if secret:  # the step most likely to fail (keyring) goes first
                     notices += vault.set_secret(original, secret, session_only).notices
                 notices += vault.edit(original, key=key, kind=kind, notes=notes).notices
                 final = original
-                if name.strip() and name.strip() != original:
-                    final = vault.rename(original, name).profile.name
+                if new_name != original:
+                    final = vault.rename(original, new_name).profile.name
                 return final, notices
 
         self._profiles.change(work, self._done, self._fail, secret=secret)
