@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING
 from zoomsig_gui.commands._common import CliError, fail, print_json
 from zoomsig_gui.core.profiles import KINDS
 from zoomsig_gui.core.timefmt import utc_text
-from zoomsig_gui.core.vaulterrors import KeyringError, ProfileFileError, VaultError
+from zoomsig_gui.core.vaulterrors import (
+    KeyringError,
+    ProfileFileError,
+    ProfilesBusyError,
+    VaultError,
+)
 
 if TYPE_CHECKING:  # the vault pulls in keyring (~40 ms): load it only when a profile is used
     from zoomsig_gui.core.vault import Outcome, ProfileView, Vault
@@ -113,7 +118,7 @@ def _guarded(run):  # noqa: ANN001, ANN202 - a decorator over the run_* function
         vault = Vault()
         try:
             return run(args, vault)
-        except (KeyringError, ProfileFileError) as exc:
+        except (KeyringError, ProfileFileError, ProfilesBusyError) as exc:
             _notes(vault)
             print(f"zoomsig: {exc}", file=sys.stderr)
             return 1

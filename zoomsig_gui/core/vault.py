@@ -33,9 +33,10 @@ Every failure is a ``VaultError`` subclass (see ``vaulterrors``) with a message 
 show: ``NoKeyringError``, ``KeyringLockedError``, ``KeyringTimeoutError``,
 ``KeyringFailedError``, ``DuplicateProfileError``, ``UnknownProfileError``,
 ``EmptyValueError``, ``InvalidValueError``, ``SecretMissingError``, ``ImportFileError``,
-``ProfileFileError``. A failed operation changes nothing. Without a usable keyring a
-secret is never written anywhere: ``add``/``set_secret`` raise ``NoKeyringError`` unless
-``session_only=True``.
+``ProfileFileError``, ``ProfilesBusyError``. A failed operation changes nothing. Without a
+usable keyring a secret is never written anywhere: ``add``/``set_secret`` raise
+``NoKeyringError`` unless ``session_only=True``. Changes to the list are serialised across
+processes too (a lock file beside profiles.json), so the window and the CLI lose nothing.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from zoomsig_gui.core.vaulterrors import (
     KeyringError,
     NoKeyringError,
     ProfileFileError,
+    ProfilesBusyError,
     SecretMissingError,
     UnknownProfileError,
 )
@@ -68,6 +70,7 @@ __all__ = ["Vault", "ProfileView", "Outcome", "ProfileCredentials", "ImportResul
            "Profile", "StorageStatus", "SAVED", "MISSING", "SESSION", "UNKNOWN"]
 
 SAVED, MISSING, SESSION, UNKNOWN = "saved", "missing", "session", "unknown"
+LOCK_MARGIN_S = 10.0  # waited for another process's change beyond the keyring's timeout
 SESSION_NOTICE = "The secret is kept for this session only and is not saved."
 
 
@@ -106,6 +109,33 @@ def _serialised(method: Callable) -> Callable:
     return wrapper
 
 
+def _exclusive(method: Callable) -> Callable:
+    """As _serialised, and one such change at a time across processes too (the window and
+    the command line share profiles.json). Waits while the other one finishes, which may
+    include a slow keyring call, so the wait is longer than the keyring's timeout."""
+
+    @functools.wraps(method)
+    def wrapper(self: Vault, *args: object, **kwargs: object) -> object:
+        from zoomsig_gui.core.filelock import LockFileError, LockTimeout, locked
+
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        with self._lock:
+            if self._holds_file_lock:  # one change calling another: the lock is ours already
+                return method(self, *args, **kwargs)
+            self._holds_file_lock = True
+            try:
+                with locked(lock_path, self.store.timeout_s + LOCK_MARGIN_S):
+                    return method(self, *args, **kwargs)
+            except LockTimeout:
+                raise ProfilesBusyError(str(self.path)) from None
+            except LockFileError as exc:  # no lock file beside the list: nor can it be read
+                raise ProfileFileError(str(self.path), exc.why, reading=True) from None
+            finally:
+                self._holds_file_lock = False
+
+    return wrapper
+
+
 class Vault:
     def __init__(self, path: Path | None = None, store: SecretStore | None = None,
                  clock: Callable[[], float] = time.time) -> None:
@@ -115,6 +145,7 @@ class Vault:
         self._session: dict[str, str] = {}  # profile id -> secret, this process only
         self._notices: list[str] = []
         self._lock = threading.RLock()
+        self._holds_file_lock = False
 
     # -- reading --------------------------------------------------------------------
     def _load(self) -> list[Profile]:
@@ -194,7 +225,7 @@ class Vault:
         return ProfileView(profile, SAVED, "The secret is saved in the system keyring.")
 
     # -- changing -------------------------------------------------------------------
-    @_serialised
+    @_exclusive
     def add(self, name: str, key: str, secret: str | None = None, kind: str | None = None,
             notes: str = "", session_only: bool = False) -> Outcome:
         """Save a new profile; with ``secret`` None it is saved without one (state missing)."""
@@ -221,7 +252,7 @@ class Vault:
             raise
         return Outcome(profile, tuple(notices))
 
-    @_serialised
+    @_exclusive
     def edit(self, name: str, key: str | None = None, kind: str | None = None,
              notes: str | None = None) -> Outcome:
         profiles = self._load()
@@ -253,7 +284,7 @@ class Vault:
         except NoKeyringError:
             return None  # nothing can have been saved
 
-    @_serialised
+    @_exclusive
     def rename(self, old: str, new: str) -> Outcome:
         profiles = self._load()
         i = self._find(profiles, old)
@@ -286,7 +317,7 @@ class Vault:
         self._keep_secret(profile, secret_c.value, session_only, notices)
         return Outcome(profile, tuple(notices))
 
-    @_serialised
+    @_exclusive
     def remove(self, name: str) -> Outcome:
         """Delete the keyring entry, then the profile. A locked keyring keeps both."""
         profiles = self._load()
@@ -353,7 +384,7 @@ class Vault:
         self.mark_used(creds.profile.name)
         return token
 
-    @_serialised
+    @_exclusive
     def mark_used(self, name: str) -> Profile | None:
         """Record the time of use; a failed write only adds a notice (signing still works)."""
         profiles = self._load()
@@ -388,7 +419,7 @@ class Vault:
     def import_from(self, path: Path) -> ImportResult:
         return self.import_data(read_import(Path(path)), str(path))
 
-    @_serialised
+    @_exclusive
     def import_data(self, data: object, source: str = "the import") -> ImportResult:
         """Add the profiles not there yet (without secrets); existing ones stay untouched."""
         entries, notices = parse_import(data, source)

@@ -92,6 +92,13 @@ class ImportFileError(ProfileError):
         super().__init__(f"Cannot import profiles from {path}: {why}. Nothing was imported.")
 
 
+class ProfilesBusyError(VaultError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"Another zoomsig (a window or a command) has been changing the saved "
+                         f"profiles ({path}) for too long. Nothing was changed: try again in "
+                         "a moment, and if this repeats, close the other zoomsig windows.")
+
+
 class ProfileFileError(VaultError):
     def __init__(self, path: str, why: str, reading: bool = False) -> None:
         what = f"read the profile list {path}" if reading else f"save the profile list to {path}"

@@ -1,0 +1,86 @@
+"""An exclusive lock between processes, on a small file beside the one it guards.
+
+Why: the window and the `zoomsig` command can change profiles.json at the same moment (a
+script making tokens marks a profile used while someone adds one in the window). Each does
+read, change, write; without a lock one of the two writes is lost. Writes stay atomic
+(jsonfile.write_json_atomic); this only keeps two read-change-writes from overlapping.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+POLL_S = 0.05
+
+
+class LockTimeout(Exception):
+    """Another process held the lock for longer than we were willing to wait."""
+
+
+class LockFileError(Exception):
+    """The lock file cannot be made; ``why`` is the system's reason ("Not a directory")."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+def _try_lock(fd: int) -> bool:
+    if os.name == "nt":
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+@contextmanager
+def locked(path: Path, timeout_s: float) -> Iterator[None]:
+    """Hold the lock on ``path`` (created if missing, never removed: removing it would let two
+    processes lock two different files). Raises LockTimeout after ``timeout_s``, and
+    LockFileError when the file cannot be made."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # os.open below says what is wrong, in the words people know ("Not a directory")
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise LockFileError(exc.strerror or type(exc).__name__) from None
+    try:
+        deadline = time.monotonic() + timeout_s
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise LockTimeout(str(path))
+            time.sleep(POLL_S)
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
