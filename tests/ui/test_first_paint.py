@@ -84,3 +84,15 @@ def test_the_copy_shortcut_copies_the_token(qtbot, make_window):
     action.trigger()
     assert QGuiApplication.clipboard().text() == token
     assert "copied" in window.statusBar().currentMessage()
+
+
+def test_a_remembered_inspect_tab_opens_and_is_built_after_the_first_paint(
+        qtbot, throwaway_home, settings_path):
+    stored = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    stored.setValue("window/tab", 1)
+    stored.sync()
+    window = start_window(qtbot, throwaway_home, settings_path)
+    assert window.tabs.currentWidget() is window.inspect_page
+    assert not window.inspect_built()  # its imports wait for the first paint
+    qtbot.waitUntil(window.inspect_built, timeout=5_000)
+    assert window.inspect.paste.isVisible()

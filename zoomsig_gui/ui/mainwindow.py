@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.scrubber = scrubber or Scrubber()
         self._check_at_start = check_clock_at_start
         self._started = False
+        self._painted = False
         self._painted_hooks: list[Callable[[], None]] = []
         self.profiles = Profiles(vault_factory, self.scrubber, self)
         self.banner = ClockBanner(clock_check)
@@ -158,7 +159,8 @@ class MainWindow(QMainWindow):
 
     def _tab_opened(self, index: int) -> None:
         if self.tabs.widget(index) is self.inspect_page:
-            self.inspect  # noqa: B018 - builds the tab
+            # A remembered tab opens before the first paint: build it after, as the Make tab.
+            self.when_painted(lambda: self.inspect)
 
     # -- join outcome -------------------------------------------------------------------
     def set_join_outcome(self, state: str, code: str, message: str) -> None:
@@ -242,12 +244,17 @@ class MainWindow(QMainWindow):
             _AfterFirstPaint(self, self._after_show, self.START_LIMIT_MS)
 
     def when_painted(self, hook: Callable[[], None]) -> None:
-        """Run ``hook()`` right after the first paint, before the rest of start-up."""
-        self._painted_hooks.append(hook)
+        """Run ``hook()`` right after the first paint, before the rest of start-up; now, if
+        the window has been painted already."""
+        if self._painted:
+            hook()
+        else:
+            self._painted_hooks.append(hook)
 
     def _after_show(self) -> None:
         from zoomsig_gui.ui.app import set_icon
 
+        self._painted = True
         hooks, self._painted_hooks = self._painted_hooks, []
         for hook in hooks:
             hook()

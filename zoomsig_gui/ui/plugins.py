@@ -177,7 +177,7 @@ class HistoryTab:
 
     def _maybe_build(self, index: int) -> None:
         if self.window.tabs.widget(index) is self.holder:
-            self._build()
+            self.window.when_painted(self._build)  # not before: it reads the history file
 
     def _record(self, entry: object) -> None:
         """Into the panel when it is open; else straight into the file (no widgets built)."""
