@@ -128,7 +128,9 @@ class MakeTab(QWidget):
         self.signature_box.layout().insertWidget(0, self._token_view)
         self.findings_box.layout().addWidget(self._findings)
         self._decoded_scroll.setWidget(self._decoded)
-        self._fit_left()
+        for part in (self._credentials, self._form, self._token_view, self._findings,
+                     self._decoded):
+            part.show()  # now, not on the next event loop turn as for a late child
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.regenerate)
         self._readings = QTimer(self, interval=20_000)
@@ -140,6 +142,7 @@ class MakeTab(QWidget):
         self._token_view.expired.connect(self.schedule)
         # The list arrives from the keyring after show; until then there is nothing to sign.
         self._placeholder("Loading your saved credentials…")
+        self._fit_left()
         hooks, self._built_hooks = self._built_hooks, []
         for hook in hooks:
             hook(self)
@@ -147,9 +150,6 @@ class MakeTab(QWidget):
     def _fit_left(self) -> None:
         """Widen the left column to fit the forms: the window, if shown, was laid out with
         the boxes empty. (Before the first show the splitter sizes itself from the forms.)"""
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.sendPostedEvents()  # the layout requests of the new parts: sizes now
         scroll = self.left_column
         scroll.setWidget(scroll.takeWidget())  # the scroll area keeps its first size hint
         sizes = self._split.sizes()
