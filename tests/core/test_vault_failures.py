@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from tests.integration.keyring_fixtures import (
     BrokenKeyring,
     LockedKeyring,
     MemoryKeyring,
+    SlowKeyring,
 )
 from zoomsig_gui.core.secretstore import SecretStore
 from zoomsig_gui.core.vault import MISSING, SESSION, UNKNOWN, Vault
@@ -124,6 +126,40 @@ def test_a_hung_keyring_call_ends_with_a_timeout_message(tmp_path):
         assert view.secret_state == UNKNOWN and "did not answer" in view.state_message
     finally:
         backend.release.set()
+
+
+def test_a_secret_the_keyring_writes_after_the_timeout_is_not_left_behind(tmp_path):
+    backend = SlowKeyring()
+    vault = make(tmp_path, backend, timeout_s=0.3)
+    try:
+        with pytest.raises(KeyringTimeoutError):
+            vault.add("Prod", KEY, SECRET)
+    finally:
+        backend.release.set()  # the keyring answers now: it wrote the secret after all
+    assert backend.written.wait(5)
+    deadline = time.monotonic() + 5
+    while backend.entries and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert backend.entries == {}  # undone: no profile refers to that entry
+    assert vault.names() == []
+
+
+def test_a_replaced_secret_written_late_is_kept(tmp_path):
+    backend = SlowKeyring()
+    backend.release.set()
+    vault = make(tmp_path, backend, timeout_s=0.3)
+    vault.add("Prod", KEY, SECRET)
+    backend.release.clear()
+    backend.written.clear()
+    try:
+        with pytest.raises(KeyringTimeoutError):
+            vault.set_secret("Prod", "the-new-secret-456")
+    finally:
+        backend.release.set()
+    assert backend.written.wait(5)
+    time.sleep(0.1)
+    # The profile refers to this entry: the late write is what the person asked for.
+    assert list(backend.entries.values()) == ["the-new-secret-456"]
 
 
 def test_unexpected_backend_errors_are_reported_without_the_secret(tmp_path):

@@ -70,6 +70,20 @@ class BlockingKeyring(MemoryKeyring):
         self.release.wait(60)
 
 
+class SlowKeyring(MemoryKeyring):
+    """Writes hang until ``release`` is set, then happen after all (a late D-Bus answer)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = threading.Event()
+        self.written = threading.Event()
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.release.wait(60)
+        super().set_password(service, username, password)
+        self.written.set()
+
+
 class BrokenKeyring(MemoryKeyring):
     """A backend failing with an unexpected error that echoes what it was given."""
 

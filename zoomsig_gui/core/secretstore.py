@@ -111,8 +111,19 @@ class SecretStore:
         """The secret, or None when the entry does not exist."""
         return self._call(lambda kr: kr.get_password(self.service, entry))
 
-    def set(self, entry: str, secret: str) -> None:
-        self._call(lambda kr: kr.set_password(self.service, entry, secret), secret)
+    def set(self, entry: str, secret: str, undo_if_late: bool = False) -> None:
+        """Store the secret. ``undo_if_late``: for a new entry nobody will look up if this
+        call times out (the profile is then not saved), delete it should the keyring finish
+        the write after all, so no secret is left behind under a name nothing refers to."""
+
+        def undo() -> None:
+            try:
+                self._pick().delete_password(self.service, entry)
+            except Exception:  # noqa: BLE001, S110 - best effort, nobody waits for it
+                pass
+
+        self._call(lambda kr: kr.set_password(self.service, entry, secret), secret,
+                   if_late=undo if undo_if_late else None)
 
     def delete(self, entry: str) -> bool:
         """Remove the entry; False when there was none."""
@@ -145,7 +156,8 @@ class SecretStore:
     def _pick(self) -> KeyringBackend:
         return self._backend if self._backend is not None else keyring.get_keyring()
 
-    def _call(self, op: Callable[[KeyringBackend], T], secret: str | None = None) -> T:
+    def _call(self, op: Callable[[KeyringBackend], T], secret: str | None = None,
+              if_late: Callable[[], None] | None = None) -> T:
         def run() -> T:
             backend = self._pick()
             why = refusal(backend)
@@ -154,7 +166,7 @@ class SecretStore:
             return op(backend)
 
         try:
-            return self._run_bounded(run)
+            return self._run_bounded(run, if_late)
         except (NoKeyringError, KeyringTimeoutError):
             raise
         except keyring.errors.NoKeyringError:
@@ -166,21 +178,31 @@ class SecretStore:
                 raise KeyringLockedError() from None
             raise KeyringFailedError(_scrub(_describe(exc), secret)) from None
 
-    def _run_bounded(self, fn: Callable[[], T]) -> T:
+    def _run_bounded(self, fn: Callable[[], T],
+                     if_late: Callable[[], None] | None = None) -> T:
+        """``fn()`` in a daemon thread, given up after the timeout; ``if_late()`` runs in that
+        thread if ``fn`` succeeds after the caller was told it timed out."""
         box: dict[str, object] = {}
         done = threading.Event()
+        given_up = threading.Event()
+        handover = threading.Lock()  # "done" and "given up" are decided one at a time
 
         def worker() -> None:
             try:
                 box["value"] = fn()
             except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
                 box["error"] = exc
-            finally:
+            with handover:
                 done.set()
+            if given_up.is_set() and if_late is not None and "error" not in box:
+                if_late()
 
         threading.Thread(target=worker, name="zoomsig-keyring", daemon=True).start()
         if not done.wait(self.timeout_s):
-            raise KeyringTimeoutError(self.timeout_s)
+            with handover:
+                if not done.is_set():
+                    given_up.set()
+                    raise KeyringTimeoutError(self.timeout_s)
         if "error" in box:
             raise box["error"]  # type: ignore[misc]
         return box["value"]  # type: ignore[return-value]

@@ -243,7 +243,8 @@ class Vault:
             secret_c = idx.clean_value(secret, "secret")
             self._check_secret(profile, secret_c.value)
             notices += secret_c.notices
-            stored = self._keep_secret(profile, secret_c.value, session_only, notices)
+            stored = self._keep_secret(profile, secret_c.value, session_only, notices,
+                                       new=True)
         try:
             self._save([*profiles, profile])
         except ProfileFileError:
@@ -346,13 +347,15 @@ class Vault:
                                     "file: remove the secret from them first.")
 
     def _keep_secret(self, profile: Profile, secret: str, session_only: bool,
-                     notices: list[str]) -> bool:
-        """Store in the keyring (True) or in memory when ``session_only`` (False)."""
+                     notices: list[str], new: bool = False) -> bool:
+        """Store in the keyring (True) or in memory when ``session_only`` (False). For a
+        ``new`` profile, a write the keyring finishes after our timeout is undone: the
+        profile was not saved, so nothing would ever refer to that entry."""
         if session_only:
             self._session[profile.id] = secret
             notices.append(SESSION_NOTICE)
             return False
-        self.store.set(profile.id, secret)
+        self.store.set(profile.id, secret, undo_if_late=new)
         self._session.pop(profile.id, None)
         return True
 
