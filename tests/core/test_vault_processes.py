@@ -82,3 +82,22 @@ def test_a_list_held_too_long_ends_in_a_message_and_changes_nothing(tmp_path: Pa
         holder.wait()
     vault.add("Test", "KEY456", "another-secret-456")  # free again: works
     assert vault.names() == ["Prod", "Test"]
+
+
+def test_signing_does_not_wait_for_a_busy_list(tmp_path: Path):
+    path = tmp_path / "profiles.json"
+    from tests.integration.keyring_fixtures import MemoryKeyring
+
+    vault = Vault(path, SecretStore(MemoryKeyring(), timeout_s=20))
+    vault.add("Prod", "KEY123", "a-secret-value-123")
+    holder = spawn(HOLDER, str(path.with_name("profiles.json.lock")), "30")
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        started = time.monotonic()
+        creds = vault.credentials("Prod", mark_used=True)  # what `zoomsig token` does
+        assert creds.secret == "a-secret-value-123"
+        assert time.monotonic() - started < 5  # not the 30 s a change would wait
+        assert any("time of use was not recorded" in n for n in vault.pop_notices())
+    finally:
+        holder.kill()
+        holder.wait()

@@ -71,6 +71,7 @@ __all__ = ["Vault", "ProfileView", "Outcome", "ProfileCredentials", "ImportResul
 
 SAVED, MISSING, SESSION, UNKNOWN = "saved", "missing", "session", "unknown"
 LOCK_MARGIN_S = 10.0  # waited for another process's change beyond the keyring's timeout
+SHORT_WAIT_S = 1.0  # for recording the time of use: never worth holding up a token
 SESSION_NOTICE = "The secret is kept for this session only and is not saved."
 
 
@@ -109,31 +110,36 @@ def _serialised(method: Callable) -> Callable:
     return wrapper
 
 
-def _exclusive(method: Callable) -> Callable:
+def _exclusive(short: bool = False) -> Callable[[Callable], Callable]:
     """As _serialised, and one such change at a time across processes too (the window and
     the command line share profiles.json). Waits while the other one finishes, which may
-    include a slow keyring call, so the wait is longer than the keyring's timeout."""
+    include a slow keyring call, so the wait is longer than the keyring's timeout; a
+    ``short`` one (a nicety like recording the time of use) waits SHORT_WAIT_S at most."""
 
-    @functools.wraps(method)
-    def wrapper(self: Vault, *args: object, **kwargs: object) -> object:
-        from zoomsig_gui.core.filelock import LockFileError, LockTimeout, locked
+    def decorate(method: Callable) -> Callable:
+        @functools.wraps(method)
+        def wrapper(self: Vault, *args: object, **kwargs: object) -> object:
+            from zoomsig_gui.core.filelock import LockFileError, LockTimeout, locked
 
-        lock_path = self.path.with_name(self.path.name + ".lock")
-        with self._lock:
-            if self._holds_file_lock:  # one change calling another: the lock is ours already
-                return method(self, *args, **kwargs)
-            self._holds_file_lock = True
-            try:
-                with locked(lock_path, self.store.timeout_s + LOCK_MARGIN_S):
+            lock_path = self.path.with_name(self.path.name + ".lock")
+            wait_s = SHORT_WAIT_S if short else self.store.timeout_s + LOCK_MARGIN_S
+            with self._lock:
+                if self._holds_file_lock:  # one change calling another: the lock is ours
                     return method(self, *args, **kwargs)
-            except LockTimeout:
-                raise ProfilesBusyError(str(self.path)) from None
-            except LockFileError as exc:  # no lock file beside the list: nor can it be read
-                raise ProfileFileError(str(self.path), exc.why, reading=True) from None
-            finally:
-                self._holds_file_lock = False
+                self._holds_file_lock = True
+                try:
+                    with locked(lock_path, wait_s):
+                        return method(self, *args, **kwargs)
+                except LockTimeout:
+                    raise ProfilesBusyError(str(self.path)) from None
+                except LockFileError as exc:  # no lock file beside the list: nor can it be read
+                    raise ProfileFileError(str(self.path), exc.why, reading=True) from None
+                finally:
+                    self._holds_file_lock = False
 
-    return wrapper
+        return wrapper
+
+    return decorate
 
 
 class Vault:
@@ -225,7 +231,7 @@ class Vault:
         return ProfileView(profile, SAVED, "The secret is saved in the system keyring.")
 
     # -- changing -------------------------------------------------------------------
-    @_exclusive
+    @_exclusive()
     def add(self, name: str, key: str, secret: str | None = None, kind: str | None = None,
             notes: str = "", session_only: bool = False) -> Outcome:
         """Save a new profile; with ``secret`` None it is saved without one (state missing)."""
@@ -253,7 +259,7 @@ class Vault:
             raise
         return Outcome(profile, tuple(notices))
 
-    @_exclusive
+    @_exclusive()
     def edit(self, name: str, key: str | None = None, kind: str | None = None,
              notes: str | None = None) -> Outcome:
         profiles = self._load()
@@ -285,7 +291,7 @@ class Vault:
         except NoKeyringError:
             return None  # nothing can have been saved
 
-    @_exclusive
+    @_exclusive()
     def rename(self, old: str, new: str) -> Outcome:
         profiles = self._load()
         i = self._find(profiles, old)
@@ -318,7 +324,7 @@ class Vault:
         self._keep_secret(profile, secret_c.value, session_only, notices)
         return Outcome(profile, tuple(notices))
 
-    @_exclusive
+    @_exclusive()
     def remove(self, name: str) -> Outcome:
         """Delete the keyring entry, then the profile. A locked keyring keeps both."""
         profiles = self._load()
@@ -374,7 +380,7 @@ class Vault:
         if not secret:
             raise SecretMissingError(profile.name)
         if mark_used:
-            profile = self.mark_used(profile.name) or profile
+            profile = self._mark_used_quietly(profile.name) or profile
         return ProfileCredentials(profile, secret, session)
 
     @_serialised
@@ -384,10 +390,18 @@ class Vault:
         creds = self.credentials(name)
         token = make_token(dataclasses.replace(request, key=creds.key), creds.secret,
                            now=now, clock_offset_s=clock_offset_s)
-        self.mark_used(creds.profile.name)
+        self._mark_used_quietly(creds.profile.name)
         return token
 
-    @_exclusive
+    def _mark_used_quietly(self, name: str) -> Profile | None:
+        try:
+            return self.mark_used(name)
+        except ProfilesBusyError:  # another zoomsig is saving (perhaps waiting on the keyring)
+            self._notices.append("The time of use was not recorded: another zoomsig was "
+                                 "changing the saved profiles.")
+            return None
+
+    @_exclusive(short=True)
     def mark_used(self, name: str) -> Profile | None:
         """Record the time of use; a failed write only adds a notice (signing still works)."""
         profiles = self._load()
@@ -422,7 +436,7 @@ class Vault:
     def import_from(self, path: Path) -> ImportResult:
         return self.import_data(read_import(Path(path)), str(path))
 
-    @_exclusive
+    @_exclusive()
     def import_data(self, data: object, source: str = "the import") -> ImportResult:
         """Add the profiles not there yet (without secrets); existing ones stay untouched."""
         entries, notices = parse_import(data, source)
