@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 from zoomsig_gui.core import vault as vault_module
 from zoomsig_gui.core.secretstore import SecretStore
 from zoomsig_gui.core.vault import Vault
-from zoomsig_gui.core.vaulterrors import ProfilesBusyError
+from zoomsig_gui.core.vaulterrors import ProfileFileError, ProfilesBusyError
 
 # Adds profiles with session-only secrets: the file is shared, the keyring is not needed.
 ADDER = """
@@ -28,7 +28,7 @@ vault = Vault(path, SecretStore(MemoryKeyring(), timeout_s=5))
 sys.stdin.readline()  # both start together
 for i in range(count):
     vault.add(f"{prefix} {i}", f"key{prefix}{i}", f"secret-{prefix}-{i}-xyz", session_only=True)
-    vault.mark_used(f"{prefix} {i}")
+    vault.credentials(f"{prefix} {i}", mark_used=True)  # as signing does
 """
 
 HOLDER = """
@@ -101,3 +101,18 @@ def test_signing_does_not_wait_for_a_busy_list(tmp_path: Path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_no_lock_file_possible_fails_a_change_but_not_a_token(tmp_path: Path):
+    from tests.integration.keyring_fixtures import MemoryKeyring
+
+    path = tmp_path / "profiles.json"
+    vault = Vault(path, SecretStore(MemoryKeyring(), timeout_s=5))
+    vault.add("Prod", "KEY123", "a-secret-value-123")
+    path.with_name("profiles.json.lock").unlink()
+    path.with_name("profiles.json.lock").mkdir()  # something in the way of the lock file
+    with pytest.raises(ProfileFileError, match="Could not read the profile list"):
+        vault.add("Test", "KEY456", "another-secret-456")
+    creds = vault.credentials("Prod", mark_used=True)
+    assert creds.secret == "a-secret-value-123"
+    assert any("time of use was not recorded" in n for n in vault.pop_notices())

@@ -96,3 +96,41 @@ def test_a_remembered_inspect_tab_opens_and_is_built_after_the_first_paint(
     assert not window.inspect_built()  # its imports wait for the first paint
     qtbot.waitUntil(window.inspect_built, timeout=5_000)
     assert window.inspect.paste.isVisible()
+
+
+def test_the_crash_handler_comes_first_and_a_failing_part_does_not_stop_start_up(
+        qtbot, throwaway_home, settings_path, monkeypatch):
+    from zoomsig_gui.ui import crash
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    reported: list[BaseException] = []
+    monkeypatch.setattr(crash, "install",
+                        lambda *_a: setattr(sys, "excepthook",
+                                            lambda _t, exc, _tb: reported.append(exc)))
+    from zoomsig_gui.ui.inspecttab import InspectTab
+
+    hook_when_inspect_built = []
+    original_init = InspectTab.__init__
+
+    def init(tab, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        hook_when_inspect_built.append(sys.excepthook)
+        original_init(tab, *args, **kwargs)
+
+    monkeypatch.setattr(InspectTab, "__init__", init)
+    stored = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    stored.setValue("window/tab", 1)  # the Inspect tab is built right after the paint too
+    stored.sync()
+    window = start_window(qtbot, throwaway_home, settings_path)
+
+    def broken() -> None:
+        raise RuntimeError("a part that fails to build")
+
+    window.when_painted(broken)
+    qtbot.waitUntil(window.make.is_built, timeout=5_000)
+    assert [str(exc) for exc in reported] == ["a part that fails to build"]
+    assert window.inspect_built()
+    assert len(hook_when_inspect_built) == 1
+    hook_when_inspect_built[0](RuntimeError, RuntimeError("probe"), None)
+    assert str(reported[-1]) == "probe"  # the crash handler was in place before the tab
+    qtbot.waitUntil(lambda: window.profiles.loaded, timeout=15_000)  # start-up went on
+    assert window.copy_action.shortcuts()

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-POLL_S = 0.05
+POLL_S = 0.01  # short: a waiter polls, so a busy holder could otherwise keep it out
 
 
 class LockTimeout(Exception):
@@ -22,7 +22,8 @@ class LockTimeout(Exception):
 
 
 class LockFileError(Exception):
-    """The lock file cannot be made; ``why`` is the system's reason ("Not a directory")."""
+    """The lock file cannot be made or locked; ``why`` is the system's reason ("Not a
+    directory", "No locks available")."""
 
     def __init__(self, why: str) -> None:
         super().__init__(why)
@@ -35,8 +36,10 @@ def _try_lock(fd: int) -> bool:
 
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
+        except PermissionError:  # what Windows raises for "locked by another process"
             return False
+        except OSError as exc:
+            raise LockFileError(exc.strerror or type(exc).__name__) from None
         return True
     import fcntl
 
@@ -44,6 +47,8 @@ def _try_lock(fd: int) -> bool:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError as exc:  # e.g. ENOLCK on a network file system
+        raise LockFileError(exc.strerror or type(exc).__name__) from None
     return True
 
 
@@ -69,7 +74,14 @@ def locked(path: Path, timeout_s: float) -> Iterator[None]:
     except OSError:
         pass  # os.open below says what is wrong, in the words people know ("Not a directory")
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        # 0644: the file is empty, and a lock file made by another user (sudo zoomsig …)
+        # can still be opened read-only, which is enough for flock.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except PermissionError:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError as exc:
+            raise LockFileError(exc.strerror or type(exc).__name__) from None
     except OSError as exc:
         raise LockFileError(exc.strerror or type(exc).__name__) from None
     try:

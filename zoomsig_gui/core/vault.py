@@ -394,12 +394,15 @@ class Vault:
         return token
 
     def _mark_used_quietly(self, name: str) -> Profile | None:
+        """mark_used for signing: whatever stops it is a notice, never a failed token."""
         try:
             return self.mark_used(name)
         except ProfilesBusyError:  # another zoomsig is saving (perhaps waiting on the keyring)
             self._notices.append("The time of use was not recorded: another zoomsig was "
                                  "changing the saved profiles.")
-            return None
+        except ProfileFileError as exc:  # e.g. no lock file can be made beside the list
+            self._notices.append(f"The time of use was not recorded. {exc}")
+        return None
 
     @_exclusive(short=True)
     def mark_used(self, name: str) -> Profile | None:

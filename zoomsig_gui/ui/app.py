@@ -58,7 +58,7 @@ def start(argv: list[str] | None = None, **window_options: object) -> MainWindow
 
     make_app(argv)
     window = MainWindow(**window_options)  # type: ignore[arg-type]
-    window.when_painted(lambda: install_crash_handler(window))
+    window.when_painted(lambda: install_crash_handler(window), first=True)
     window.show()
     return window
 

@@ -1,7 +1,7 @@
 """One exception hook for the whole window: a copyable report without secrets, not a crash.
 
-The hook is installed before the window shows; the dialog's module is imported only when
-something has gone wrong.
+The hook is installed right after the window's first paint, before anything a person can
+do (ui/app.py start()); the dialog's module is imported only when something has gone wrong.
 """
 
 from __future__ import annotations

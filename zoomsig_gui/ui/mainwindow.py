@@ -10,6 +10,7 @@ is built when first opened.
 from __future__ import annotations
 
 import importlib.util
+import sys
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -243,11 +244,14 @@ class MainWindow(QMainWindow):
             # run Python code that would compete with the paint for the interpreter.
             _AfterFirstPaint(self, self._after_show, self.START_LIMIT_MS)
 
-    def when_painted(self, hook: Callable[[], None]) -> None:
+    def when_painted(self, hook: Callable[[], None], first: bool = False) -> None:
         """Run ``hook()`` right after the first paint, before the rest of start-up; now, if
-        the window has been painted already."""
+        the window has been painted already. ``first``: before the hooks already given (the
+        crash handler, so that it is in place for all the others)."""
         if self._painted:
             hook()
+        elif first:
+            self._painted_hooks.insert(0, hook)
         else:
             self._painted_hooks.append(hook)
 
@@ -257,7 +261,10 @@ class MainWindow(QMainWindow):
         self._painted = True
         hooks, self._painted_hooks = self._painted_hooks, []
         for hook in hooks:
-            hook()
+            try:
+                hook()
+            except Exception:  # noqa: BLE001 - one broken part must not stop the start-up
+                sys.excepthook(*sys.exc_info())  # the crash report, once it is installed
         self.make.build()
         self._fill_menus()
         set_icon()

@@ -104,12 +104,18 @@ class Profiles(QObject):
             on_done(self._secrets[name])
             return
 
-        def done(creds: ProfileCredentials) -> None:
+        def work(vault: Vault) -> tuple[ProfileCredentials, list[str]]:
+            return vault.credentials(name, mark_used=True), vault.pop_notices()
+
+        def done(result: tuple[ProfileCredentials, list[str]]) -> None:
+            creds, notices = result
             self._secrets[name] = creds
             self._scrubber.add(creds.secret)
             on_done(creds)
+            for text in notices:  # now, while they are about this token (time of use…)
+                self.notice.emit(text)
 
-        self._run(lambda vault: vault.credentials(name, mark_used=True), done, on_error)
+        self._run(work, done, on_error)
 
     # -- changing -------------------------------------------------------------------
     def change(self, fn: Callable[[Vault], Any], on_done: Callable[[Any], None],
