@@ -159,6 +159,17 @@ def test_checked_name_answers_as_rename_would_and_changes_nothing(vault):
     assert vault.names() == ["Prod", "Test"]
 
 
+def test_edit_with_a_taken_name_changes_nothing(vault):
+    vault.add("Prod", KEY, SECRET)
+    vault.add("Test", "k2", "s2")
+    with pytest.raises(DuplicateProfileError):
+        vault.edit("Prod", key="OTHERKEY", notes="n", new_name="test")
+    assert vault.get("Prod").key == KEY and vault.get("Prod").notes == ""
+    outcome = vault.edit("Prod", key="OTHERKEY", new_name="Production")
+    assert outcome.profile.name == "Production" and vault.names() == ["Production", "Test"]
+    assert vault.credentials("Production").secret == SECRET  # the keyring entry stays
+
+
 def test_edit_changes_key_kind_and_notes_and_reports_hygiene(vault):
     vault.add("Prod", KEY, SECRET)
     outcome = vault.edit("Prod", key=" NEWKEY ", kind="sdk-key", notes="old app")

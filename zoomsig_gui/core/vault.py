@@ -8,7 +8,7 @@ may take up to ``SecretStore.timeout_s`` seconds, so the window calls it from a 
     vault.list()                          # [ProfileView(profile, secret_state, state_message)]
     vault.view(name) / vault.get(name)    # one profile (never the secret)
     vault.add(name, key, secret, kind="meeting-sdk", notes="", session_only=False) -> Outcome
-    vault.edit(name, key=…, kind=…, notes=…) -> Outcome
+    vault.edit(name, key=…, kind=…, notes=…, new_name=…) -> Outcome
     vault.rename(old, new) -> Outcome
     vault.set_secret(name, secret, session_only=False) -> Outcome
     vault.remove(name) -> Outcome          # deletes the keyring entry too
@@ -261,11 +261,14 @@ class Vault:
 
     @_exclusive()
     def edit(self, name: str, key: str | None = None, kind: str | None = None,
-             notes: str | None = None) -> Outcome:
+             notes: str | None = None, new_name: str | None = None) -> Outcome:
+        """Change what is given; all or nothing, the rename (``new_name``) included."""
         profiles = self._load()
         i = self._find(profiles, name)
         profile, notices = profiles[i], []
         changes: dict = {}
+        if new_name is not None:
+            changes["name"] = self._new_name(profiles, i, new_name)
         if key is not None:
             key_c = idx.clean_key(key)
             changes["key"], notices = key_c.value, list(key_c.notices)

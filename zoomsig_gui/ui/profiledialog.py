@@ -140,11 +140,9 @@ class ProfileDialog(QDialog):
                 notices: list[str] = []
                 if secret:  # the step most likely to fail (keyring) goes first
                     notices += vault.set_secret(original, secret, session_only).notices
-                notices += vault.edit(original, key=key, kind=kind, notes=notes).notices
-                final = original
-                if new_name != original:
-                    final = vault.rename(original, new_name).profile.name
-                return final, notices
+                outcome = vault.edit(original, key=key, kind=kind, notes=notes,
+                                     new_name=new_name)  # all or nothing, the name included
+                return outcome.profile.name, notices + list(outcome.notices)
 
         self._profiles.change(work, self._done, self._fail, secret=secret)
 
