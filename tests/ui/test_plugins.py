@@ -67,12 +67,18 @@ def test_history_records_a_copied_setup_and_restores_it(qtbot, make_window):
     assert form.values().expires_s == 4 * 3600
 
 
-def test_support_tools_reproduce_a_pasted_token_with_our_profile(qtbot, make_window):
+def broken_token_inspected_with_ours(qtbot, make_window):  # noqa: ANN001, ANN201
+    """A customer's broken token pasted on the Inspect tab, our profile "Ours" picked."""
     window = make_window(MemoryKeyring())
     add_profile(qtbot, window, "Ours")
     tab = window.inspect
     tab.paste.setPlainText(broken_token())
     tab.set_profile("Ours")
+    return window
+
+
+def test_support_tools_reproduce_a_pasted_token_with_our_profile(qtbot, make_window):
+    window = broken_token_inspected_with_ours(qtbot, make_window)
     qtbot.waitUntil(lambda: window.support.panel is not None
                     and window.support.panel.reproduction is not None, timeout=15_000)
     assert window.support.panel.fix is not None
@@ -80,11 +86,7 @@ def test_support_tools_reproduce_a_pasted_token_with_our_profile(qtbot, make_win
 
 
 def test_the_case_report_says_how_the_last_join_went(qtbot, make_window):
-    window = make_window(MemoryKeyring())
-    add_profile(qtbot, window, "Ours")
-    tab = window.inspect
-    tab.paste.setPlainText(broken_token())
-    tab.set_profile("Ours")
+    window = broken_token_inspected_with_ours(qtbot, make_window)
     qtbot.waitUntil(lambda: window.support.panel is not None
                     and window.support.panel.case is not None, timeout=15_000)
     panel = window.support.panel
@@ -99,6 +101,6 @@ def test_the_case_report_says_how_the_last_join_went(qtbot, make_window):
     assert "## Join result" in text and "failed (error 3712): Signature is invalid." in text
     window.join._state("joined", "", "In the meeting.")
     assert "joined: In the meeting." in panel.open_report().text()
-    tab.paste.setPlainText(broken_token() + " ")  # a new inspection keeps the outcome
+    window.inspect.paste.setPlainText(broken_token() + " ")  # a new inspection keeps the outcome
     qtbot.waitUntil(lambda: panel.case.report.token and panel.case.join is not None
                     and panel.case.join.ok)
