@@ -294,14 +294,9 @@ class Vault:
         except NoKeyringError:
             return None  # nothing can have been saved
 
-    @_exclusive()
     def rename(self, old: str, new: str) -> Outcome:
-        profiles = self._load()
-        i = self._find(profiles, old)
-        new_name = self._new_name(profiles, i, new)
-        profiles[i] = dataclasses.replace(profiles[i], name=new_name)
-        self._save(profiles)  # the keyring entry is named by id, so it stays as it is
-        return Outcome(profiles[i])
+        # The keyring entry is named by the profile's id, so it stays as it is.
+        return self.edit(old, new_name=new)
 
     @_serialised
     def checked_name(self, old: str, new: str) -> str:
