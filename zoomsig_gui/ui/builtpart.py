@@ -1,9 +1,10 @@
 """Parts of a widget that are made on first need (after the first paint, or with the first
 token) rather than in its constructor. Asking for one makes them all, so callers and tests
-never see a half-made widget."""
+never see a half-made widget. ``Waiting`` holds the calls that wait for such a moment."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -22,3 +23,39 @@ class BuiltPart(Generic[T]):
             return self  # type: ignore[return-value] - the class attribute itself
         obj.build()
         return getattr(obj, self._attr)
+
+
+class Waiting(Generic[T]):
+    """Calls waiting for something (a tab built, the first paint): each runs once with it,
+    in the order given, or at once if it is there already."""
+
+    def __init__(self) -> None:
+        self._calls: list[Callable[[T], None]] = []
+        self._arrived = False
+        self._value: T | None = None
+
+    def arrived(self) -> bool:
+        return self._arrived
+
+    def add(self, call: Callable[[T], None], first: bool = False) -> None:
+        if self._arrived:
+            call(self._value)  # type: ignore[arg-type]
+        elif first:
+            self._calls.insert(0, call)
+        else:
+            self._calls.append(call)
+
+    def arrive(self, value: T,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run the waiting calls with ``value``. With ``on_error``, a call that raises is
+        handed to it and the others still run; without, the error goes to the caller."""
+        self._arrived, self._value = True, value
+        calls, self._calls = self._calls, []
+        for call in calls:
+            if on_error is None:
+                call(value)
+                continue
+            try:
+                call(value)
+            except Exception as exc:  # noqa: BLE001 - one broken call must not stop the rest
+                on_error(exc)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from zoomsig_gui.ui import settings as store
+from zoomsig_gui.ui.builtpart import Waiting
 from zoomsig_gui.ui.clockbanner import ClockBanner, default_check
 from zoomsig_gui.ui.maketab import MakeTab
 from zoomsig_gui.ui.profiles import Profiles, default_vault
@@ -85,13 +86,12 @@ class MainWindow(QMainWindow):
         self.scrubber = scrubber or Scrubber()
         self._check_at_start = check_clock_at_start
         self._started = False
-        self._painted = False
-        self._painted_hooks: list[Callable[[], None]] = []
+        self._painted: Waiting[None] = Waiting()
         self.profiles = Profiles(vault_factory, self.scrubber, self)
         self.banner = ClockBanner(clock_check)
         self.make = MakeTab(self.profiles, self.true_now, self.banner.offset)
         self._inspect: InspectTab | None = None  # built when first opened
-        self._inspect_hooks: list[Callable[[InspectTab], None]] = []
+        self._inspect_waiting: Waiting[InspectTab] = Waiting()
         self.join_outcome: JoinNote | None = None  # the last join attempt's end, for reports
         self.inspect_page = QWidget(objectName="inspectPage")
         QVBoxLayout(self.inspect_page).setContentsMargins(0, 0, 0, 0)
@@ -143,17 +143,12 @@ class MainWindow(QMainWindow):
             self.banner.offset_changed.connect(tab.schedule)
             self.make.when_built(lambda make: tab.decoded.raw_toggle.setChecked(
                 make.decoded.raw_toggle.isChecked()))
-            hooks, self._inspect_hooks = self._inspect_hooks, []
-            for hook in hooks:
-                hook(tab)
+            self._inspect_waiting.arrive(tab)
         return self._inspect
 
     def when_inspect_built(self, hook: Callable[[InspectTab], None]) -> None:
         """Run ``hook(tab)`` once the Inspect tab exists (now, if it already does)."""
-        if self._inspect is not None:
-            hook(self._inspect)
-        else:
-            self._inspect_hooks.append(hook)
+        self._inspect_waiting.add(hook)
 
     def inspect_built(self) -> bool:
         return self._inspect is not None
@@ -248,23 +243,14 @@ class MainWindow(QMainWindow):
         """Run ``hook()`` right after the first paint, before the rest of start-up; now, if
         the window has been painted already. ``first``: before the hooks already given (the
         crash handler, so that it is in place for all the others)."""
-        if self._painted:
-            hook()
-        elif first:
-            self._painted_hooks.insert(0, hook)
-        else:
-            self._painted_hooks.append(hook)
+        self._painted.add(lambda _none: hook(), first)
 
     def _after_show(self) -> None:
         from zoomsig_gui.ui.app import set_icon
 
-        self._painted = True
-        hooks, self._painted_hooks = self._painted_hooks, []
-        for hook in hooks:
-            try:
-                hook()
-            except Exception:  # noqa: BLE001 - one broken part must not stop the start-up
-                sys.excepthook(*sys.exc_info())  # the crash report, once it is installed
+        # One broken part must not stop the start-up: its error goes to the crash report.
+        self._painted.arrive(None, lambda exc: sys.excepthook(type(exc), exc,
+                                                              exc.__traceback__))
         self.make.build()
         self._fill_menus()
         set_icon()

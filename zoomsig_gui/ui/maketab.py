@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.ui.builtpart import BuiltPart
+from zoomsig_gui.ui.builtpart import BuiltPart, Waiting
 from zoomsig_gui.ui.qtprops import set_enum
 
 if TYPE_CHECKING:  # the parts and the signing code load with build(), after the first paint
@@ -64,7 +64,7 @@ class MakeTab(QWidget):
         self._fetching: set[str] = set()
         self._fetch_errors: dict[str, str] = {}
         self._built = False
-        self._built_hooks: list[Callable[[MakeTab], None]] = []
+        self._waiting: Waiting[MakeTab] = Waiting()
         self.report: Report | None = None
         self.made_at = 0.0  # the true time the shown token was made
         self.actions_row = QHBoxLayout()  # the join page and others add buttons here
@@ -143,9 +143,7 @@ class MakeTab(QWidget):
         # The list arrives from the keyring after show; until then there is nothing to sign.
         self._placeholder("Loading your saved credentials…")
         self._fit_left()
-        hooks, self._built_hooks = self._built_hooks, []
-        for hook in hooks:
-            hook(self)
+        self._waiting.arrive(self)
 
     def _fit_left(self) -> None:
         """Widen the left column to fit the forms: the window, if shown, was laid out with
@@ -162,10 +160,7 @@ class MakeTab(QWidget):
 
     def when_built(self, hook: Callable[[MakeTab], None]) -> None:
         """Run ``hook(tab)`` once the parts exist (now, if they already do)."""
-        if self._built:
-            hook(self)
-        else:
-            self._built_hooks.append(hook)
+        self._waiting.add(hook)
 
     def shown_token(self) -> str:
         """The token on screen; "" before the parts are built (there is none yet)."""
