@@ -20,13 +20,14 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-# The shared token vectors, used as they are (signed by independent JavaScript signers).
-VECTORS = json.loads((SHARED / "vectors" / "meeting-sdk-tokens.json").read_text())
+DATA = ROOT / "tests" / "data"
+# Token vectors signed by independent JavaScript signers, used as they are.
+VECTORS_FILE = DATA / "meeting-sdk-tokens.json"
+VECTORS = json.loads(VECTORS_FILE.read_text())
 
 
 def vector_input(name: str) -> str:
-    """The pasted input of the shared vector case called ``name``."""
+    """The pasted input of the vector case called ``name``."""
     return next(case["input"] for case in VECTORS["cases"] if case["name"] == name)
 
 

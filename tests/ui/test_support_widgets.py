@@ -9,17 +9,16 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from tests.conftest import VECTORS, vector_input
-from zoomsig_gui.core.history import History, entry_from_report
-from zoomsig_gui.core.inspector import inspect
-from zoomsig_gui.core.report import build_case
-from zoomsig_gui.ui.support_history import HistoryPanel
-from zoomsig_gui.ui.support_panel import SupportPanel
-from zoomsig_gui.ui.support_report import ReportDialog
+from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.store.history import History, entry_from_report
+from zoomsig_gui.core.support.casereport import build_case
+from zoomsig_gui.ui.history.panel import HistoryPanel
+from zoomsig_gui.ui.support.panel import SupportPanel
+from zoomsig_gui.ui.support.report_dialog import ReportDialog
 
 NOW = VECTORS["now"]
 OUR_KEY = "SupportTestKey0000001"
 OUR_SECRET = "UI-canary-secret-Wd93kQ"
-
 
 
 @pytest.fixture
@@ -31,13 +30,15 @@ def panel(qtbot) -> SupportPanel:
 
 
 def _cells(table, row: int) -> list[str]:
-    return [table.item(row, c).text() if table.item(row, c) else ""
-            for c in range(table.columnCount())]
+    return [
+        table.item(row, c).text() if table.item(row, c) else "" for c in range(table.columnCount())
+    ]
 
 
 def test_theirs_vs_ours_marks_only_what_differs(panel) -> None:
-    panel.show_case(vector_input("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET,
-                    now=NOW)
+    panel.show_case(
+        vector_input("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET, now=NOW
+    )
     table = panel.comparison.table
     assert table.marked_claims() == ["sdkKey"]
     row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "sdkKey")
@@ -55,12 +56,12 @@ def test_theirs_vs_ours_marks_only_what_differs(panel) -> None:
 
 
 def test_fixed_tab_shows_the_added_claim_and_a_token_zoom_accepts(panel, qtbot) -> None:
-    panel.show_case(vector_input("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET,
-                    now=NOW)
+    panel.show_case(
+        vector_input("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET, now=NOW
+    )
     view = panel.fixed_view
     assert "No error finding" in view.verdict.text() and "appKey" in view.verdict.text()
-    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text() ==
-               "appKey")
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text() == "appKey")
     assert _cells(view.table, row)[:4] == ["+", "appKey", "(none)", f'"{OUR_KEY}"']
     assert "appkey-missing" in view.table.item(row, 4).text()
     token = view.token.field.text()
@@ -107,8 +108,10 @@ def test_report_checkbox_adds_the_token_and_says_what_it_exposes(qtbot, tmp_path
     dialog.include_token.setChecked(True)
     after = dialog.preview.toPlainText()
     assert token in after and "Anyone who reads it" in after
-    assert "This report contains the full token. Anyone who reads it can use it to join " \
+    assert (
+        "This report contains the full token. Anyone who reads it can use it to join "
         "meeting 81198873582" in dialog.exposure.text()
+    )
     dialog.format.setCurrentIndex(1)
     data = json.loads(dialog.preview.toPlainText())
     assert data["token"] == token and data["signature"] == "<redacted>"
@@ -127,8 +130,9 @@ def test_report_save_button_writes_where_the_user_chose(qtbot, tmp_path, monkeyp
     dialog = ReportDialog(build_case(vector_input("role 2"), now=NOW))
     qtbot.addWidget(dialog)
     target = tmp_path / "ticket.md"
-    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
-                        lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+    )
     dialog.save_button.click()
     assert "role-invalid" in target.read_text() and "Saved to" in dialog.status.text()
 
@@ -148,7 +152,8 @@ def test_history_lists_restores_and_clears(qtbot, tmp_path: Path) -> None:
     assert table.rowCount() == 2
     assert _cells(table, 0)[3:5] == ["prod", "81198873582"]
     assert _cells(table, 1)[3:6] == ["staging", "9876543210", "1 (host)"]
-    assert "iat-missing" in _cells(table, 1)[7]
+    assert _cells(table, 1)[7] == "ok"  # the jsonwebtoken vector is a valid token
+    assert "mn-role-pair" in _cells(table, 0)[7]
     assert not panel.restore_button.isEnabled()
     table.selectRow(1)
     assert panel.restore_button.isEnabled()
