@@ -36,11 +36,21 @@ def main() -> int:
     args = parser.parse_args()
     py = sys.executable
     cli = [py, "-m", "zoomsig_gui.cli"]
-    token_cmd = cli + ["token", "--key", KEY, "--secret-env", "BENCH_SECRET",
-                       "--meeting", "81198873582", "--role", "0"]
+    token_cmd = cli + [
+        "token",
+        "--key",
+        KEY,
+        "--secret-env",
+        "BENCH_SECRET",
+        "--meeting",
+        "81198873582",
+        "--role",
+        "0",
+    ]
     env = {**os.environ, "BENCH_SECRET": SECRET}
-    token = subprocess.run(token_cmd, capture_output=True, text=True, env=env,
-                           check=True).stdout.strip()
+    token = subprocess.run(
+        token_cmd, capture_output=True, text=True, env=env, check=True
+    ).stdout.strip()
     rows = [
         ('python -c "import jwt" (floor)', median_ms([py, "-c", "import jwt"], args.runs)),
         ("zoomsig token", median_ms(token_cmd, args.runs)),

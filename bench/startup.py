@@ -48,7 +48,7 @@ else:
     from zoomsig_gui.ui.app import start
 
     def clock():
-        from zoomsig_gui.core.clock import check_clock
+        from zoomsig_gui.core.clock.check import check_clock
         return check_clock(servers=["127.0.0.1:9"], timeout_s=1.0, http_fallback=False)
 
     window = start(sys.argv[:1], clock_check=clock)
@@ -83,8 +83,13 @@ app.exec()
 def one_run(kind: str, idle: float, env: dict[str, str]) -> tuple[float, float, int]:
     """(seconds to the window, seconds to the filled-in window, resident KiB at idle)."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", CHILD, kind, str(idle)], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, kind, str(idle)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert child.stdout is not None
     shown = filled = None
     rss = 0
@@ -104,8 +109,9 @@ def one_run(kind: str, idle: float, env: dict[str, str]) -> tuple[float, float, 
 def compile_package(env: dict[str, str]) -> None:
     """Compile the zoomsig_gui the child processes will import (found the way they find it)."""
     find = "import zoomsig_gui; print(zoomsig_gui.__file__)"
-    where = subprocess.run([sys.executable, "-c", find], env=env, capture_output=True,
-                           text=True, check=True).stdout.strip()
+    where = subprocess.run(
+        [sys.executable, "-c", find], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
     if not compileall.compile_dir(os.path.dirname(where), quiet=1):
         raise SystemExit(f"could not compile {os.path.dirname(where)}")
 
@@ -114,15 +120,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--idle", type=float, default=2.0, help="seconds idle before memory")
-    parser.add_argument("--no-compile", action="store_true",
-                        help="do not compile zoomsig's bytecode first")
+    parser.add_argument(
+        "--no-compile", action="store_true", help="do not compile zoomsig's bytecode first"
+    )
     args = parser.parse_args()
     env = dict(os.environ)
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env["QT_QPA_PLATFORM"] = env.get("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="zoomsig-bench-")
-    env.update(HOME=home, XDG_CONFIG_HOME=f"{home}/.config", XDG_DATA_HOME=f"{home}/.data",
-               XDG_CACHE_HOME=f"{home}/.cache")
+    env.update(
+        HOME=home,
+        XDG_CONFIG_HOME=f"{home}/.config",
+        XDG_DATA_HOME=f"{home}/.data",
+        XDG_CACHE_HOME=f"{home}/.cache",
+    )
     if not args.no_compile:
         compile_package(env)
     results: dict[str, list[tuple[float, float, int]]] = {"bare": [], "zoomsig": []}
@@ -131,19 +142,28 @@ def main() -> int:
     for _ in range(args.runs):
         for kind in results:
             results[kind].append(one_run(kind, args.idle, env))
-    bare, ours = (tuple(statistics.median(run[i] for run in results[kind]) for i in range(3))
-                  for kind in ("bare", "zoomsig"))
+    bare, ours = (
+        tuple(statistics.median(run[i] for run in results[kind]) for i in range(3))
+        for kind in ("bare", "zoomsig")
+    )
     compiled = "bytecode as found" if args.no_compile else "bytecode compiled"
-    print(f"platform {env.get('QT_QPA_PLATFORM', 'native')}, {args.runs} runs each, medians, "
-          f"zoomsig {compiled}\n")
+    print(
+        f"platform {env.get('QT_QPA_PLATFORM', 'native')}, {args.runs} runs each, medians, "
+        f"zoomsig {compiled}\n"
+    )
     print(f"{'window':<10} {'time to window':>15} {'filled in':>10} {'idle memory (RSS)':>19}")
     for name, (shown, filled, rss) in (("bare", bare), ("zoomsig", ours)):
-        print(f"{name:<10} {shown * 1000:>12.0f} ms {filled * 1000:>7.0f} ms "
-              f"{rss / 1024:>16.1f} MB")
-    print(f"{'ratio':<10} {ours[0] / bare[0]:>14.2f}× {ours[1] / bare[0]:>9.2f}× "
-          f"{ours[2] / bare[2]:>17.2f}×")
-    print("\n(filled in: the Make tab's forms, token and tables built; its ratio is to the bare "
-          "window's time to window)")
+        print(
+            f"{name:<10} {shown * 1000:>12.0f} ms {filled * 1000:>7.0f} ms {rss / 1024:>16.1f} MB"
+        )
+    print(
+        f"{'ratio':<10} {ours[0] / bare[0]:>14.2f}× {ours[1] / bare[0]:>9.2f}× "
+        f"{ours[2] / bare[2]:>17.2f}×"
+    )
+    print(
+        "\n(filled in: the Make tab's forms, token and tables built; its ratio is to the bare "
+        "window's time to window)"
+    )
     return 0
 
 

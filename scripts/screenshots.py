@@ -45,25 +45,31 @@ def relaunch_with_keyring(out: Path, sdk_dir: Path | None) -> int | None:
     if not (shutil.which("dbus-run-session") and shutil.which("gnome-keyring-daemon")):
         return None
     env = dict(os.environ, ZOOMSIG_SHOTS_INNER="1")
-    inner = (f'echo screenshots | gnome-keyring-daemon --unlock --components=secrets >/dev/null;'
-             f' exec "{sys.executable}" "{Path(__file__).resolve()}" --out "{out}"'
-             + (f' --sdk-dir "{sdk_dir}"' if sdk_dir else ""))
+    inner = (
+        f"echo screenshots | gnome-keyring-daemon --unlock --components=secrets >/dev/null;"
+        f' exec "{sys.executable}" "{Path(__file__).resolve()}" --out "{out}"'
+        + (f' --sdk-dir "{sdk_dir}"' if sdk_dir else "")
+    )
     return subprocess.call(["dbus-run-session", "--", "sh", "-c", inner], env=env)
 
 
 def isolate() -> Path:
     home = Path(tempfile.mkdtemp(prefix="zoomsig-shots-"))
-    os.environ.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
-                      XDG_DATA_HOME=str(home / ".data"), XDG_CACHE_HOME=str(home / ".cache"))
+    os.environ.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".data"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+    )
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # Chromium refuses root
     return home
 
 
-def fake_clock(offset_s: float):  # noqa: ANN201
+def fake_clock(offset_s: float):
     """A made-up reading; status and message come from the core's own verdict."""
-    from zoomsig_gui.core.clock import ClockCheck, ClockReading, verdict
+    from zoomsig_gui.core.clock.check import ClockCheck, ClockReading, verdict
 
     def check() -> ClockCheck:
         now = time.time()
@@ -77,18 +83,31 @@ def fake_clock(offset_s: float):  # noqa: ANN201
 def customer_token() -> str:
     """A failing token as a customer's backend makes it: sdkKey only, mn with spaces,
     a 10-minute window, already expired."""
-    from zoomsig_gui.core.tokens import sign
+    from zoomsig_gui.core.tokens.jwt import sign
 
     now = int(time.time())
-    return sign({"sdkKey": "CUSTOMERk3y", "mn": "811 9887 3582", "role": 0,
-                 "iat": now - 1500, "exp": now - 900, "tokenExp": now - 900}, "customer")
+    return sign(
+        {
+            "sdkKey": "CUSTOMERk3y",
+            "mn": "811 9887 3582",
+            "role": 0,
+            "iat": now - 1500,
+            "exp": now - 900,
+            "tokenExp": now - 900,
+        },
+        "customer",
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--sdk-dir", type=Path, default=None,
-                        help="the dist folder of an unpacked @zoom/meetingsdk package")
+    parser.add_argument(
+        "--sdk-dir",
+        type=Path,
+        default=None,
+        help="the dist folder of an unpacked @zoom/meetingsdk package",
+    )
     args = parser.parse_args()
     out = args.out.resolve()
     sdk_dir = args.sdk_dir.resolve() if args.sdk_dir else default_sdk_dir()
@@ -115,7 +134,7 @@ def main() -> int:
             app.processEvents()
             time.sleep(0.01)
 
-    def wait(condition, what: str, seconds: float = 20) -> None:  # noqa: ANN001
+    def wait(condition, what: str, seconds: float = 20) -> None:
         end = time.monotonic() + seconds
         while not condition():
             if time.monotonic() > end:
@@ -143,7 +162,7 @@ def main() -> int:
         dialog.save()
         wait(lambda: not dialog.isVisible(), "the profile to be saved")
 
-    def shoot(win, name: str) -> None:  # noqa: ANN001 - the window or the join view
+    def shoot(win, name: str) -> None:
         settle()
         path = out / f"{name}.png"
         if not win.grab().save(str(path)):
@@ -166,8 +185,10 @@ def main() -> int:
 
     win.tabs.setCurrentWidget(win.make)
     if sdk_dir is None:
-        print("screenshots: no Meeting SDK folder (give --sdk-dir DIR, or run the join tests "
-              "once to fetch it): skipping 06-join-page-offline")
+        print(
+            "screenshots: no Meeting SDK folder (give --sdk-dir DIR, or run the join tests "
+            "once to fetch it): skipping 06-join-page-offline"
+        )
     else:
         win.join.view_options = {"sdk_dir": sdk_dir, "allow_zoom": False}  # offline, as tested
         win.join.button.click()
@@ -187,16 +208,18 @@ def main() -> int:
     warn.close()
 
     palette = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#202327"),
-                         (QPalette.ColorRole.WindowText, "#e8e8e8"),
-                         (QPalette.ColorRole.Base, "#16181b"),
-                         (QPalette.ColorRole.AlternateBase, "#25282d"),
-                         (QPalette.ColorRole.Text, "#e8e8e8"),
-                         (QPalette.ColorRole.Button, "#2c3036"),
-                         (QPalette.ColorRole.ButtonText, "#e8e8e8"),
-                         (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
-                         (QPalette.ColorRole.Highlight, "#3d6fd1"),
-                         (QPalette.ColorRole.HighlightedText, "#ffffff")):
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202327"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Base, "#16181b"),
+        (QPalette.ColorRole.AlternateBase, "#25282d"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.Button, "#2c3036"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+        (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+        (QPalette.ColorRole.Highlight, "#3d6fd1"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+    ):
         palette.setColor(role, QColor(colour))
     QApplication.setPalette(palette)
     dark = window(0.03, "dark")

@@ -48,22 +48,27 @@ def cli(capsys, monkeypatch):
         code = main(list(argv))
         out, err = capsys.readouterr()
         return code, out, err
+
     return run
 
 
 def add(cli, name: str = "Prod", key: str = KEY, secret: str = SECRET, *extra: str):
-    return cli("profiles", "add", name, "--key", key, "--secret-stdin", *extra,
-               stdin=secret + "\n")
+    return cli("profiles", "add", name, "--key", key, "--secret-stdin", *extra, stdin=secret + "\n")
 
 
 def test_add_from_stdin_then_token_signs_with_the_saved_secret(cli, backend, tmp_path):
     code, out, err = add(cli)
     assert code == 0 and 'Saved profile "Prod"' in out and err == ""
-    code, out, _ = cli("token", "--profile", "Prod", "--meeting", "123456789", "--role", "0",
-                       "--now", str(NOW))
+    code, out, _ = cli(
+        "token", "--profile", "Prod", "--meeting", "123456789", "--role", "0", "--now", str(NOW)
+    )
     assert code == 0
-    claims = jwt.decode(out.strip(), SECRET, algorithms=["HS256"],
-                        options={"verify_exp": False, "verify_iat": False})
+    claims = jwt.decode(
+        out.strip(),
+        SECRET,
+        algorithms=["HS256"],
+        options={"verify_exp": False, "verify_iat": False},
+    )
     assert claims["appKey"] == KEY
     profiles_file = tmp_path / "config" / "zoomsig" / "profiles.json"
     assert profiles_file.exists() and SECRET not in profiles_file.read_text(encoding="utf-8")
@@ -77,7 +82,9 @@ def test_list_json_is_metadata_only_and_shows_last_use(cli, backend):
     rows = json.loads(out)
     assert code == 0 and SECRET not in out and "staging-secret" not in out
     assert [(r["name"], r["key"], r["secret"]) for r in rows] == [
-        ("Prod", KEY, "saved"), ("Staging", "stagingkey", "saved")]
+        ("Prod", KEY, "saved"),
+        ("Staging", "stagingkey", "saved"),
+    ]
     assert rows[0]["last_used"] is None and isinstance(rows[1]["last_used"], int)
 
 
@@ -90,8 +97,9 @@ def test_list_as_a_table_and_when_empty(cli, backend):
 
 
 def test_whitespace_is_stripped_and_said(cli, backend):
-    code, _, err = cli("profiles", "add", "Prod", "--key", f" {KEY} ", "--secret-stdin",
-                       stdin=f"  {SECRET}\t\n")
+    code, _, err = cli(
+        "profiles", "add", "Prod", "--key", f" {KEY} ", "--secret-stdin", stdin=f"  {SECRET}\t\n"
+    )
     assert code == 0
     assert "Removed spaces or line breaks around the Client ID (SDK key)" in err
     assert "Removed spaces or line breaks around the secret" in err
@@ -145,14 +153,19 @@ def test_empty_secret_duplicate_and_unknown_names(cli, backend):
 def test_rename_set_secret_edit_remove(cli, backend):
     add(cli)
     assert cli("profiles", "rename", "Prod", "Production")[0] == 0
-    assert cli("profiles", "set-secret", "production", "--secret-stdin",
-               stdin="fresh-secret\n")[0] == 0
+    assert (
+        cli("profiles", "set-secret", "production", "--secret-stdin", stdin="fresh-secret\n")[0]
+        == 0
+    )
     code, _, err = cli("profiles", "edit", "Production", "--key", "newkey@example.com")
     assert code == 0 and "looks like an e-mail address" in err
     code, out, _ = cli("profiles", "show", "Production", "--json")
     shown = json.loads(out)
     assert (shown["name"], shown["key"], shown["secret"]) == (
-        "Production", "newkey@example.com", "saved")
+        "Production",
+        "newkey@example.com",
+        "saved",
+    )
     assert list(backend.entries.values()) == ["fresh-secret"]
     assert cli("profiles", "remove", "Production")[0] == 0
     assert backend.entries == {}
@@ -171,8 +184,9 @@ def test_secret_missing_is_shown_and_token_says_how_to_fix(cli, backend):
 def test_inspect_with_profile_verifies_and_reports_another_key(cli, backend):
     add(cli, "Prod")
     add(cli, "Other", "otherkey", "other-secret")
-    token = cli("token", "--profile", "Prod", "--meeting", "123456789", "--role", "0",
-                "--now", str(NOW))[1].strip()
+    token = cli(
+        "token", "--profile", "Prod", "--meeting", "123456789", "--role", "0", "--now", str(NOW)
+    )[1].strip()
     code, out, _ = cli("inspect", "--profile", "Prod", "--now", str(NOW), "--json", token)
     report = json.loads(out)
     assert code == 0 and report["signature_valid"] is True
@@ -196,7 +210,11 @@ def test_export_and_import_between_two_people(cli, backend, tmp_path, monkeypatc
     assert code == 0 and "Imported 1 profile" in out and 'set-secret "Prod"' in out
     [row] = json.loads(cli("profiles", "list", "--json")[1])
     assert (row["key"], row["kind"], row["notes"], row["secret"]) == (
-        KEY, "sdk-key", "ops", "missing")
+        KEY,
+        "sdk-key",
+        "ops",
+        "missing",
+    )
     code, _, err = cli("profiles", "import", str(tmp_path / "absent.json"))
     assert code == 2 and "does not exist" in err
 

@@ -13,12 +13,11 @@ import pytest
 
 from tests.conftest import VECTORS, require, vector_input
 from zoomsig_gui.cli import main
-from zoomsig_gui.core.inspector import inspect
+from zoomsig_gui.core.inspection.inspector import inspect
 
 NOW = VECTORS["now"]
 OUR_KEY = "SupportTestKey0000001"
 OUR_SECRET = "CLI-canary-secret-Qx81vZ"
-
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -46,8 +45,17 @@ def test_reproduce_shows_theirs_and_ours_and_prints_our_token(capsys, ours) -> N
 
 
 def test_reproduce_json_keeps_the_quirk_and_the_relation_to_now(capsys, ours) -> None:
-    code, out, _ = run(capsys, "reproduce", vector_input("iat in milliseconds"), *ours,
-                       "--now", str(NOW + 600), "--their-now", str(NOW), "--json")
+    code, out, _ = run(
+        capsys,
+        "reproduce",
+        vector_input("iat in milliseconds"),
+        *ours,
+        "--now",
+        str(NOW + 600),
+        "--their-now",
+        str(NOW),
+        "--json",
+    )
     data = json.loads(out)
     assert code == 0 and set(data) == {"theirs", "ours", "shift_s", "diff", "notes"}
     assert data["ours"]["payload"]["iat"] == data["theirs"]["payload"]["iat"] + 600_000
@@ -58,8 +66,15 @@ def test_reproduce_json_keeps_the_quirk_and_the_relation_to_now(capsys, ours) ->
 
 
 def test_fix_prints_the_fixed_token_and_the_minimal_change(capsys, ours) -> None:
-    code, out, _ = run(capsys, "reproduce", vector_input("meeting number with spaces"), *ours,
-                       "--now", str(NOW), "--fix")
+    code, out, _ = run(
+        capsys,
+        "reproduce",
+        vector_input("meeting number with spaces"),
+        *ours,
+        "--now",
+        str(NOW),
+        "--fix",
+    )
     assert code == 0
     assert '≠ mn: theirs "811 9887 3582" → fixed "81198873582"   [fixes mn-format]' in out
     assert "No error finding: Zoom should accept this token." in out
@@ -68,14 +83,23 @@ def test_fix_prints_the_fixed_token_and_the_minimal_change(capsys, ours) -> None
 
 
 def test_fix_json_and_a_refusal_for_a_video_token(capsys, ours) -> None:
-    code, out, err = run(capsys, "reproduce", vector_input("Video SDK token"), *ours,
-                         "--now", str(NOW), "--fix", "--json")
+    code, out, err = run(
+        capsys,
+        "reproduce",
+        vector_input("Video SDK token"),
+        *ours,
+        "--now",
+        str(NOW),
+        "--fix",
+        "--json",
+    )
     data = json.loads(out)
     assert code == 1
     assert data["fixed"] is None and "Video SDK token" in data["fix_error"]
     assert "cannot fix" in err
-    code, out, _ = run(capsys, "reproduce", vector_input("expired"), *ours, "--now", str(NOW),
-                       "--fix", "--json")
+    code, out, _ = run(
+        capsys, "reproduce", vector_input("expired"), *ours, "--now", str(NOW), "--fix", "--json"
+    )
     fixed = json.loads(out)["fixed"]
     assert code == 0 and not [f for f in fixed["findings"] if f["severity"] == "error"]
     assert {c["claim"] for c in fixed["changes"]} >= {"iat", "exp", "tokenExp"}
@@ -88,12 +112,15 @@ def test_reproduce_reads_a_json_response_from_stdin(capsys, monkeypatch, ours) -
     assert code == 0 and "role-invalid" in out
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["hello.world", "--key", OUR_KEY, "--secret-env", "OUR_SECRET"], "nothing to reproduce"),
-    ([vector_input("expired"), "--key", OUR_KEY], "No secret given"),
-    ([vector_input("expired")], "--profile"),
-    (["-", "--key", OUR_KEY, "--secret-stdin"], "Standard input cannot hold both"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["hello.world", "--key", OUR_KEY, "--secret-env", "OUR_SECRET"], "nothing to reproduce"),
+        ([vector_input("expired"), "--key", OUR_KEY], "No secret given"),
+        ([vector_input("expired")], "--profile"),
+        (["-", "--key", OUR_KEY, "--secret-stdin"], "Standard input cannot hold both"),
+    ],
+)
 def test_reproduce_mistakes_are_one_plain_line(capsys, ours, argv, message) -> None:
     code, out, err = run(capsys, "reproduce", *argv, "--now", str(NOW))
     assert code == 2 and out == ""
@@ -103,8 +130,19 @@ def test_reproduce_mistakes_are_one_plain_line(capsys, ours, argv, message) -> N
 @pytest.mark.parametrize("fmt", ["md", "json"])
 def test_report_has_no_secret_and_no_signature(capsys, ours, fmt) -> None:
     token = vector_input("exp only 1000 s after iat")
-    code, out, err = run(capsys, "report", token, "--secret-env", "OUR_SECRET", "--now",
-                         str(NOW), "--format", fmt, "--sdk-version", "6.2.0")
+    code, out, err = run(
+        capsys,
+        "report",
+        token,
+        "--secret-env",
+        "OUR_SECRET",
+        "--now",
+        str(NOW),
+        "--format",
+        fmt,
+        "--sdk-version",
+        "6.2.0",
+    )
     assert code == 0
     assert token.split(".")[2] not in out and OUR_SECRET not in out + err
     assert "<redacted>" in out and "exp-window-short" in out and "6.2.0" in out
@@ -114,8 +152,9 @@ def test_report_has_no_secret_and_no_signature(capsys, ours, fmt) -> None:
 
 def test_report_include_token_says_what_it_exposes(capsys) -> None:
     token = vector_input("valid web token, jsrsasign")
-    code, out, err = run(capsys, "report", token, "--include-token", "--now", str(NOW),
-                         "--format", "json")
+    code, out, err = run(
+        capsys, "report", token, "--include-token", "--now", str(NOW), "--format", "json"
+    )
     data = json.loads(out)
     assert code == 0 and data["token"] == token
     assert "Anyone who reads it" in data["token_exposure"]
@@ -137,18 +176,38 @@ def test_reproduce_and_report_with_a_saved_profile(tmp_path: Path) -> None:
     from tests.integration.keyring_fixtures import child_env, zoomsig_cmd
 
     env = child_env(tmp_path)
-    probe = subprocess.run([sys.executable, "-c", SECRET_SERVICE_CHECK], env=env,
-                           capture_output=True, text=True)
-    require(probe.stdout.strip() == "ok",
-            f"no Secret Service for the CLI: {probe.stdout.strip() or probe.stderr[-200:]}")
+    probe = subprocess.run(
+        [sys.executable, "-c", SECRET_SERVICE_CHECK], env=env, capture_output=True, text=True
+    )
+    require(
+        probe.stdout.strip() == "ok",
+        f"no Secret Service for the CLI: {probe.stdout.strip() or probe.stderr[-200:]}",
+    )
     name = f"support-{uuid.uuid4().hex[:8]}"
-    subprocess.run(zoomsig_cmd("profiles", "add", name, "--key", OUR_KEY, "--secret-stdin"),
-                   input=OUR_SECRET + "\n", env=env, check=True, capture_output=True, text=True)
+    subprocess.run(
+        zoomsig_cmd("profiles", "add", name, "--key", OUR_KEY, "--secret-stdin"),
+        input=OUR_SECRET + "\n",
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     try:
         repro = subprocess.run(
-            zoomsig_cmd("reproduce", vector_input("mn without role"), "--profile", name, "--now",
-                        str(NOW), "--fix", "--json"),
-            env=env, capture_output=True, text=True)
+            zoomsig_cmd(
+                "reproduce",
+                vector_input("mn without role"),
+                "--profile",
+                name,
+                "--now",
+                str(NOW),
+                "--fix",
+                "--json",
+            ),
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert repro.returncode == 0, repro.stderr
         data = json.loads(repro.stdout)
         assert data["ours"]["payload"]["appKey"] == OUR_KEY
@@ -156,7 +215,10 @@ def test_reproduce_and_report_with_a_saved_profile(tmp_path: Path) -> None:
         assert inspect(data["fixed"]["token"], secret=OUR_SECRET, now=NOW).errors == []
         report = subprocess.run(
             zoomsig_cmd("report", data["ours"]["token"], "--profile", name, "--now", str(NOW)),
-            env=env, capture_output=True, text=True)
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert report.returncode == 0, report.stderr
         assert "matches the secret of the chosen credentials" in report.stdout
         assert OUR_SECRET not in report.stdout + report.stderr

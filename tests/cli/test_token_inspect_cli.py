@@ -31,20 +31,38 @@ def secret_env(monkeypatch):
     return ["--key", KEY, "--secret-env", "ZOOM_SECRET"]
 
 
-@pytest.mark.parametrize("meeting", ["81198873582", "811 9887 3582", LINK,
-                                     "zoommtg://zoom.us/join?confno=81198873582&pwd=abc123"])
+@pytest.mark.parametrize(
+    "meeting",
+    ["81198873582", "811 9887 3582", LINK, "zoommtg://zoom.us/join?confno=81198873582&pwd=abc123"],
+)
 def test_token_from_any_meeting_form(capsys, secret_env, meeting: str) -> None:
-    code, out, _ = run(capsys, "token", *secret_env, "--meeting", meeting, "--role", "0",
-                       "--now", str(NOW))
+    code, out, _ = run(
+        capsys, "token", *secret_env, "--meeting", meeting, "--role", "0", "--now", str(NOW)
+    )
     assert code == 0
-    claims = jwt.decode(out.strip(), SECRET, algorithms=["HS256"],
-                        options={"verify_exp": False, "verify_iat": False})
+    claims = jwt.decode(
+        out.strip(),
+        SECRET,
+        algorithms=["HS256"],
+        options={"verify_exp": False, "verify_iat": False},
+    )
     assert claims["mn"] == "81198873582" and claims["iat"] == NOW - 30
 
 
 def test_token_json_has_findings_and_decoded_parts(capsys, secret_env) -> None:
-    code, out, _ = run(capsys, "token", *secret_env, "--native", "--expires", "30m",
-                       "--backdate", "0", "--now", str(NOW), "--json")
+    code, out, _ = run(
+        capsys,
+        "token",
+        *secret_env,
+        "--native",
+        "--expires",
+        "30m",
+        "--backdate",
+        "0",
+        "--now",
+        str(NOW),
+        "--json",
+    )
     data = json.loads(out)
     assert code == 0 and set(data) == {"token", "header", "payload", "findings"}
     assert data["payload"]["exp"] - data["payload"]["iat"] == 1800
@@ -52,16 +70,26 @@ def test_token_json_has_findings_and_decoded_parts(capsys, secret_env) -> None:
 
 
 def test_secret_from_stdin(capsys, monkeypatch) -> None:
-    code, out, _ = run(capsys, "token", "--key", KEY, "--secret-stdin", "--meeting",
-                       "81198873582", "--role", "1", stdin=SECRET + "\n", monkeypatch=monkeypatch)
+    code, out, _ = run(
+        capsys,
+        "token",
+        "--key",
+        KEY,
+        "--secret-stdin",
+        "--meeting",
+        "81198873582",
+        "--role",
+        "1",
+        stdin=SECRET + "\n",
+        monkeypatch=monkeypatch,
+    )
     assert code == 0
     jwt.decode(out.strip(), SECRET, algorithms=["HS256"])
 
 
 def test_secret_is_never_a_command_line_value(capsys) -> None:
     with pytest.raises(SystemExit) as caught:
-        main(["token", "--key", KEY, "--secret", SECRET, "--meeting", "81198873582",
-              "--role", "0"])
+        main(["token", "--key", KEY, "--secret", SECRET, "--meeting", "81198873582", "--role", "0"])
     assert caught.value.code == 2
 
 
@@ -81,20 +109,21 @@ def test_refusals_are_plain_messages(capsys, secret_env, extra, words) -> None:
 
 
 def test_missing_secret_env_is_named(capsys) -> None:
-    code, _, err = run(capsys, "token", "--key", KEY, "--secret-env", "NOPE_NOT_SET",
-                       "--native")
+    code, _, err = run(capsys, "token", "--key", KEY, "--secret-env", "NOPE_NOT_SET", "--native")
     assert code == 2 and "NOPE_NOT_SET is not set" in err
 
 
 def _vector_token() -> str:
-    from zoomsig_gui.core.tokens import TokenRequest, make_token
+    from zoomsig_gui.core.tokens.request import TokenRequest, make_token
+
     return make_token(TokenRequest(KEY, "81198873582", 0), SECRET, now=NOW)
 
 
 def test_inspect_readable_report_with_dates(capsys, monkeypatch) -> None:
     monkeypatch.setenv("ZOOM_SECRET", SECRET)
-    code, out, _ = run(capsys, "inspect", _vector_token(), "--secret-env", "ZOOM_SECRET",
-                       "--now", str(NOW + 3600))
+    code, out, _ = run(
+        capsys, "inspect", _vector_token(), "--secret-env", "ZOOM_SECRET", "--now", str(NOW + 3600)
+    )
     assert code == 0
     assert "matches the secret" in out and "Ready to join" in out
     assert "2026-11-30 01:59:30 UTC" in out and "in 59 min" in out and "1 h ago" in out
@@ -107,32 +136,41 @@ def test_inspect_json_and_exit_statuses(capsys, monkeypatch) -> None:
     data = json.loads(out)
     assert code == 1 and "expired" in [f["code"] for f in data["findings"]]
     assert set(data) == {"kind", "header", "payload", "signature_valid", "now", "findings"}
-    assert set(data["findings"][0]) == {"code", "severity", "claim", "message", "fix",
-                                        "sdk_error"}
-    code, out, _ = run(capsys, "inspect", "-", "--json", stdin="not a token",
-                       monkeypatch=monkeypatch)
+    assert set(data["findings"][0]) == {"code", "severity", "claim", "message", "fix", "sdk_error"}
+    code, out, _ = run(
+        capsys, "inspect", "-", "--json", stdin="not a token", monkeypatch=monkeypatch
+    )
     assert code == 2 and json.loads(out)["kind"] == "unknown"
 
 
 def test_inspect_clock_offset_shifts_now(capsys) -> None:
     token = _vector_token()  # iat = NOW - 30
     import time
+
     offset = NOW - time.time() - 60  # the true time is a minute before iat
     code, out, _ = run(capsys, "inspect", token, "--clock-offset", str(offset), "--json")
     assert code == 1 and "iat-future" in [f["code"] for f in json.loads(out)["findings"]]
 
 
 def test_console_script_reads_stdin_and_never_imports_qt(tmp_path) -> None:
-    probe = ("import sys; sys.argv=['zoomsig','inspect','--json'];"
-             "from zoomsig_gui.cli import main;"
-             "code=main(sys.argv[1:]);"
-             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported';"
-             "sys.exit(code)")
-    from zoomsig_gui.core.tokens import TokenRequest, make_token
+    probe = (
+        "import sys; sys.argv=['zoomsig','inspect','--json'];"
+        "from zoomsig_gui.cli import main;"
+        "code=main(sys.argv[1:]);"
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported';"
+        "sys.exit(code)"
+    )
+    from zoomsig_gui.core.tokens.request import TokenRequest, make_token
+
     fresh = make_token(TokenRequest(KEY, "81198873582", 0), SECRET)
-    result = subprocess.run([sys.executable, "-c", probe], input=fresh,
-                            capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "NO_COLOR": "1"})
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        input=fresh,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["kind"] == "meeting-web"
 
@@ -142,8 +180,10 @@ def test_three_days_is_refused_as_too_long_not_as_gibberish(capsys, secret_env) 
     assert code == 2 and "between 30 min and 48 h" in err and "259200 s" in err
 
 
-@pytest.mark.parametrize("option", [["--now", "nan"], ["--now", "inf"],
-                                    ["--clock-offset", "nan"], ["--clock-offset=-inf"]])
+@pytest.mark.parametrize(
+    "option",
+    [["--now", "nan"], ["--now", "inf"], ["--clock-offset", "nan"], ["--clock-offset=-inf"]],
+)
 @pytest.mark.parametrize("command", ["token", "inspect", "report"])
 def test_non_finite_times_are_refused_with_a_message(capsys, secret_env, command, option) -> None:
     args = [*secret_env, "--native"] if command == "token" else ["eyJ.x.y"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from zoomsig_gui.core.inspector import Report, inspect
-from zoomsig_gui.core.tokens import sign
+from zoomsig_gui.core.inspection.inspector import Report, inspect
+from zoomsig_gui.core.tokens.jwt import sign
 
 KEY = "lAzXXLSJQyKbYI1xZwqQOw"
 SECRET = "unitTestSecret-0123456789abcdefXYZ"  # 32+ bytes, like a real Client Secret
@@ -12,8 +12,15 @@ NOW = 1_795_996_800
 
 def payload(**changes: object) -> dict:
     """A good web payload; a change of None removes that claim."""
-    base: dict = {"appKey": KEY, "sdkKey": KEY, "mn": "81198873582", "role": 0,
-                  "iat": NOW - 30, "exp": NOW - 30 + 7200, "tokenExp": NOW - 30 + 7200}
+    base: dict = {
+        "appKey": KEY,
+        "sdkKey": KEY,
+        "mn": "81198873582",
+        "role": 0,
+        "iat": NOW - 30,
+        "exp": NOW - 30 + 7200,
+        "tokenExp": NOW - 30 + 7200,
+    }
     for name, value in changes.items():
         if value is None:
             base.pop(name, None)
@@ -22,7 +29,11 @@ def payload(**changes: object) -> dict:
     return base
 
 
-def check(claims: dict, header: dict | None = None, secret: str | None = SECRET,
-          expected_key: str | None = None, now: int = NOW) -> Report:
-    return inspect(sign(claims, SECRET, header), secret=secret, now=now,
-                   expected_key=expected_key)
+def check(
+    claims: dict,
+    header: dict | None = None,
+    secret: str | None = SECRET,
+    expected_key: str | None = None,
+    now: int = NOW,
+) -> Report:
+    return inspect(sign(claims, SECRET, header), secret=secret, now=now, expected_key=expected_key)

@@ -9,18 +9,14 @@ import time
 import pytest
 
 from tests.fakes.ntp_responder import NtpResponder
-from zoomsig_gui.core.clock import (
-    ClockInputError,
-    ClockReading,
-    check_clock,
-    verdict,
-)
-from zoomsig_gui.core.ntpquery import ServerAddressError, ServerSpec, parse_server
+from zoomsig_gui.core.clock.check import ClockInputError, ClockReading, check_clock, verdict
+from zoomsig_gui.core.clock.ntp import ServerAddressError, ServerSpec, parse_server
 
 
 def reading(offset: float, method: str = "ntp") -> ClockReading:
-    return ClockReading(offset, 0.01, "time.example", 2 if method == "ntp" else None, method,
-                        time.time())
+    return ClockReading(
+        offset, 0.01, "time.example", 2 if method == "ntp" else None, method, time.time()
+    )
 
 
 def check(*servers: str, timeout: float = 1.0, **kw: object):
@@ -52,22 +48,35 @@ def test_server_47_s_behind_us_means_tokens_look_not_yet_valid() -> None:
         result = check(server.address)
     assert result.status == "error"
     assert result.message.startswith(
-        "Your clock is 47 s ahead: Zoom will see tokens made on this computer as not yet valid")
+        "Your clock is 47 s ahead: Zoom will see tokens made on this computer as not yet valid"
+    )
 
 
-@pytest.mark.parametrize(("offset", "status"), [
-    (0.0, "ok"), (1.99, "ok"), (-1.99, "ok"), (2.0, "warning"), (-2.0, "warning"),
-    (29.9, "warning"), (-29.9, "warning"), (30.0, "error"), (-30.0, "error"),
-    (3600, "error"), (-86400, "error"),
-])
+@pytest.mark.parametrize(
+    ("offset", "status"),
+    [
+        (0.0, "ok"),
+        (1.99, "ok"),
+        (-1.99, "ok"),
+        (2.0, "warning"),
+        (-2.0, "warning"),
+        (29.9, "warning"),
+        (-29.9, "warning"),
+        (30.0, "error"),
+        (-30.0, "error"),
+        (3600, "error"),
+        (-86400, "error"),
+    ],
+)
 def test_verdict_thresholds(offset: float, status: str) -> None:
     assert verdict(reading(offset))[0] == status
 
 
 def test_hour_off_points_at_the_time_zone() -> None:
     _, behind = verdict(reading(3600.3))
-    assert behind.startswith("Your clock is 1 h behind: often a wrong time zone with the "
-                             "clock set by hand.")
+    assert behind.startswith(
+        "Your clock is 1 h behind: often a wrong time zone with the clock set by hand."
+    )
     assert "Tokens made on this computer expire 1 h early." in behind
     _, ahead = verdict(reading(-5400))
     assert ahead.startswith("Your clock is 1 h 30 min ahead: often a wrong time zone")
@@ -81,10 +90,20 @@ def test_behind_by_more_than_a_token_lifetime_says_tokens_are_born_expired() -> 
     assert "expire 10 min early" in verdict(reading(600))[1]
 
 
-@pytest.mark.parametrize(("offset", "text"), [
-    (2.04, "2.0 s"), (-9.96, "10.0 s"), (47.4, "47 s"), (-95, "95 s"), (299.6, "5 min"),
-    (-280, "5 min"), (3599.7, "1 h"), (5400, "1 h 30 min"), (90000, "1 d 1 h"),
-])
+@pytest.mark.parametrize(
+    ("offset", "text"),
+    [
+        (2.04, "2.0 s"),
+        (-9.96, "10.0 s"),
+        (47.4, "47 s"),
+        (-95, "95 s"),
+        (299.6, "5 min"),
+        (-280, "5 min"),
+        (3599.7, "1 h"),
+        (5400, "1 h 30 min"),
+        (90000, "1 d 1 h"),
+    ],
+)
 def test_amounts_read_naturally(offset: float, text: str) -> None:
     assert f"Your clock is {text} " in verdict(reading(offset))[1]
 
@@ -100,16 +119,19 @@ def test_http_reading_says_it_is_coarse() -> None:
     assert "coarse" not in verdict(reading(-47))[1]
 
 
-@pytest.mark.parametrize(("behaviour", "reason"), [
-    ("silent", "no answer"),
-    ("garbage", "did not match our request"),
-    ("short", "not an NTP packet"),
-    ("kod", "Kiss-o'-Death “RATE”"),
-    ("wrong-address", "not from the server asked"),
-    ("wrong-origin", "did not match our request"),
-    ("unsynchronised", "not synchronised"),
-    ("client-mode", "not from a time server"),
-])
+@pytest.mark.parametrize(
+    ("behaviour", "reason"),
+    [
+        ("silent", "no answer"),
+        ("garbage", "did not match our request"),
+        ("short", "not an NTP packet"),
+        ("kod", "Kiss-o'-Death “RATE”"),
+        ("wrong-address", "not from the server asked"),
+        ("wrong-origin", "did not match our request"),
+        ("unsynchronised", "not synchronised"),
+        ("client-mode", "not from a time server"),
+    ],
+)
 def test_faulty_server_gives_unknown_with_its_reason(behaviour: str, reason: str) -> None:
     with NtpResponder(offset_s=47, behaviour=behaviour) as server:
         result = check(server.address, timeout=0.6)
@@ -123,9 +145,12 @@ def test_faulty_server_gives_unknown_with_its_reason(behaviour: str, reason: str
 
 
 def test_good_server_wins_over_faulty_ones() -> None:
-    with NtpResponder(offset_s=-5) as good, NtpResponder(behaviour="kod") as kod, \
-            NtpResponder(behaviour="wrong-address", offset_s=900) as liar, \
-            NtpResponder(behaviour="silent") as silent:
+    with (
+        NtpResponder(offset_s=-5) as good,
+        NtpResponder(behaviour="kod") as kod,
+        NtpResponder(behaviour="wrong-address", offset_s=900) as liar,
+        NtpResponder(behaviour="silent") as silent,
+    ):
         result = check(kod.address, liar.address, silent.address, good.address)
     assert result.status == "warning"
     assert result.reading is not None and result.reading.server == good.address
@@ -136,8 +161,10 @@ def test_good_server_wins_over_faulty_ones() -> None:
 def test_smallest_round_trip_wins_not_the_first_answer() -> None:
     # `held` answers later, but only because it sat on the request: its network delay is
     # smaller than `slow`'s, so its reading is the better one.
-    with NtpResponder(offset_s=10, latency_s=0.06) as slow, \
-            NtpResponder(offset_s=20, hold_s=0.12) as held:
+    with (
+        NtpResponder(offset_s=10, latency_s=0.06) as slow,
+        NtpResponder(offset_s=20, hold_s=0.12) as held,
+    ):
         result = check(slow.address, held.address)
     assert result.reading is not None
     assert result.reading.server == held.address
@@ -178,9 +205,14 @@ def test_hung_dns_lookup_does_not_hold_the_check() -> None:
 
     with NtpResponder(offset_s=3) as good:
         began = time.monotonic()
-        result = check("stuck.example", good.address, timeout=0.5,
-                       resolver=lambda h, p: hung(h, p) if h == "stuck.example"
-                       else [(socket.AF_INET, ("127.0.0.1", p))])
+        result = check(
+            "stuck.example",
+            good.address,
+            timeout=0.5,
+            resolver=lambda h, p: (
+                hung(h, p) if h == "stuck.example" else [(socket.AF_INET, ("127.0.0.1", p))]
+            ),
+        )
         took = time.monotonic() - began
     assert result.status == "warning"
     assert took < 5.0
@@ -194,25 +226,30 @@ def test_hung_dns_lookup_does_not_hold_the_check() -> None:
 
 def test_host_names_are_resolved() -> None:
     with NtpResponder(offset_s=-7) as server:
-        result = check(f"localhost:{server.port}",
-                       resolver=lambda h, p: [(socket.AF_INET, ("127.0.0.1", p))])
+        result = check(
+            f"localhost:{server.port}", resolver=lambda h, p: [(socket.AF_INET, ("127.0.0.1", p))]
+        )
     assert result.reading is not None and result.reading.offset_s == pytest.approx(-7, abs=0.05)
     assert result.reading.server == f"localhost:{server.port}"
 
 
-@pytest.mark.parametrize(("text", "spec"), [
-    ("time.google.com", ServerSpec("time.google.com", 123)),
-    (" pool.ntp.org:1123 ", ServerSpec("pool.ntp.org", 1123)),
-    ("127.0.0.1:50123", ServerSpec("127.0.0.1", 50123)),
-    ("[::1]:50123", ServerSpec("::1", 50123)),
-    ("::1", ServerSpec("::1", 123)),
-])
+@pytest.mark.parametrize(
+    ("text", "spec"),
+    [
+        ("time.google.com", ServerSpec("time.google.com", 123)),
+        (" pool.ntp.org:1123 ", ServerSpec("pool.ntp.org", 1123)),
+        ("127.0.0.1:50123", ServerSpec("127.0.0.1", 50123)),
+        ("[::1]:50123", ServerSpec("::1", 50123)),
+        ("::1", ServerSpec("::1", 123)),
+    ],
+)
 def test_server_syntax(text: str, spec: ServerSpec) -> None:
     assert parse_server(text) == spec
 
 
-@pytest.mark.parametrize("text", ["", "host:", "host:0", "host:70000", "host:ntp", "a b",
-                                  "[::1", "a:b:c", "[::1]x"])
+@pytest.mark.parametrize(
+    "text", ["", "host:", "host:0", "host:70000", "host:ntp", "a b", "[::1", "a:b:c", "[::1]x"]
+)
 def test_bad_server_syntax_is_refused_with_a_message(text: str) -> None:
     with pytest.raises(ServerAddressError, match=r"\S"):
         parse_server(text)
@@ -229,8 +266,16 @@ def test_bad_timeout_is_refused(timeout: float) -> None:
 def test_json_shape() -> None:
     with NtpResponder(offset_s=2.5) as server:
         data = check(server.address).to_dict()
-    assert list(data) == ["status", "offset_s", "delay_s", "source", "stratum", "method",
-                          "message", "checked_at"]
+    assert list(data) == [
+        "status",
+        "offset_s",
+        "delay_s",
+        "source",
+        "stratum",
+        "method",
+        "message",
+        "checked_at",
+    ]
     assert data["status"] == "warning" and data["method"] == "ntp"
     assert data["source"] == server.address and data["stratum"] == 2
     assert data["checked_at"] == pytest.approx(time.time(), abs=30)
@@ -245,6 +290,7 @@ def test_a_server_given_twice_is_asked_once() -> None:
 
 def test_nothing_reachable_reads_plainly() -> None:
     """People get one sentence on why; each server's technical reason stays in details."""
+
     def no_dns(host: str, port: int) -> list:
         raise socket.gaierror(-2, "Name or service not known")
 

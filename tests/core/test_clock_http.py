@@ -8,7 +8,7 @@ import pytest
 
 from tests.fakes.http_date_server import HttpDateServer
 from tests.fakes.ntp_responder import NtpResponder
-from zoomsig_gui.core.clock import check_clock
+from zoomsig_gui.core.clock.check import check_clock
 
 
 @pytest.mark.parametrize("skew", [-3600, -120, 0, 45, 7200])
@@ -47,10 +47,13 @@ def test_fallback_off_means_no_http_request() -> None:
     assert web.requests == []
 
 
-@pytest.mark.parametrize(("date", "reason"), [
-    (None, "sent no Date header"),
-    ("yesterday at noon", "not a date"),
-])
+@pytest.mark.parametrize(
+    ("date", "reason"),
+    [
+        (None, "sent no Date header"),
+        ("yesterday at noon", "not a date"),
+    ],
+)
 def test_a_useless_date_header_is_a_fault(date: str | None, reason: str) -> None:
     with NtpResponder(behaviour="silent") as ntp, HttpDateServer(date=date) as web:
         result = check_clock([ntp.address], timeout_s=0.8, http_url=web.url)

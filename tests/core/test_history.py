@@ -10,17 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from zoomsig_gui.core.history import History, HistoryError, default_path, entry_from_report
-from zoomsig_gui.core.inspector import inspect
-from zoomsig_gui.core.tokens import TokenRequest, make_token
+from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.store.history import History, HistoryError, default_path, entry_from_report
+from zoomsig_gui.core.tokens.request import TokenRequest, make_token
 
 SECRET = "HISTORY-canary-secret-41x"
 NOW = 1795996800
 
 
 def _made(mn: str = "81198873582", role: int = 1, expires: int = 3600):
-    token = make_token(TokenRequest("OurKey", mn, role, expires_s=expires, backdate_s=45),
-                       SECRET, now=NOW)
+    token = make_token(
+        TokenRequest("OurKey", mn, role, expires_s=expires, backdate_s=45), SECRET, now=NOW
+    )
     report = inspect(token, secret=SECRET, now=NOW)
     entry = entry_from_report(report, "made", profile="qa-app", when=NOW, made_at=NOW)
     return token, entry
@@ -43,18 +44,23 @@ def test_history_survives_a_restart_and_restores_the_setup(tmp_path: Path) -> No
 
 def test_a_new_process_reads_it_from_the_xdg_data_folder(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
-    code = ("from zoomsig_gui.core.history import History, entry_from_report;"
-            "from zoomsig_gui.core.inspector import inspect;"
-            "import sys; r = inspect(sys.argv[1], now=1795996800);"
-            "History().add(entry_from_report(r, 'inspected', profile='p1', when=1))")
+    code = (
+        "from zoomsig_gui.core.store.history import History, entry_from_report;"
+        "from zoomsig_gui.core.inspection.inspector import inspect;"
+        "import sys; r = inspect(sys.argv[1], now=1795996800);"
+        "History().add(entry_from_report(r, 'inspected', profile='p1', when=1))"
+    )
     token, _ = _made("81198873582", 0)
     subprocess.run([sys.executable, "-c", code, token], env=env, check=True)
     file = tmp_path / "data" / "zoomsig" / "history.json"
     assert file.exists()
-    reader = ("from zoomsig_gui.core.history import History;"
-              "e = History().entries()[0]; print(e.profile, e.meeting_number, e.role)")
-    out = subprocess.run([sys.executable, "-c", reader], env=env, check=True,
-                         capture_output=True, text=True).stdout
+    reader = (
+        "from zoomsig_gui.core.store.history import History;"
+        "e = History().entries()[0]; print(e.profile, e.meeting_number, e.role)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", reader], env=env, check=True, capture_output=True, text=True
+    ).stdout
     assert out.split() == ["p1", "81198873582", "0"]
 
 
@@ -85,11 +91,16 @@ def test_clear_empties_the_list_for_good(tmp_path: Path) -> None:
     assert json.loads(path.read_text())["entries"] == []
 
 
-@pytest.mark.parametrize("content", [
-    "{not json", '["a list"]', '{"schema": 99, "entries": []}',
-    '{"schema": 1, "entries": [{"when": "yesterday", "action": "made"}]}',
-    '{"schema": 1, "entries": {"x": 1}}',
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        '["a list"]',
+        '{"schema": 99, "entries": []}',
+        '{"schema": 1, "entries": [{"when": "yesterday", "action": "made"}]}',
+        '{"schema": 1, "entries": {"x": 1}}',
+    ],
+)
 def test_a_corrupt_file_is_set_aside_and_reported(tmp_path: Path, content: str) -> None:
     path = tmp_path / "history.json"
     path.write_text(content)

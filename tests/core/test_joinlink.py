@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.core.helpers import KEY, NOW, SECRET
-from zoomsig_gui.core.joinlink import (
+from zoomsig_gui.core.join.link import (
     JoinLinkError,
     JoinParams,
     build_link,
@@ -24,8 +24,8 @@ from zoomsig_gui.core.joinlink import (
     save_base,
     saved_base,
 )
-from zoomsig_gui.core.joinserver import DEFAULT_PORT
-from zoomsig_gui.core.tokens import verify
+from zoomsig_gui.core.join.server import DEFAULT_PORT
+from zoomsig_gui.core.tokens.jwt import verify
 
 BASE = "https://example.com/zoom/meeting.html"
 
@@ -37,8 +37,17 @@ def params(**changes: object) -> JoinParams:
 
 
 def test_link_has_the_cdn_sample_fields_in_base64_utf8() -> None:
-    link = build_link(BASE, params(name="Zoë 東京", email="zoë@example.com", passcode="Pw1",
-                                   role=1, lang="de-DE", china=True))
+    link = build_link(
+        BASE,
+        params(
+            name="Zoë 東京",
+            email="zoë@example.com",
+            passcode="Pw1",
+            role=1,
+            lang="de-DE",
+            china=True,
+        ),
+    )
     parts = urlsplit(link)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == BASE
     query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
@@ -46,12 +55,21 @@ def test_link_has_the_cdn_sample_fields_in_base64_utf8() -> None:
     assert base64.b64decode(query["name"]).decode("utf-8") == "Zoë 東京"
     assert base64.b64decode(query["email"]).decode("utf-8") == "zoë@example.com"
     assert (query["mn"], query["pwd"], query["role"], query["lang"], query["china"]) == (
-        "81198873582", "Pw1", "1", "de-DE", "1")
+        "81198873582",
+        "Pw1",
+        "1",
+        "de-DE",
+        "1",
+    )
 
 
-@given(name=st.text(min_size=1).filter(str.strip), email=st.text(),
-       passcode=st.text(alphabet=st.characters(categories=["L", "N"]), max_size=10),
-       zak=st.sampled_from(["", "zak.token.x"]), view=st.sampled_from(["client", "component"]))
+@given(
+    name=st.text(min_size=1).filter(str.strip),
+    email=st.text(),
+    passcode=st.text(alphabet=st.characters(categories=["L", "N"]), max_size=10),
+    zak=st.sampled_from(["", "zak.token.x"]),
+    view=st.sampled_from(["client", "component"]),
+)
 def test_round_trip(name: str, email: str, passcode: str, zak: str, view: str) -> None:
     original = params(name=name, email=email, passcode=passcode, zak=zak, view=view)
     assert parse_link(build_link(local_page_url(), original)) == original
@@ -88,19 +106,37 @@ def test_unwritable_or_unreadable_settings_say_so_or_fall_back(tmp_path: Path) -
 
 # --- the commands ------------------------------------------------------------------------
 
+
 def zoomsig(*args: str, home: Path, timeout: float = 30) -> subprocess.CompletedProcess:
     env = {**os.environ, "ZS_SECRET": SECRET, "XDG_CONFIG_HOME": str(home / "config")}
-    return subprocess.run([sys.executable, "-m", "zoomsig_gui.cli", *args], env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "zoomsig_gui.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
-LINK = ("link", "--key", KEY, "--secret-env", "ZS_SECRET", "--role", "0",
-        "--now", str(NOW), "--name", "Zoë")
+LINK = (
+    "link",
+    "--key",
+    KEY,
+    "--secret-env",
+    "ZS_SECRET",
+    "--role",
+    "0",
+    "--now",
+    str(NOW),
+    "--name",
+    "Zoë",
+)
 
 
 def test_link_command_makes_a_working_link(tmp_path: Path) -> None:
-    result = zoomsig(*LINK, "--meeting", "https://us02web.zoom.us/j/81198873582?pwd=inv1te",
-                     home=tmp_path)
+    result = zoomsig(
+        *LINK, "--meeting", "https://us02web.zoom.us/j/81198873582?pwd=inv1te", home=tmp_path
+    )
     assert result.returncode == 0, result.stderr
     link = result.stdout.strip()
     assert link.startswith(f"http://127.0.0.1:{DEFAULT_PORT}/?")
@@ -113,8 +149,17 @@ def test_link_command_makes_a_working_link(tmp_path: Path) -> None:
 
 
 def test_link_passcode_option_wins_and_base_is_saved(tmp_path: Path) -> None:
-    first = zoomsig(*LINK, "--meeting", "https://zoom.us/j/81198873582?pwd=inv1te",
-                    "--passcode", "own", "--base", BASE, "--save-base", home=tmp_path)
+    first = zoomsig(
+        *LINK,
+        "--meeting",
+        "https://zoom.us/j/81198873582?pwd=inv1te",
+        "--passcode",
+        "own",
+        "--base",
+        BASE,
+        "--save-base",
+        home=tmp_path,
+    )
     assert first.returncode == 0, first.stderr
     assert parse_link(first.stdout).passcode == "own"
     again = zoomsig(*LINK, "--meeting", "811 9887 3582", home=tmp_path)
@@ -132,8 +177,12 @@ def test_link_command_refuses_clearly(tmp_path: Path) -> None:
 
 
 def test_serve_prints_url_first_and_serves(tmp_path: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "zoomsig_gui.cli", "serve", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "zoomsig_gui.cli", "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         url = proc.stdout.readline().strip()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from zoomsig_gui.core.joinerrors import errors_json
-from zoomsig_gui.core.joinserver import ExtraFile, JoinServer, JoinServerError, ServerConfig
-from zoomsig_gui.core.sdkfolder import SdkFolderError
+from zoomsig_gui.core.join.errors import errors_json
+from zoomsig_gui.core.join.sdkfolder import SdkFolderError
+from zoomsig_gui.core.join.server import ExtraFile, JoinServer, JoinServerError, ServerConfig
 
 
 @pytest.fixture
@@ -46,8 +46,14 @@ def get(srv: JoinServer, path: str, host: str | None = None, method: str = "GET"
 
 
 def test_page_is_served_with_isolation_headers(server: JoinServer) -> None:
-    for path in ("/", "/join.js", "/errors.json", "/sdk/zoom-meeting-6.2.0.min.js",
-                 "/sdk/lib/av/x.wasm", "/qwebchannel.js"):
+    for path in (
+        "/",
+        "/join.js",
+        "/errors.json",
+        "/sdk/zoom-meeting-6.2.0.min.js",
+        "/sdk/lib/av/x.wasm",
+        "/qwebchannel.js",
+    ):
         resp, body = get(server, path)
         assert resp.status == 200, path
         assert resp.getheader("Cross-Origin-Opener-Policy") == "same-origin"
@@ -73,8 +79,17 @@ def test_without_sdk_dir_the_page_uses_zoom_cdn() -> None:
         assert get(srv, "/sdk/zoom-meeting-6.2.0.min.js")[0].status == 404
 
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1:1",
-                                  "", "127.0.0.1.nip.io:{port}", "LOCALHOST:1"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example",
+        "evil.example:{port}",
+        "127.0.0.1:1",
+        "",
+        "127.0.0.1.nip.io:{port}",
+        "LOCALHOST:1",
+    ],
+)
 def test_foreign_host_is_refused(server: JoinServer, host: str) -> None:
     resp, body = get(server, "/", host=host.format(port=server.port))
     assert resp.status == 403
@@ -85,12 +100,22 @@ def test_localhost_name_is_accepted(server: JoinServer) -> None:
     assert get(server, "/", host=f"localhost:{server.port}")[0].status == 200
 
 
-@pytest.mark.parametrize("path", [
-    "/../pyproject.toml", "/%2e%2e/%2e%2e/pyproject.toml", "/sdk/../../secret.txt",
-    "/sdk/%2E%2E/%2e%2e/secret.txt", "/sdk/..%2f..%2fsecret.txt", "/%252e%252e/secret.txt",
-    "/sdk/..%5c..%5csecret.txt", "/sdk/lib/link.txt", "//etc/passwd", "/%2fetc%2fpasswd",
-    "/sdk/%00/x",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../pyproject.toml",
+        "/%2e%2e/%2e%2e/pyproject.toml",
+        "/sdk/../../secret.txt",
+        "/sdk/%2E%2E/%2e%2e/secret.txt",
+        "/sdk/..%2f..%2fsecret.txt",
+        "/%252e%252e/secret.txt",
+        "/sdk/..%5c..%5csecret.txt",
+        "/sdk/lib/link.txt",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/sdk/%00/x",
+    ],
+)
 def test_paths_outside_own_files_are_refused(server: JoinServer, path: str) -> None:
     resp, body = get(server, path)
     assert resp.status in (403, 404)
@@ -100,8 +125,9 @@ def test_paths_outside_own_files_are_refused(server: JoinServer, path: str) -> N
 
 def test_bound_to_loopback_only(server: JoinServer) -> None:
     assert server._server.socket.getsockname()[0] == "127.0.0.1"
-    others = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None,
-                                                        socket.AF_INET)} - {"127.0.0.1"}
+    others = {
+        info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    } - {"127.0.0.1"}
     for address in others:
         if address.startswith("127."):
             continue
@@ -109,9 +135,10 @@ def test_bound_to_loopback_only(server: JoinServer) -> None:
             socket.create_connection((address, server.port), timeout=2).close()
 
 
-def test_query_with_signature_is_never_logged(server: JoinServer,
-                                              caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG, logger="zoomsig_gui.core.joinserver")
+def test_query_with_signature_is_never_logged(
+    server: JoinServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="zoomsig_gui.core.join.server")
     get(server, "/?mn=81198873582&signature=eyJTOPSECRETPART.x.y")
     assert "TOPSECRETPART" not in caplog.text
 

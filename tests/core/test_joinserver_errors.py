@@ -6,12 +6,25 @@ import json
 
 import pytest
 
-from zoomsig_gui.core.joinerrors import ERRORS, errors_json, explain
+from zoomsig_gui.core.join.errors import ERRORS, errors_json, explain
 from zoomsig_gui.core.resources import join_page_dir
 
 
-@pytest.mark.parametrize("code", ["3712", "3705", "3706", "3707", "3004", "3008", "10000",
-                                  "1", "outside-account", "sdk-missing"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "3712",
+        "3705",
+        "3706",
+        "3707",
+        "3004",
+        "3008",
+        "10000",
+        "1",
+        "outside-account",
+        "sdk-missing",
+    ],
+)
 def test_every_result_the_issue_names_has_plain_words(code: str) -> None:
     entry = explain(code)
     assert entry.code == code and entry.title and len(entry.explanation) > 30
@@ -27,7 +40,8 @@ def test_explain_accepts_numbers_and_recognises_obf_messages() -> None:
     assert explain(3705).title == "The signature has expired"
     assert explain("", "The OBF token is invalid").code == "outside-account"
     assert explain(None, "obfToken and zak cannot be used simultaneously").code == (
-        "outside-account")
+        "outside-account"
+    )
     assert explain("", "Joining meeting timeout.").code == "timeout"
     unknown = explain(4711, "Something odd")
     assert unknown.code == "4711" and "Something odd" in unknown.explanation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zoomsig_gui.core.jsonfile import read_json, write_json_atomic
+from zoomsig_gui.core.store.jsonfile import read_json, write_json_atomic
 
 
 def test_round_trip_and_private_permissions(tmp_path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zoomsig_gui.core.meeting import MeetingInputError, MeetingRef, parse_meeting
+from zoomsig_gui.core.tokens.meeting import MeetingInputError, MeetingRef, parse_meeting
 
 INVITATION = """Anna Example is inviting you to a scheduled Zoom meeting.
 
@@ -28,25 +28,39 @@ Passcode: 123456
         ("123456789", MeetingRef("123456789")),
         ("https://us02web.zoom.us/j/81198873582?pwd=abc123", MeetingRef("81198873582", "abc123")),
         ("https://zoom.us/j/81198873582", MeetingRef("81198873582")),
-        ("https://acme.zoom.us/wc/join/81198873582?pwd=Xy_z9.1",
-         MeetingRef("81198873582", "Xy_z9")),
+        (
+            "https://acme.zoom.us/wc/join/81198873582?pwd=Xy_z9.1",
+            MeetingRef("81198873582", "Xy_z9"),
+        ),
         ("https://zoom.us/w/81198873582?tk=abc&pwd=p4ss", MeetingRef("81198873582", "p4ss")),
         ("https://zoom.us/s/81198873582", MeetingRef("81198873582")),
-        ("zoommtg://zoom.us/join?action=join&confno=81198873582&pwd=secret1",
-         MeetingRef("81198873582", "secret1")),
+        (
+            "zoommtg://zoom.us/join?action=join&confno=81198873582&pwd=secret1",
+            MeetingRef("81198873582", "secret1"),
+        ),
         (INVITATION, MeetingRef("81198873582", "aBcD3fGh1jKlMnOpQrStUv")),
         ("Meeting ID: 811 9887 3582\nPasscode: 4242", MeetingRef("81198873582", "4242")),
-        ("Join: https://zoom.us/j/81198873582\nMeeting ID: 811 9887 3582\nPasscode: 77aa",
-         MeetingRef("81198873582", "77aa")),
+        (
+            "Join: https://zoom.us/j/81198873582\nMeeting ID: 811 9887 3582\nPasscode: 77aa",
+            MeetingRef("81198873582", "77aa"),
+        ),
     ],
 )
 def test_meeting_input(text: str, expected: MeetingRef) -> None:
     assert parse_meeting(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "12345678", "123456789012", "hello",
-                                  "https://example.com/j/81198873582",
-                                  "https://zoom.us/j/123"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "12345678",
+        "123456789012",
+        "hello",
+        "https://example.com/j/81198873582",
+        "https://zoom.us/j/123",
+    ],
+)
 def test_bad_meeting_input_says_what_was_expected(text: str) -> None:
     with pytest.raises(MeetingInputError) as caught:
         parse_meeting(text)

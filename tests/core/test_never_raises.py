@@ -8,16 +8,30 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.core.helpers import NOW, SECRET
-from zoomsig_gui.core.inspector import inspect
-from zoomsig_gui.core.tokens import b64url_encode, sign
+from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.tokens.jwt import b64url_encode, sign
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=10,
 )
-claim_names = st.sampled_from(["appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp",
-                               "video_webrtc_mode", "apiKey", "app_key", "tpc", "x"])
+claim_names = st.sampled_from(
+    [
+        "appKey",
+        "sdkKey",
+        "mn",
+        "role",
+        "iat",
+        "exp",
+        "tokenExp",
+        "video_webrtc_mode",
+        "apiKey",
+        "app_key",
+        "tpc",
+        "x",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -27,8 +41,10 @@ def test_any_text(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(claim_names, json_values), st.dictionaries(st.sampled_from(
-    ["alg", "typ", "kid"]), json_values))
+@given(
+    st.dictionaries(claim_names, json_values),
+    st.dictionaries(st.sampled_from(["alg", "typ", "kid"]), json_values),
+)
 def test_any_claims(claims: dict, header: dict) -> None:
     report = inspect(sign(claims, SECRET, header or None), secret=SECRET, now=NOW)
     json.dumps(report.to_dict())  # the CLI's JSON can always be written

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from tests.core.helpers import NOW, SECRET, payload
-from zoomsig_gui.core.inspector import inspect
-from zoomsig_gui.core.tokens import sign
+from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.tokens.jwt import sign
 
 TOKEN = sign(payload(), SECRET)
 

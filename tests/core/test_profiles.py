@@ -6,17 +6,9 @@ import json
 
 import pytest
 
-from zoomsig_gui.core.profiles import (
-    Cleaned,
-    Profile,
-    clean_key,
-    clean_name,
-    clean_value,
-    default_path,
-    read_index,
-    write_index,
-)
-from zoomsig_gui.core.vaulterrors import EmptyValueError, InvalidValueError
+from zoomsig_gui.core.vault.errors import EmptyValueError, InvalidValueError
+from zoomsig_gui.core.vault.hygiene import Cleaned, clean_key, clean_name, clean_value
+from zoomsig_gui.core.vault.index import Profile, default_path, read_index, write_index
 
 
 @pytest.mark.parametrize("key", ["aB3dE5fG7hI9jK1lM3nO5p", "Wk8zQ2xV", "ABCDEF-123_xyz"])
@@ -24,12 +16,15 @@ def test_ordinary_keys_get_no_warning(key):
     assert clean_key(key) == Cleaned(key, ())
 
 
-@pytest.mark.parametrize("raw, words", [
-    ("dev@corp.example", "e-mail"),
-    ("http://example.com/key", "web address"),
-    ("www.zoom.us", "web address"),
-    ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBLZXkiOiJrIn0.abc_DEF-123", "JWT"),
-])
+@pytest.mark.parametrize(
+    "raw, words",
+    [
+        ("dev@corp.example", "e-mail"),
+        ("http://example.com/key", "web address"),
+        ("www.zoom.us", "web address"),
+        ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBLZXkiOiJrIn0.abc_DEF-123", "JWT"),
+    ],
+)
 def test_keys_that_look_like_something_else_are_flagged(raw, words):
     [notice] = clean_key(raw).notices
     assert words in notice

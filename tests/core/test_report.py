@@ -9,14 +9,20 @@ import pytest
 
 from tests.conftest import VECTORS
 from zoomsig_gui import __version__
-from zoomsig_gui.core.report import ClockNote, JoinNote, build_case, render
-from zoomsig_gui.core.reproduce import legacy_signature
-from zoomsig_gui.core.tokens import sign
+from zoomsig_gui.core.support.casereport import ClockNote, JoinNote, build_case, render
+from zoomsig_gui.core.support.reproduce import legacy_signature
+from zoomsig_gui.core.tokens.jwt import sign
 
 CANARY = "CANARY-s3cr3t-9dQvXk2"
 NOW = 1795996800
-PAYLOAD = {"sdkKey": "CustKey12345", "mn": "81198873582", "role": 1,
-           "iat": NOW - 30, "exp": NOW + 7170, "tokenExp": NOW + 7170}
+PAYLOAD = {
+    "sdkKey": "CustKey12345",
+    "mn": "81198873582",
+    "role": 1,
+    "iat": NOW - 30,
+    "exp": NOW + 7170,
+    "tokenExp": NOW + 7170,
+}
 
 
 @pytest.mark.parametrize("fmt", ["md", "json"])
@@ -56,14 +62,18 @@ def test_full_token_only_when_asked_and_with_what_it_exposes(fmt: str) -> None:
 
 
 def test_json_report_has_the_fields_support_needs() -> None:
-    case = build_case(sign(PAYLOAD, CANARY), secret=CANARY, now=NOW, sdk_version="6.2.0",
-                      clock=ClockNote("NTP time.example", 2.5, NOW - 60),
-                      join=JoinNote(False, "Signature is invalid.", 3712))
+    case = build_case(
+        sign(PAYLOAD, CANARY),
+        secret=CANARY,
+        now=NOW,
+        sdk_version="6.2.0",
+        clock=ClockNote("NTP time.example", 2.5, NOW - 60),
+        join=JoinNote(False, "Signature is invalid.", 3712),
+    )
     data = json.loads(render(case, "json"))
     assert data["zoomsig_version"] == __version__
     assert data["sdk_version"] == "6.2.0"
-    assert data["clock"] == {"source": "NTP time.example", "offset_s": 2.5,
-                             "measured_at": NOW - 60}
+    assert data["clock"] == {"source": "NTP time.example", "offset_s": 2.5, "measured_at": NOW - 60}
     assert data["signature"] == "<redacted>" and data["signature_valid"] is True
     assert data["payload"] == PAYLOAD and data["header"] == {"alg": "HS256", "typ": "JWT"}
     assert data["join_result"] == {"ok": False, "code": 3712, "message": "Signature is invalid."}
@@ -73,14 +83,18 @@ def test_json_report_has_the_fields_support_needs() -> None:
 
 
 def test_markdown_report_reads_like_a_ticket() -> None:
-    case = build_case(sign(PAYLOAD, CANARY), now=NOW, sdk_version="6.2.0",
-                      clock=ClockNote("NTP pool.ntp.org", -1.25, NOW - 60),
-                      join=JoinNote(False, "Signature is invalid.", 3712))
+    case = build_case(
+        sign(PAYLOAD, CANARY),
+        now=NOW,
+        sdk_version="6.2.0",
+        clock=ClockNote("NTP pool.ntp.org", -1.25, NOW - 60),
+        join=JoinNote(False, "Signature is invalid.", 3712),
+    )
     text = render(case, "md")
     assert f"zoomsig version: {__version__}" in text
     assert "Meeting SDK version setting: 6.2.0" in text
     assert "local clock 1.250 s ahead of true time" in text
-    assert "| `mn` | `\"81198873582\"` |" in text
+    assert '| `mn` | `"81198873582"` |' in text
     assert "- Fix: Add appKey" in text
     assert "failed (error 3712): Signature is invalid." in text
     assert "not checked (no secret given)" in text
@@ -91,7 +105,8 @@ def test_old_style_signature_report_hides_its_hash() -> None:
     old = legacy_signature("CustKey", "81198873582", (NOW - 30) * 1000, "0", CANARY)
     hashed = base64.b64decode(old).decode().split(".")[-1]
     text = render(build_case(old, secret=CANARY, now=NOW), "md") + render(
-        build_case(old, secret=CANARY, now=NOW), "json")
+        build_case(old, secret=CANARY, now=NOW), "json"
+    )
     assert hashed not in text and old not in text and CANARY not in text
     assert "legacy-signature" in text
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from tests.conftest import VECTORS
-from zoomsig_gui.core.inspector import inspect
-from zoomsig_gui.core.reproduce import (
+from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.support.reproduce import (
     SIGNER_CODES,
     ReproduceError,
     reproduce,
@@ -42,8 +42,11 @@ def test_reproduction_keeps_every_quirk_and_verifies_with_our_secret(case: dict)
     assert _shape(ours.codes()) == _shape(theirs.codes())
     assert ours.signature_valid is True
     assert inspect(repro.token, secret=VECTORS["secret"], now=now).signature_valid is False
-    assert OUR_KEY in (ours.payload.get("appKey"), ours.payload.get("sdkKey"),
-                       ours.payload.get("app_key"))
+    assert OUR_KEY in (
+        ours.payload.get("appKey"),
+        ours.payload.get("sdkKey"),
+        ours.payload.get("app_key"),
+    )
     assert VECTORS["key"] not in (ours.payload.get("appKey"), ours.payload.get("app_key"))
 
 
@@ -70,8 +73,9 @@ def test_without_their_time_the_times_are_kept_as_they_are() -> None:
 
 def test_side_by_side_marks_key_and_moved_times_only() -> None:
     case = next(c for c in VECTORS["cases"] if c["name"] == "meeting number with spaces")
-    repro = reproduce(case["input"], OUR_KEY, OUR_SECRET, now=case["now"] + 60,
-                      their_now=case["now"])
+    repro = reproduce(
+        case["input"], OUR_KEY, OUR_SECRET, now=case["now"] + 60, their_now=case["now"]
+    )
     changed = {r.claim: r for r in repro.rows if r.differs}
     assert set(changed) == {"appKey", "sdkKey", "iat", "exp", "tokenExp"}
     assert changed["appKey"].ours == json.dumps(OUR_KEY)
@@ -90,8 +94,15 @@ def test_a_second_different_key_is_kept_so_the_mismatch_stays() -> None:
 
 
 def test_extra_claims_and_standard_base64_are_kept() -> None:
-    payload = {"sdkKey": "CustKey", "mn": 811988735, "role": "1", "iat": 1795996770,
-               "exp": 1796003970, "userEmail": "a@example.com", "x": [1, 2]}
+    payload = {
+        "sdkKey": "CustKey",
+        "mn": 811988735,
+        "role": "1",
+        "iat": 1795996770,
+        "exp": 1796003970,
+        "userEmail": "a@example.com",
+        "x": [1, 2],
+    }
     token, _ = sign_like({"alg": "HS256", "typ": "JWT"}, payload, "theirs", standard_b64=True)
     assert "not-base64url" in inspect(token, now=1795996800).codes()
     repro = reproduce(token, OUR_KEY, OUR_SECRET, now=1795996800)
@@ -104,17 +115,23 @@ def test_extra_claims_and_standard_base64_are_kept() -> None:
 def test_json_response_and_join_link_are_reproduced_like_the_bare_token() -> None:
     case = JWT_CASES[0]
     bare = reproduce(case["input"], OUR_KEY, OUR_SECRET, now=case["now"])
-    as_json = reproduce(json.dumps({"signature": case["input"]}), OUR_KEY, OUR_SECRET,
-                        now=case["now"])
-    link = reproduce(f"https://example.com/meeting.html?mn=1&signature={case['input']}&role=0",
-                     OUR_KEY, OUR_SECRET, now=case["now"])
+    as_json = reproduce(
+        json.dumps({"signature": case["input"]}), OUR_KEY, OUR_SECRET, now=case["now"]
+    )
+    link = reproduce(
+        f"https://example.com/meeting.html?mn=1&signature={case['input']}&role=0",
+        OUR_KEY,
+        OUR_SECRET,
+        now=case["now"],
+    )
     assert bare.token == as_json.token == link.token
 
 
 def test_old_style_signature_is_reproduced_the_old_way_with_our_secret() -> None:
     case = next(c for c in VECTORS["cases"] if c["name"] == "legacy pre-JWT Web SDK signature")
-    repro = reproduce(case["input"], OUR_KEY, OUR_SECRET, now=case["now"] + 10,
-                      their_now=case["now"])
+    repro = reproduce(
+        case["input"], OUR_KEY, OUR_SECRET, now=case["now"] + 10, their_now=case["now"]
+    )
     assert verify_legacy(repro.token, OUR_SECRET)
     assert not verify_legacy(repro.token, case["secret"])
     ours = inspect(repro.token, now=case["now"])

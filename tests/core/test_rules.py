@@ -7,8 +7,8 @@ import json
 import pytest
 
 from tests.core.helpers import KEY, NOW, SECRET, check, payload
-from zoomsig_gui.core.inspector import inspect
-from zoomsig_gui.core.tokens import b64url_encode, compact_json, sign
+from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.tokens.jwt import b64url_encode, compact_json, sign
 
 
 def codes(report) -> dict[str, str]:
@@ -87,8 +87,10 @@ def test_unknown_claims_are_listed() -> None:
     assert "userName" in next(f for f in report.findings if f.code == "unknown-claims").message
 
 
-@pytest.mark.parametrize(("window", "code"), [(1799, "exp-window-short"), (1800, None),
-                                              (172800, None), (172801, "exp-window-long")])
+@pytest.mark.parametrize(
+    ("window", "code"),
+    [(1799, "exp-window-short"), (1800, None), (172800, None), (172801, "exp-window-long")],
+)
 def test_expiry_window_boundaries_are_inclusive(window: int, code: str | None) -> None:
     iat = NOW - 30
     report = check(payload(iat=iat, exp=iat + window, tokenExp=iat + window))
@@ -96,16 +98,16 @@ def test_expiry_window_boundaries_are_inclusive(window: int, code: str | None) -
     assert window_codes == ({code} if code else set())
 
 
-@pytest.mark.parametrize(("iat_offset", "future"), [(0, False), (1, False), (2, True),
-                                                    (120, True)])
+@pytest.mark.parametrize(("iat_offset", "future"), [(0, False), (1, False), (2, True), (120, True)])
 def test_iat_future_allows_one_second(iat_offset: int, future: bool) -> None:
     iat = NOW + iat_offset
     report = check(payload(iat=iat, exp=iat + 7200, tokenExp=iat + 7200))
     assert ("iat-future" in codes(report)) is future
 
 
-@pytest.mark.parametrize(("left", "expected"), [(-100, "expired"), (0, "expired"),
-                                                (299, "expires-soon"), (300, None)])
+@pytest.mark.parametrize(
+    ("left", "expected"), [(-100, "expired"), (0, "expired"), (299, "expires-soon"), (300, None)]
+)
 def test_expiry_against_now(left: int, expected: str | None) -> None:
     exp = NOW + left
     report = check(payload(iat=exp - 7200, exp=exp, tokenExp=exp))
@@ -121,11 +123,14 @@ def test_milliseconds_skip_the_window_checks() -> None:
 
 
 def test_header_rules() -> None:
-    assert codes(check(payload(), header={"alg": "HS256", "typ": "jwt"}))["typ-unexpected"] \
+    assert (
+        codes(check(payload(), header={"alg": "HS256", "typ": "jwt"}))["typ-unexpected"]
         == "warning"
+    )
     assert check(payload(), header={"alg": "HS256"}).findings == ()
-    none_alg = f"{b64url_encode(compact_json({'alg': 'none'}))}." \
-               f"{b64url_encode(compact_json(payload()))}."
+    none_alg = (
+        f"{b64url_encode(compact_json({'alg': 'none'}))}.{b64url_encode(compact_json(payload()))}."
+    )
     report = inspect(none_alg, secret=SECRET, now=NOW)
     assert "alg-unsupported" in codes(report) and report.signature_valid is False
 
@@ -142,8 +147,14 @@ def test_key_unknown_when_another_profile_key_is_expected() -> None:
 
 
 def test_video_sdk_token_is_recognised() -> None:
-    video = {"app_key": KEY, "tpc": "qa", "role_type": 1, "version": 1, "iat": NOW - 30,
-             "exp": NOW + 7200}
+    video = {
+        "app_key": KEY,
+        "tpc": "qa",
+        "role_type": 1,
+        "version": 1,
+        "iat": NOW - 30,
+        "exp": NOW + 7200,
+    }
     report = check(video)
     assert report.kind == "video" and "video-sdk-token" in codes(report)
 
@@ -151,15 +162,26 @@ def test_video_sdk_token_is_recognised() -> None:
 def test_standard_base64_is_flagged_and_still_decoded() -> None:
     token = sign(payload(mn="99999999999"), SECRET)
     head, body, sig = token.split(".")
-    std = [seg.replace("-", "+").replace("_", "/") + "=" * (-len(seg) % 4)
-           for seg in (head, body, sig)]
+    std = [
+        seg.replace("-", "+").replace("_", "/") + "=" * (-len(seg) % 4) for seg in (head, body, sig)
+    ]
     report = inspect(".".join(std), secret=SECRET, now=NOW)
     assert "not-base64url" in codes(report)
     assert report.payload and report.payload["mn"] == "99999999999"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "hello.world", "a.b.c.d", "eyJ.eyJ.x",
-                                  "bm90IGpzb24.bm90IGpzb24.c2ln", "W10.W10.c2ln"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "hello.world",
+        "a.b.c.d",
+        "eyJ.eyJ.x",
+        "bm90IGpzb24.bm90IGpzb24.c2ln",
+        "W10.W10.c2ln",
+    ],
+)
 def test_malformed_input(text: str) -> None:
     report = inspect(text, now=NOW)
     assert codes(report) == {"malformed": "error"}
@@ -168,6 +190,7 @@ def test_malformed_input(text: str) -> None:
 
 def test_legacy_signature() -> None:
     import base64
+
     raw = f"{KEY}.81198873582.1795996770000.0.aGFzaA==".encode()
     report = inspect(base64.b64encode(raw).decode(), now=NOW)
     assert report.kind == "legacy" and codes(report) == {"legacy-signature": "error"}
@@ -176,26 +199,35 @@ def test_legacy_signature() -> None:
 
 @pytest.mark.parametrize("role", [[], {}, [0], None])
 def test_odd_role_values_are_reported_not_raised(role) -> None:
-    from zoomsig_gui.core.claims import claim_rows
+    from zoomsig_gui.core.inspection.claims import claim_rows
+
     report = check(payload(role=role) if role is not None else payload(role=None, mn=None))
     rows = claim_rows(report.payload, NOW)  # the tables must render any value too
     assert rows and ("role-invalid" in codes(report) or role is None)
 
 
-@pytest.mark.parametrize(("literal", "code"), [
-    ("NaN", "malformed"), ("Infinity", "malformed"), ("-Infinity", "malformed"),
-    ("1e400", "claim-type"), ("1" + "0" * 400, "iat-milliseconds"),
-])
+@pytest.mark.parametrize(
+    ("literal", "code"),
+    [
+        ("NaN", "malformed"),
+        ("Infinity", "malformed"),
+        ("-Infinity", "malformed"),
+        ("1e400", "claim-type"),
+        ("1" + "0" * 400, "iat-milliseconds"),
+    ],
+)
 def test_unreadable_times_are_reported_and_rendered_not_raised(literal: str, code: str) -> None:
     # NaN and Infinity are not JSON (JavaScript's JSON.parse refuses them); 1e400 reads as an
     # infinite float and 400 digits as a huge int. Tables, JSON and reports must all cope.
-    from zoomsig_gui.commands._common import _strict
-    from zoomsig_gui.core.claims import claim_rows
-    from zoomsig_gui.core.report import build_case, render
-    from zoomsig_gui.core.tokens import b64url_encode
+    from zoomsig_gui.commands.options import _strict
+    from zoomsig_gui.core.inspection.claims import claim_rows
+    from zoomsig_gui.core.support.casereport import build_case, render
+    from zoomsig_gui.core.tokens.jwt import b64url_encode
 
-    body = (f'{{"appKey":"{KEY}","sdkKey":"{KEY}","mn":"81198873582","role":0,'
-            f'"iat":{literal},"exp":{literal},"tokenExp":{literal}}}')
+    body = (
+        f'{{"appKey":"{KEY}","sdkKey":"{KEY}","mn":"81198873582","role":0,'
+        f'"iat":{literal},"exp":{literal},"tokenExp":{literal}}}'
+    )
     header = b64url_encode(b'{"alg":"HS256","typ":"JWT"}')
     token = f"{header}.{b64url_encode(body.encode())}.c2ln"
     report = inspect(token, now=NOW)

@@ -8,20 +8,29 @@ import jwt
 import pytest
 
 from tests.core.helpers import KEY, NOW, SECRET
-from zoomsig_gui.core.inspector import inspect
-from zoomsig_gui.core.tokens import TokenError, TokenRequest, make_token, parse_duration, verify
+from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.tokens.jwt import verify
+from zoomsig_gui.core.tokens.request import TokenError, TokenRequest, make_token, parse_duration
 
 
 def decode(token: str) -> dict:
-    return jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": False,
-                                                                   "verify_iat": False})
+    return jwt.decode(
+        token, SECRET, algorithms=["HS256"], options={"verify_exp": False, "verify_iat": False}
+    )
 
 
 def test_web_token_matches_zoom_sample_shape() -> None:
     token = make_token(TokenRequest(KEY, "81198873582", 1), SECRET, now=NOW)
     assert jwt.get_unverified_header(token) == {"alg": "HS256", "typ": "JWT"}
-    assert decode(token) == {"appKey": KEY, "sdkKey": KEY, "mn": "81198873582", "role": 1,
-                             "iat": NOW - 30, "exp": NOW - 30 + 7200, "tokenExp": NOW - 30 + 7200}
+    assert decode(token) == {
+        "appKey": KEY,
+        "sdkKey": KEY,
+        "mn": "81198873582",
+        "role": 1,
+        "iat": NOW - 30,
+        "exp": NOW - 30 + 7200,
+        "tokenExp": NOW - 30 + 7200,
+    }
     assert list(decode(token)) == ["appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp"]
     assert "=" not in token and verify(token, SECRET) and not verify(token, SECRET + "x")
 
@@ -35,8 +44,10 @@ def test_native_token_and_webrtc_mode() -> None:
 
 def test_clock_offset_moves_iat_to_the_true_time() -> None:
     import time
-    token = make_token(TokenRequest(KEY, "81198873582", 0, backdate_s=0), SECRET,
-                       clock_offset_s=-3600)
+
+    token = make_token(
+        TokenRequest(KEY, "81198873582", 0, backdate_s=0), SECRET, clock_offset_s=-3600
+    )
     assert abs(decode(token)["iat"] - (time.time() - 3600)) < 5
 
 
@@ -71,9 +82,18 @@ def test_empty_secret_is_refused() -> None:
         make_token(TokenRequest(KEY, "81198873582", 0), "", now=NOW)
 
 
-@pytest.mark.parametrize(("text", "seconds"), [("7200", 7200), ("30m", 1800), ("2h", 7200),
-                                               ("1h30m", 5400), ("45 min", 2700), (600, 600),
-                                               ("2d", 172800)])
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("7200", 7200),
+        ("30m", 1800),
+        ("2h", 7200),
+        ("1h30m", 5400),
+        ("45 min", 2700),
+        (600, 600),
+        ("2d", 172800),
+    ],
+)
 def test_parse_duration(text: str | int, seconds: int) -> None:
     assert parse_duration(text) == seconds
 

@@ -9,16 +9,17 @@ import jwt
 import pytest
 
 from tests.integration.keyring_fixtures import MemoryKeyring
-from zoomsig_gui.core.secretstore import SERVICE, SecretStore
-from zoomsig_gui.core.tokens import TokenRequest, verify
-from zoomsig_gui.core.vault import MISSING, SAVED, SESSION, Vault
-from zoomsig_gui.core.vaulterrors import (
+from zoomsig_gui.core.tokens.jwt import verify
+from zoomsig_gui.core.tokens.request import TokenRequest
+from zoomsig_gui.core.vault.errors import (
     DuplicateProfileError,
     EmptyValueError,
     InvalidValueError,
     SecretMissingError,
     UnknownProfileError,
 )
+from zoomsig_gui.core.vault.facade import MISSING, SAVED, SESSION, Vault
+from zoomsig_gui.core.vault.secrets import SERVICE, SecretStore
 
 SECRET = "Q7xWn2KpL9vRt4YbZ8sMd3FhJc6GaE1u"
 KEY = "aB3dE5fG7hI9jK1lM3nO5p"
@@ -79,11 +80,14 @@ def test_space_inside_the_secret_is_kept_but_reported(vault):
     assert any("inside it" in n for n in outcome.notices)
 
 
-@pytest.mark.parametrize("key, words", [
-    ("someone@example.com", "e-mail address"),
-    ("https://marketplace.zoom.us/app/abc", "web address"),
-    ("eyJhbGciOiJIUzI1NiJ9.eyJhcHBLZXkiOiJ4In0.c2ln", "signature (JWT)"),
-])
+@pytest.mark.parametrize(
+    "key, words",
+    [
+        ("someone@example.com", "e-mail address"),
+        ("https://marketplace.zoom.us/app/abc", "web address"),
+        ("eyJhbGciOiJIUzI1NiJ9.eyJhcHBLZXkiOiJ4In0.c2ln", "signature (JWT)"),
+    ],
+)
 def test_a_key_that_looks_wrong_is_saved_with_a_warning(vault, key, words):
     outcome = vault.add("Odd", key, SECRET)
     assert any(words in n for n in outcome.notices)
@@ -222,8 +226,9 @@ def test_signing_uses_the_profile_key_and_secret_and_records_last_use(vault, clo
     vault.add("Prod", KEY, SECRET)
     assert vault.get("Prod").last_used is None
     clock.now += 3600
-    token = vault.sign("Prod", TokenRequest(key="ignored", meeting_number="123456789", role=0),
-                       now=clock.now)
+    token = vault.sign(
+        "Prod", TokenRequest(key="ignored", meeting_number="123456789", role=0), now=clock.now
+    )
     assert verify(token, SECRET)
     payload = jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": False})
     assert payload["appKey"] == payload["sdkKey"] == KEY
@@ -246,7 +251,10 @@ def test_export_has_no_secret_and_import_adds_profiles_without_secrets(vault, tm
     assert result.skipped == (("Test", "a profile with this name already exists"),)
     imported = other.view("Prod")
     assert (imported.profile.key, imported.profile.kind, imported.profile.notes) == (
-        KEY, "sdk-key", "ops team")
+        KEY,
+        "sdk-key",
+        "ops team",
+    )
     assert imported.secret_state == MISSING
     assert other.credentials("Test").key == "mine"  # the existing profile is untouched
 

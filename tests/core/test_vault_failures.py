@@ -16,9 +16,7 @@ from tests.integration.keyring_fixtures import (
     MemoryKeyring,
     SlowKeyring,
 )
-from zoomsig_gui.core.secretstore import SecretStore
-from zoomsig_gui.core.vault import MISSING, SESSION, UNKNOWN, Vault
-from zoomsig_gui.core.vaulterrors import (
+from zoomsig_gui.core.vault.errors import (
     ImportFileError,
     KeyringFailedError,
     KeyringLockedError,
@@ -26,16 +24,19 @@ from zoomsig_gui.core.vaulterrors import (
     NoKeyringError,
     ProfileFileError,
 )
+from zoomsig_gui.core.vault.facade import MISSING, SESSION, UNKNOWN, Vault
+from zoomsig_gui.core.vault.secrets import SecretStore
 
 SECRET = "Q7xWn2KpL9vRt4YbZ8sMd3FhJc6GaE1u"
 KEY = "aB3dE5fG7hI9jK1lM3nO5p"
 
 
-def make(tmp_path: Path, backend, timeout_s: float = 5) -> Vault:  # noqa: ANN001
+def make(tmp_path: Path, backend, timeout_s: float = 5) -> Vault:
     return Vault(tmp_path / "profiles.json", SecretStore(backend, timeout_s=timeout_s))
 
 
 # -- no keyring ---------------------------------------------------------------------------
+
 
 def test_no_keyring_refuses_to_save_and_names_what_to_install(tmp_path):
     vault = make(tmp_path, fail.Keyring())
@@ -45,8 +46,9 @@ def test_no_keyring_refuses_to_save_and_names_what_to_install(tmp_path):
     assert "GNOME Keyring" in message and "KWallet" in message
     assert "never writes secrets to a file" in message
     assert vault.list() == []
-    assert not any(SECRET in p.read_text(errors="replace") for p in tmp_path.rglob("*")
-                   if p.is_file())
+    assert not any(
+        SECRET in p.read_text(errors="replace") for p in tmp_path.rglob("*") if p.is_file()
+    )
 
 
 def test_no_keyring_status_is_honest(tmp_path):
@@ -99,6 +101,7 @@ def test_plain_file_backends_are_refused(tmp_path):
 
 
 # -- locked, hung and broken keyrings ----------------------------------------------------
+
 
 def test_locked_keyring_asks_to_unlock_and_keeps_everything(tmp_path):
     memory = MemoryKeyring()
@@ -179,6 +182,7 @@ def test_remove_without_keyring_says_the_old_secret_may_remain(tmp_path):
 
 # -- the profile file -------------------------------------------------------------------
 
+
 def test_corrupt_profile_file_is_set_aside_and_the_list_starts_empty(tmp_path):
     path = tmp_path / "profiles.json"
     path.write_text('{"schema": 1, "profiles": [', encoding="utf-8")
@@ -194,8 +198,15 @@ def test_corrupt_profile_file_is_set_aside_and_the_list_starts_empty(tmp_path):
 
 def test_unreadable_entries_are_copied_aside_and_the_rest_kept(tmp_path):
     path = tmp_path / "profiles.json"
-    good = {"id": "abc", "name": "Prod", "key": KEY, "kind": "meeting-sdk", "notes": "",
-            "created": 1, "last_used": None}
+    good = {
+        "id": "abc",
+        "name": "Prod",
+        "key": KEY,
+        "kind": "meeting-sdk",
+        "notes": "",
+        "created": 1,
+        "last_used": None,
+    }
     path.write_text(json.dumps({"schema": 1, "profiles": [good, {"name": 5}]}), "utf-8")
     backend = MemoryKeyring()
     vault = make(tmp_path, backend)
@@ -211,8 +222,7 @@ def test_unreadable_entries_are_copied_aside_and_the_rest_kept(tmp_path):
 @pytest.mark.parametrize("field", ["created", "last_used"])
 def test_a_time_too_large_for_a_number_is_an_unreadable_entry_not_a_crash(tmp_path, field):
     # 1e400 is valid JSON that Python reads as infinity, which int() cannot take.
-    good = (f'{{"id": "abc", "name": "Prod", "key": "{KEY}", "created": 1, '
-            f'"last_used": null}}')
+    good = f'{{"id": "abc", "name": "Prod", "key": "{KEY}", "created": 1, "last_used": null}}'
     bad = f'{{"id": "def", "name": "Odd", "key": "{KEY}", "{field}": 1e400}}'
     path = tmp_path / "profiles.json"
     path.write_text(f'{{"schema": 1, "profiles": [{good}, {bad}]}}', encoding="utf-8")
@@ -251,7 +261,7 @@ def test_file_write_failure_removes_the_just_stored_secret(tmp_path, monkeypatch
     def disk_full(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("zoomsig_gui.core.profiles.write_json_atomic", disk_full)
+    monkeypatch.setattr("zoomsig_gui.core.vault.index.write_json_atomic", disk_full)
     with pytest.raises(ProfileFileError, match="No space left on device"):
         vault.add("Prod", KEY, SECRET)
     assert backend.entries == {}
@@ -259,13 +269,17 @@ def test_file_write_failure_removes_the_just_stored_secret(tmp_path, monkeypatch
 
 # -- import files -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("content, why", [
-    ("not json", "not valid JSON"),
-    ('{"profiles": 3}', "not a zoomsig profile export"),
-    ('{"format": "other", "profiles": []}', 'format is "other"'),
-    ('{"schema": 7, "profiles": []}', "newer zoomsig"),
-    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),  # json's parser recurses
-])
+
+@pytest.mark.parametrize(
+    "content, why",
+    [
+        ("not json", "not valid JSON"),
+        ('{"profiles": 3}', "not a zoomsig profile export"),
+        ('{"format": "other", "profiles": []}', 'format is "other"'),
+        ('{"schema": 7, "profiles": []}', "newer zoomsig"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),  # json's parser recurses
+    ],
+)
 def test_bad_import_files_import_nothing(tmp_path, content, why):
     source = tmp_path / "in.json"
     source.write_text(content, encoding="utf-8")
@@ -282,13 +296,20 @@ def test_missing_import_file(tmp_path):
 
 def test_import_entries_with_fields_that_are_not_text_are_skipped_in_plain_words(tmp_path):
     source = tmp_path / "in.json"
-    source.write_text(json.dumps({"profiles": [
-        {"name": 5, "key": KEY},
-        {"name": "A", "key": ["x"]},
-        {"name": "B", "key": KEY, "notes": 3},
-        {"name": "C", "key": KEY, "kind": 7},
-        {"name": "Ok", "key": KEY},
-    ]}), encoding="utf-8")
+    source.write_text(
+        json.dumps(
+            {
+                "profiles": [
+                    {"name": 5, "key": KEY},
+                    {"name": "A", "key": ["x"]},
+                    {"name": "B", "key": KEY, "notes": 3},
+                    {"name": "C", "key": KEY, "kind": 7},
+                    {"name": "Ok", "key": KEY},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     result = make(tmp_path, MemoryKeyring()).import_from(source)
     assert [p.name for p in result.added] == ["Ok"]
     assert result.skipped == (
@@ -301,11 +322,18 @@ def test_import_entries_with_fields_that_are_not_text_are_skipped_in_plain_words
 
 def test_secrets_in_an_import_file_are_ignored_and_reported(tmp_path):
     source = tmp_path / "in.json"
-    source.write_text(json.dumps({"profiles": [
-        {"name": "Prod", "key": KEY, "secret": SECRET},
-        {"name": "", "key": "x"},
-        {"name": "prod", "key": "dup"},
-    ]}), encoding="utf-8")
+    source.write_text(
+        json.dumps(
+            {
+                "profiles": [
+                    {"name": "Prod", "key": KEY, "secret": SECRET},
+                    {"name": "", "key": "x"},
+                    {"name": "prod", "key": "dup"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     backend = MemoryKeyring()
     vault = make(tmp_path, backend)
     result = vault.import_from(source)
@@ -313,7 +341,8 @@ def test_secrets_in_an_import_file_are_ignored_and_reported(tmp_path):
     assert any("ignored" in n for n in result.notices)
     assert [why for _, why in result.skipped] == [
         "The profile name is empty. Give the profile a name.",
-        "the name appears twice in the file"]
+        "the name appears twice in the file",
+    ]
     assert backend.entries == {}
     assert vault.view("Prod").secret_state == MISSING
     assert SECRET not in vault.path.read_text(encoding="utf-8")

@@ -11,18 +11,18 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from zoomsig_gui.core import vault as vault_module
-from zoomsig_gui.core.secretstore import SecretStore
-from zoomsig_gui.core.vault import Vault
-from zoomsig_gui.core.vaulterrors import ProfileFileError, ProfilesBusyError
+from zoomsig_gui.core.vault import facade as vault_module
+from zoomsig_gui.core.vault.errors import ProfileFileError, ProfilesBusyError
+from zoomsig_gui.core.vault.facade import Vault
+from zoomsig_gui.core.vault.secrets import SecretStore
 
 # Adds profiles with session-only secrets: the file is shared, the keyring is not needed.
 ADDER = """
 import sys
 from pathlib import Path
 from tests.integration.keyring_fixtures import MemoryKeyring
-from zoomsig_gui.core.secretstore import SecretStore
-from zoomsig_gui.core.vault import Vault
+from zoomsig_gui.core.vault.secrets import SecretStore
+from zoomsig_gui.core.vault.facade import Vault
 path, prefix, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 vault = Vault(path, SecretStore(MemoryKeyring(), timeout_s=5))
 sys.stdin.readline()  # both start together
@@ -34,7 +34,7 @@ for i in range(count):
 HOLDER = """
 import sys, time
 from pathlib import Path
-from zoomsig_gui.core.filelock import locked
+from zoomsig_gui.core.store.filelock import locked
 with locked(Path(sys.argv[1]), 5):
     print("holding", flush=True)
     time.sleep(float(sys.argv[2]))
@@ -42,8 +42,13 @@ with locked(Path(sys.argv[1]), 5):
 
 
 def spawn(code: str, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, text=True,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
 
 
 def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path):
@@ -59,8 +64,7 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path):
     assert {n.split()[0] for n in names} == {"Window", "Script"}
 
 
-def test_a_list_held_too_long_ends_in_a_message_and_changes_nothing(tmp_path: Path,
-                                                                     monkeypatch):
+def test_a_list_held_too_long_ends_in_a_message_and_changes_nothing(tmp_path: Path, monkeypatch):
     path = tmp_path / "profiles.json"
     from tests.integration.keyring_fixtures import MemoryKeyring
 

@@ -19,23 +19,25 @@ class HttpDateServer:
         self.requests: list[str] = []
 
         class Handler(BaseHTTPRequestHandler):
-            def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+            def do_HEAD(self) -> None:
                 outer.requests.append(self.command)
                 self.send_response_only(200)
                 if outer.date is True:
-                    self.send_header("Date", email.utils.formatdate(
-                        time.time() + outer.skew_s, usegmt=True))
+                    self.send_header(
+                        "Date", email.utils.formatdate(time.time() + outer.skew_s, usegmt=True)
+                    )
                 elif isinstance(outer.date, str):
                     self.send_header("Date", outer.date)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:

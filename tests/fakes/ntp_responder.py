@@ -16,8 +16,17 @@ from typing import Literal
 
 NTP_EPOCH_DELTA = 2208988800
 
-Behaviour = Literal["answer", "garbage", "short", "kod", "wrong-address", "wrong-origin",
-                    "unsynchronised", "client-mode", "silent"]
+Behaviour = Literal[
+    "answer",
+    "garbage",
+    "short",
+    "kod",
+    "wrong-address",
+    "wrong-origin",
+    "unsynchronised",
+    "client-mode",
+    "silent",
+]
 
 
 def ntp_timestamp(epoch: float) -> bytes:
@@ -29,9 +38,16 @@ def ntp_timestamp(epoch: float) -> bytes:
 class NtpResponder:
     """``with NtpResponder(offset_s=47) as server: server.address`` → "127.0.0.1:PORT"."""
 
-    def __init__(self, offset_s: float = 0.0, behaviour: Behaviour = "answer",
-                 stratum: int = 2, kod_code: bytes = b"RATE", lifetime_s: float = 30.0,
-                 latency_s: float = 0.0, hold_s: float = 0.0) -> None:
+    def __init__(
+        self,
+        offset_s: float = 0.0,
+        behaviour: Behaviour = "answer",
+        stratum: int = 2,
+        kod_code: bytes = b"RATE",
+        lifetime_s: float = 30.0,
+        latency_s: float = 0.0,
+        hold_s: float = 0.0,
+    ) -> None:
         # latency_s: a slow network (counts in the round-trip delay); hold_s: time between
         # the server's receive and transmit timestamps (does not count in the delay).
         self.latency_s = latency_s
@@ -108,5 +124,12 @@ class NtpResponder:
         if self.behaviour == "wrong-origin":
             origin = ntp_timestamp(time.time() - 100)
         head = struct.pack("!BBbb", leap << 6 | 4 << 3 | mode, stratum, 6, -20)
-        return (head + struct.pack("!II", 0, 0) + ref_id + ntp_timestamp(received - 10)
-                + origin + ntp_timestamp(received) + ntp_timestamp(time.time() + self.offset_s))
+        return (
+            head
+            + struct.pack("!II", 0, 0)
+            + ref_id
+            + ntp_timestamp(received - 10)
+            + origin
+            + ntp_timestamp(received)
+            + ntp_timestamp(time.time() + self.offset_s)
+        )

@@ -15,7 +15,7 @@ from keyring.backend import KeyringBackend
 from keyring.compat import properties
 
 from tests.conftest import require
-from zoomsig_gui.core.secretstore import effective_backend
+from zoomsig_gui.core.vault.secrets import effective_backend
 
 
 class MemoryKeyring(KeyringBackend):
@@ -93,6 +93,7 @@ class BrokenKeyring(MemoryKeyring):
 
 # -- the real Secret Service --------------------------------------------------------------
 
+
 def secret_service_problem() -> str | None:
     """None when gnome-keyring (or another Secret Service) answers with an unlocked default."""
     try:
@@ -102,11 +103,13 @@ def secret_service_problem() -> str | None:
     try:
         with closing(secretstorage.dbus_init()) as conn:
             if not secretstorage.check_service_availability(conn):
-                return "no Secret Service on the session D-Bus (run inside dbus-run-session " \
-                       "with gnome-keyring-daemon --unlock)"
+                return (
+                    "no Secret Service on the session D-Bus (run inside dbus-run-session "
+                    "with gnome-keyring-daemon --unlock)"
+                )
             if secretstorage.get_default_collection(conn).is_locked():
                 return "the default keyring collection is locked"
-    except Exception as exc:  # noqa: BLE001 - any failure means: not available
+    except Exception as exc:
         return f"Secret Service not reachable: {type(exc).__name__}: {exc}"
     from keyring.backends.SecretService import Keyring as SecretServiceKeyring
 
@@ -121,7 +124,7 @@ def require_secret_service() -> None:
     require(problem is None, problem or "")
 
 
-def _bus():  # noqa: ANN202 - jeepney connection
+def _bus():
     from jeepney.io.blocking import open_dbus_connection
 
     return open_dbus_connection(bus="SESSION")
@@ -130,12 +133,13 @@ def _bus():  # noqa: ANN202 - jeepney connection
 def secret_service_pid() -> int:
     from jeepney import DBusAddress, new_method_call
 
-    addr = DBusAddress("/org/freedesktop/DBus", bus_name="org.freedesktop.DBus",
-                       interface="org.freedesktop.DBus")
+    addr = DBusAddress(
+        "/org/freedesktop/DBus", bus_name="org.freedesktop.DBus", interface="org.freedesktop.DBus"
+    )
     with closing(_bus()) as conn:
         reply = conn.send_and_get_reply(
-            new_method_call(addr, "GetConnectionUnixProcessID", "s",
-                            ("org.freedesktop.secrets",)))
+            new_method_call(addr, "GetConnectionUnixProcessID", "s", ("org.freedesktop.secrets",))
+        )
     return int(reply.body[0])
 
 
@@ -149,20 +153,26 @@ class GnomeCollection:
         self._new = new_method_call
         self._password = password
         self._conn = _bus()
-        svc = DBusAddress("/org/freedesktop/secrets", bus_name="org.freedesktop.secrets",
-                          interface="org.freedesktop.Secret.Service")
+        svc = DBusAddress(
+            "/org/freedesktop/secrets",
+            bus_name="org.freedesktop.secrets",
+            interface="org.freedesktop.Secret.Service",
+        )
         self._internal = DBusAddress(
-            "/org/freedesktop/secrets", bus_name="org.freedesktop.secrets",
-            interface="org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface")
+            "/org/freedesktop/secrets",
+            bus_name="org.freedesktop.secrets",
+            interface="org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface",
+        )
         _, self._session = self._call(svc, "OpenSession", "sv", ("plain", ("s", ""))).body
         props = {"org.freedesktop.Secret.Collection.Label": ("s", label)}
-        self.path = self._call(self._internal, "CreateWithMasterPassword", "a{sv}(oayays)",
-                               (props, self._secret())).body[0]
+        self.path = self._call(
+            self._internal, "CreateWithMasterPassword", "a{sv}(oayays)", (props, self._secret())
+        ).body[0]
 
     def _secret(self) -> tuple:
         return (self._session, b"", self._password, "text/plain")
 
-    def _call(self, addr, method: str, sig: str, body: tuple):  # noqa: ANN001, ANN202
+    def _call(self, addr, method: str, sig: str, body: tuple):
         from jeepney.wrappers import unwrap_msg
 
         reply = self._conn.send_and_get_reply(self._new(addr, method, sig, body))
@@ -176,7 +186,7 @@ class GnomeCollection:
         kr.preferred_collection = self.path
         return kr
 
-    def _collection(self):  # noqa: ANN202
+    def _collection(self):
         import secretstorage
 
         return secretstorage.Collection(secretstorage.dbus_init(), self.path)
@@ -188,8 +198,9 @@ class GnomeCollection:
             assert col.is_locked()
 
     def unlock(self) -> None:
-        self._call(self._internal, "UnlockWithMasterPassword", "o(oayays)",
-                   (self.path, self._secret()))
+        self._call(
+            self._internal, "UnlockWithMasterPassword", "o(oayays)", (self.path, self._secret())
+        )
 
     def delete(self) -> None:
         self.unlock()
@@ -210,6 +221,7 @@ def gnome_collection(label: str) -> Iterator[GnomeCollection]:
 
 # -- subprocesses and leak scans -------------------------------------------------------
 
+
 def zoomsig_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "zoomsig_gui.cli", *args]
 
@@ -217,9 +229,13 @@ def zoomsig_cmd(*args: str) -> list[str]:
 def child_env(home: Path) -> dict[str, str]:
     """A fresh HOME for the CLI; the session D-Bus (and so the keyring) stays the same."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
-               XDG_DATA_HOME=str(home / ".local" / "share"),
-               XDG_CACHE_HOME=str(home / ".cache"), PYTHONIOENCODING="utf-8")
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        PYTHONIOENCODING="utf-8",
+    )
     if "XDG_RUNTIME_DIR" in os.environ:
         env["XDG_RUNTIME_DIR"] = os.environ["XDG_RUNTIME_DIR"]
     return env

@@ -28,9 +28,15 @@ def meeting_sdk_dist(version: str = SDK_VERSION) -> Path:
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         result = subprocess.run(
             ["npm", "pack", f"@zoom/meetingsdk@{version}", "--pack-destination", tmp],
-            cwd=tmp, capture_output=True, text=True, timeout=900)
-        require(result.returncode == 0,
-                f"npm pack @zoom/meetingsdk@{version} failed: {result.stderr.strip()[-300:]}")
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        require(
+            result.returncode == 0,
+            f"npm pack @zoom/meetingsdk@{version} failed: {result.stderr.strip()[-300:]}",
+        )
         tarball = next(Path(tmp).glob("*.tgz"))
         unpacked = Path(tmp) / "unpacked"
         with tarfile.open(tarball) as tar:

@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import require
 from tests.fakes.ntp_responder import NtpResponder
-from zoomsig_gui.core.clock import check_clock
+from zoomsig_gui.core.clock.check import check_clock
 
 pytestmark = pytest.mark.ntp
 
@@ -39,17 +39,30 @@ def chrony(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("chrony")
     port = free_udp_port()
     conf = folder / "chrony.conf"
-    conf.write_text("\n".join([
-        f"port {port}", "bindaddress 127.0.0.1", "allow 127.0.0.1", "local stratum 8",
-        "cmdport 0", "bindcmdaddress /",  # no command sockets at all
-        f"pidfile {folder / 'chronyd.pid'}", f"driftfile {folder / 'drift'}", "",
-    ]))
+    conf.write_text(
+        "\n".join(
+            [
+                f"port {port}",
+                "bindaddress 127.0.0.1",
+                "allow 127.0.0.1",
+                "local stratum 8",
+                "cmdport 0",
+                "bindcmdaddress /",  # no command sockets at all
+                f"pidfile {folder / 'chronyd.pid'}",
+                f"driftfile {folder / 'drift'}",
+                "",
+            ]
+        )
+    )
     log = (folder / "chronyd.log").open("w")
     # -u: stay the current user, so the temp folder stays writable when run as root;
     # -U: allow starting without root (CI runners), fine here as port and files are ours.
     user = pwd.getpwuid(os.getuid()).pw_name
-    proc = subprocess.Popen([chronyd, "-x", "-U", "-d", "-u", user, "-f", str(conf)],
-                            stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [chronyd, "-x", "-U", "-d", "-u", user, "-f", str(conf)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         address = f"127.0.0.1:{port}"
         _wait_until_serving(proc, address, folder / "chronyd.log")
@@ -87,18 +100,27 @@ def test_chrony_reading_is_a_real_ntp_answer(chrony: str) -> None:
 
 
 def test_chrony_wins_over_broken_servers(chrony: str) -> None:
-    with NtpResponder(behaviour="wrong-address", offset_s=-3600) as liar, \
-            NtpResponder(behaviour="kod") as kod, NtpResponder(behaviour="silent") as silent:
-        result = check_clock([liar.address, kod.address, silent.address, chrony],
-                             timeout_s=1.0, http_fallback=False)
+    with (
+        NtpResponder(behaviour="wrong-address", offset_s=-3600) as liar,
+        NtpResponder(behaviour="kod") as kod,
+        NtpResponder(behaviour="silent") as silent,
+    ):
+        result = check_clock(
+            [liar.address, kod.address, silent.address, chrony], timeout_s=1.0, http_fallback=False
+        )
     assert result.status == "ok"
     assert result.reading is not None and result.reading.server == chrony
     assert len(result.faults) == 3
 
 
 def zoomsig(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "zoomsig_gui.cli", *args], capture_output=True,
-                          text=True, timeout=60, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "zoomsig_gui.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
 
 
 def test_cli_clock_against_chrony(chrony: str) -> None:
@@ -109,9 +131,23 @@ def test_cli_clock_against_chrony(chrony: str) -> None:
 
 def test_token_synced_against_chrony_is_valid_now(chrony: str) -> None:
     env = dict(os.environ, ZS_SECRET=SECRET)
-    done = zoomsig("token", "--key", "chronyKey", "--secret-env", "ZS_SECRET",
-                   "--meeting", "81198873582", "--role", "0", "--sync",
-                   "--sync-server", chrony, "--sync-http-url", "none", env=env)
+    done = zoomsig(
+        "token",
+        "--key",
+        "chronyKey",
+        "--secret-env",
+        "ZS_SECRET",
+        "--meeting",
+        "81198873582",
+        "--role",
+        "0",
+        "--sync",
+        "--sync-server",
+        chrony,
+        "--sync-http-url",
+        "none",
+        env=env,
+    )
     assert done.returncode == 0, done.stderr
     claims = jwt.decode(done.stdout.strip(), SECRET, algorithms=["HS256"], leeway=0)
     assert claims["iat"] <= time.time() < claims["exp"]

@@ -25,9 +25,12 @@ CHROMIUM = "/usr/bin/chromium"
 
 @contextmanager
 def zoomsig_serve(*args: str) -> Iterator[tuple[str, int]]:
-    proc = subprocess.Popen([sys.executable, "-m", "zoomsig_gui.cli", "serve", "--port", "0",
-                             *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "zoomsig_gui.cli", "serve", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         url = proc.stdout.readline().strip()
@@ -39,14 +42,31 @@ def zoomsig_serve(*args: str) -> Iterator[tuple[str, int]]:
 
 
 def dump_dom(url: str, profile: Path) -> str:
-    require(os.access(CHROMIUM, os.X_OK) or shutil.which("chromium"),
-            "Debian's chromium is not installed")
+    require(
+        os.access(CHROMIUM, os.X_OK) or shutil.which("chromium"),
+        "Debian's chromium is not installed",
+    )
     result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", f"--user-data-dir={profile}", f"--host-resolver-rules="
-         f"{OFFLINE_RESOLVER}", "--virtual-time-budget=120000", "--dump-dom", url],
-        capture_output=True, text=True, timeout=300)
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--host-resolver-rules={OFFLINE_RESOLVER}",
+            "--virtual-time-budget=120000",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
 
@@ -59,17 +79,41 @@ def status_of(dom: str) -> dict[str, str]:
 
 # Offline, Client View answers errorCode 1 ("Fail to join the meeting.") and Component View
 # -3000 ("connection error"), each after the SDK initialised and tried zoom.us.
-@pytest.mark.parametrize(("view", "code", "said"), [
-    ("client", "1", "Fail to join the meeting."), ("component", "-3000", "connection error")])
-def test_link_in_chromium_reaches_a_join_result(tmp_path: Path, view: str, code: str,
-                                                said: str) -> None:
+@pytest.mark.parametrize(
+    ("view", "code", "said"),
+    [("client", "1", "Fail to join the meeting."), ("component", "-3000", "connection error")],
+)
+def test_link_in_chromium_reaches_a_join_result(
+    tmp_path: Path, view: str, code: str, said: str
+) -> None:
     dist = meeting_sdk_dist()
     with zoomsig_serve("--sdk-dir", str(dist)) as (_, port):
         made = subprocess.run(
-            [sys.executable, "-m", "zoomsig_gui.cli", "link", "--key", KEY, "--secret-env",
-             "ZS_SECRET", "--meeting", "811 9887 3582", "--role", "0", "--name", "Zoë Tester",
-             "--port", str(port), "--view", view], env={**os.environ, "ZS_SECRET": SECRET},
-            capture_output=True, text=True, timeout=60)
+            [
+                sys.executable,
+                "-m",
+                "zoomsig_gui.cli",
+                "link",
+                "--key",
+                KEY,
+                "--secret-env",
+                "ZS_SECRET",
+                "--meeting",
+                "811 9887 3582",
+                "--role",
+                "0",
+                "--name",
+                "Zoë Tester",
+                "--port",
+                str(port),
+                "--view",
+                view,
+            ],
+            env={**os.environ, "ZS_SECRET": SECRET},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert made.returncode == 0, made.stderr
         dom = dump_dom(made.stdout.strip(), tmp_path / "profile")
     status = status_of(dom)

@@ -15,23 +15,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-from PySide6.QtCore import QUrl  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWebEngineCore import QWebEnginePage  # noqa: E402
-from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: E402, F401  (before QApplication)
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before QApplication)
 
-from tests.core.helpers import KEY, SECRET  # noqa: E402
-from tests.integration.sdk_fixtures import meeting_sdk_dist  # noqa: E402
-from zoomsig_gui.core.joinerrors import explain  # noqa: E402
-from zoomsig_gui.core.joinlink import JoinParams  # noqa: E402
-from zoomsig_gui.core.tokens import TokenRequest, make_token  # noqa: E402
+from tests.core.helpers import KEY, SECRET
+from tests.integration.sdk_fixtures import meeting_sdk_dist
+from zoomsig_gui.core.join.errors import explain
+from zoomsig_gui.core.join.link import JoinParams
+from zoomsig_gui.core.tokens.request import TokenRequest, make_token
 
 pytestmark = [pytest.mark.sdk, pytest.mark.timeout(600)]
 WAIT_MS = 240_000
 
 
-def make_view(qtbot, **options):  # noqa: ANN001, ANN003, ANN201
-    from zoomsig_gui.ui.joinview import JoinView
+def make_view(qtbot, **options):
+    from zoomsig_gui.ui.join.view import JoinView
 
     view = JoinView(allow_zoom=False, **options)
     qtbot.addWidget(view)
@@ -42,27 +42,32 @@ def make_view(qtbot, **options):  # noqa: ANN001, ANN003, ANN201
     return view, states
 
 
-def dom_status(qtbot, view) -> dict:  # noqa: ANN001
+def dom_status(qtbot, view) -> dict:
     got: list = []
     view.page.runJavaScript(
         "(function(){var s=document.getElementById('zoomsig-status');"
         "return JSON.stringify({state:s.dataset.state, code:s.getAttribute('data-error-code')"
         "||'', text:s.textContent, url:location.href, sdkScreens:Array.prototype.filter.call("
         "document.querySelectorAll('#zmmtg-root, #wc-loading'), function(e){"
-        "return getComputedStyle(e).display !== 'none';}).length});})()", 0, got.append)
+        "return getComputedStyle(e).display !== 'none';}).length});})()",
+        0,
+        got.append,
+    )
     qtbot.waitUntil(lambda: bool(got), timeout=10_000)
     return json.loads(got[0])
 
 
-def test_real_sdk_offline_join_fails_with_code_1(qtbot, caplog) -> None:  # noqa: ANN001
+def test_real_sdk_offline_join_fails_with_code_1(qtbot, caplog) -> None:
     caplog.set_level(logging.DEBUG, logger="zoomsig_gui")
     view, states = make_view(qtbot, sdk_dir=meeting_sdk_dist())
     token = make_token(TokenRequest(key=KEY, meeting_number="81198873582", role=0), SECRET)
     try:
-        view.join(JoinParams(name="Zoë Tester", meeting_number="81198873582",
-                             signature=token, passcode="abc123"))
-        qtbot.waitUntil(lambda: view.state in ("failed", "joined", "sdk-missing"),
-                        timeout=WAIT_MS)
+        view.join(
+            JoinParams(
+                name="Zoë Tester", meeting_number="81198873582", signature=token, passcode="abc123"
+            )
+        )
+        qtbot.waitUntil(lambda: view.state in ("failed", "joined", "sdk-missing"), timeout=WAIT_MS)
         seen = [s[0] for s in states]
         assert view.state == "failed", states
         assert "ready" in seen and "joining" in seen
@@ -91,7 +96,7 @@ def test_real_sdk_offline_join_fails_with_code_1(qtbot, caplog) -> None:  # noqa
         view.shutdown()
 
 
-def test_no_sdk_reachable_reports_sdk_missing(qtbot) -> None:  # noqa: ANN001
+def test_no_sdk_reachable_reports_sdk_missing(qtbot) -> None:
     view, states = make_view(qtbot)  # the page would use Zoom's CDN, which is blocked
     try:
         view.load_page()
@@ -104,31 +109,29 @@ def test_no_sdk_reachable_reports_sdk_missing(qtbot) -> None:  # noqa: ANN001
         view.shutdown()
 
 
-def test_navigation_leaves_for_the_system_browser(qtbot) -> None:  # noqa: ANN001
+def test_navigation_leaves_for_the_system_browser(qtbot) -> None:
     view, _ = make_view(qtbot)
     opened: list[str] = []
     view.page.open_external = lambda url: opened.append(url.toString())
     try:
         link = QWebEnginePage.NavigationType.NavigationTypeLinkClicked
         assert view.page.acceptNavigationRequest(QUrl(view.page_url + "x"), link, True)
-        assert view.page.acceptNavigationRequest(QUrl("https://us02web.zoom.us/j/1"), link,
-                                                 True)
-        assert not view.page.acceptNavigationRequest(QUrl("https://example.com/help"), link,
-                                                     True)
+        assert view.page.acceptNavigationRequest(QUrl("https://us02web.zoom.us/j/1"), link, True)
+        assert not view.page.acceptNavigationRequest(QUrl("https://example.com/help"), link, True)
         assert not view.page.acceptNavigationRequest(QUrl("http://127.0.0.1:1/"), link, True)
         assert opened == ["https://example.com/help", "http://127.0.0.1:1/"]
     finally:
         view.shutdown()
 
 
-def test_component_view_reports_its_offline_result(qtbot) -> None:  # noqa: ANN001
+def test_component_view_reports_its_offline_result(qtbot) -> None:
     view, states = make_view(qtbot, sdk_dir=meeting_sdk_dist())
     token = make_token(TokenRequest(key=KEY, meeting_number="81198873582", role=0), SECRET)
     try:
-        view.join(JoinParams(name="Ana", meeting_number="81198873582", signature=token,
-                             view="component"))
-        qtbot.waitUntil(lambda: view.state in ("failed", "joined", "sdk-missing"),
-                        timeout=WAIT_MS)
+        view.join(
+            JoinParams(name="Ana", meeting_number="81198873582", signature=token, view="component")
+        )
+        qtbot.waitUntil(lambda: view.state in ("failed", "joined", "sdk-missing"), timeout=WAIT_MS)
         seen = [s[0] for s in states]
         assert seen.index("ready") < seen.index("joining") < seen.index("failed"), states
         assert view.error_code == "-3000"

@@ -6,7 +6,7 @@ import pytest
 
 from tests.core.helpers import KEY, NOW, SECRET
 from tests.integration.node_tools import npm_package, run_node
-from zoomsig_gui.core.tokens import TokenRequest, make_token
+from zoomsig_gui.core.tokens.request import TokenRequest, make_token
 
 # The signing code of zoom/meetingsdk-auth-endpoint-sample (src/index.js), as it is.
 ZOOM_SAMPLE = """
@@ -35,10 +35,19 @@ def jsrsasign():
 @pytest.mark.node
 @pytest.mark.parametrize(("role", "expires", "webrtc"), [(0, 7200, None), (1, 1800, 1)])
 def test_same_token_as_zoom_sample(jsrsasign, role: int, expires: int, webrtc) -> None:
-    ours = make_token(TokenRequest(KEY, "81198873582", role, expires_s=expires,
-                                   webrtc_mode=webrtc), SECRET, now=NOW)
-    env = {"KEY": KEY, "SECRET": SECRET, "MN": "81198873582", "ROLE": str(role),
-           "IAT": str(NOW - 30), "EXPIRES": str(expires)}
+    ours = make_token(
+        TokenRequest(KEY, "81198873582", role, expires_s=expires, webrtc_mode=webrtc),
+        SECRET,
+        now=NOW,
+    )
+    env = {
+        "KEY": KEY,
+        "SECRET": SECRET,
+        "MN": "81198873582",
+        "ROLE": str(role),
+        "IAT": str(NOW - 30),
+        "EXPIRES": str(expires),
+    }
     if webrtc is not None:
         env["WEBRTC"] = str(webrtc)
     assert run_node(jsrsasign, ZOOM_SAMPLE, env) == ours

@@ -19,7 +19,7 @@ from tests.integration.keyring_fixtures import (
     zoomsig_cmd,
 )
 from zoomsig_gui.commands import COMMANDS
-from zoomsig_gui.core.tokens import verify
+from zoomsig_gui.core.tokens.jwt import verify
 
 pytestmark = pytest.mark.keyring
 
@@ -32,15 +32,22 @@ class Runner:
         self.outputs: list[str] = []
 
     def __call__(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        done = subprocess.run(zoomsig_cmd(*args), input=stdin, capture_output=True,
-                              text=True, env=self.env, timeout=120)
+        done = subprocess.run(
+            zoomsig_cmd(*args),
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=120,
+        )
         self.outputs += [done.stdout, done.stderr]
         assert done.returncode == 0, f"zoomsig {' '.join(args)} failed: {done.stderr}"
         return done
 
     def remove_quietly(self, name: str) -> None:
-        subprocess.run(zoomsig_cmd("profiles", "remove", name), capture_output=True,
-                       env=self.env, timeout=60)
+        subprocess.run(
+            zoomsig_cmd("profiles", "remove", name), capture_output=True, env=self.env, timeout=60
+        )
 
 
 @pytest.fixture
@@ -55,8 +62,9 @@ def zoomsig(tmp_path: Path):
 def test_profile_saved_in_one_process_signs_in_the_next(zoomsig):
     secret = secrets.token_urlsafe(24)
     zoomsig("profiles", "add", "Restart ✓", "--key", KEY, "--secret-stdin", stdin=secret + "\n")
-    token = zoomsig("token", "--profile", "Restart ✓", "--meeting", "123456789",
-                    "--role", "0").stdout.strip()
+    token = zoomsig(
+        "token", "--profile", "Restart ✓", "--meeting", "123456789", "--role", "0"
+    ).stdout.strip()
     assert verify(token, secret)
     claims = jwt.decode(token, secret, algorithms=["HS256"])  # PyJWT agrees, times valid
     assert claims["appKey"] == KEY and claims["mn"] == "123456789"
@@ -67,17 +75,34 @@ def test_profile_saved_in_one_process_signs_in_the_next(zoomsig):
 
 def test_full_round_leaves_the_secret_only_in_the_keyring(zoomsig, tmp_path):
     secret = secrets.token_urlsafe(24)
-    zoomsig("profiles", "add", "Full round", "--key", KEY, "--notes", "team A",
-            "--secret-stdin", stdin=secret + "\n")
+    zoomsig(
+        "profiles",
+        "add",
+        "Full round",
+        "--key",
+        KEY,
+        "--notes",
+        "team A",
+        "--secret-stdin",
+        stdin=secret + "\n",
+    )
     token = zoomsig("token", "--profile", "Full round", "--native").stdout.strip()
     assert verify(token, secret)
-    inspected = json.loads(zoomsig("inspect", "--profile", "Full round", "--json",
-                                   token).stdout)
+    inspected = json.loads(zoomsig("inspect", "--profile", "Full round", "--json", token).stdout)
     assert inspected["signature_valid"] is True
 
     assert "link" in COMMANDS, "zoomsig link is part of the round"
-    link = zoomsig("link", "--profile", "Full round", "--meeting", "123456789", "--role", "0",
-                   "--name", "Tester").stdout
+    link = zoomsig(
+        "link",
+        "--profile",
+        "Full round",
+        "--meeting",
+        "123456789",
+        "--role",
+        "0",
+        "--name",
+        "Tester",
+    ).stdout
     assert "signature=" in link
 
     export = tmp_path / "home" / "team-profiles.json"
@@ -90,8 +115,9 @@ def test_full_round_leaves_the_secret_only_in_the_keyring(zoomsig, tmp_path):
     keyring_stores = [home / ".local" / "share" / "keyrings"]
     if os.environ.get("XDG_DATA_HOME"):
         keyring_stores.append(Path(os.environ["XDG_DATA_HOME"]) / "keyrings")
-    assert any(p.is_dir() and any(p.iterdir()) for p in keyring_stores), \
+    assert any(p.is_dir() and any(p.iterdir()) for p in keyring_stores), (
         "the keyring's own store should exist (that is where the secret went)"
+    )
 
     roots = [tmp_path, home]
     probe = tmp_path / "probe.txt"  # the scan must be able to find what it looks for

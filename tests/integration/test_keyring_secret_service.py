@@ -19,10 +19,11 @@ from tests.integration.keyring_fixtures import (
     require_secret_service,
     secret_service_pid,
 )
-from zoomsig_gui.core.secretstore import SERVICE, SecretStore
-from zoomsig_gui.core.tokens import TokenRequest, verify
-from zoomsig_gui.core.vault import MISSING, SAVED, Vault
-from zoomsig_gui.core.vaulterrors import KeyringLockedError, KeyringTimeoutError
+from zoomsig_gui.core.tokens.jwt import verify
+from zoomsig_gui.core.tokens.request import TokenRequest
+from zoomsig_gui.core.vault.errors import KeyringLockedError, KeyringTimeoutError
+from zoomsig_gui.core.vault.facade import MISSING, SAVED, Vault
+from zoomsig_gui.core.vault.secrets import SERVICE, SecretStore
 
 pytestmark = pytest.mark.keyring
 
@@ -41,8 +42,11 @@ def delete_behind_our_back(entry: str) -> None:
     import secretstorage
 
     with closing(secretstorage.dbus_init()) as conn:
-        items = list(secretstorage.get_default_collection(conn).search_items(
-            {"service": SERVICE, "username": entry}))
+        items = list(
+            secretstorage.get_default_collection(conn).search_items(
+                {"service": SERVICE, "username": entry}
+            )
+        )
         assert items, "the entry should exist before it is deleted"
         for item in items:
             item.delete()
@@ -80,8 +84,7 @@ def test_entry_deleted_behind_our_back_shows_missing_and_can_be_reentered(vault)
 def test_locked_collection_asks_to_unlock_then_works_after_unlocking(tmp_path):
     require_secret_service()
     with gnome_collection("zoomsig lock test") as collection:
-        vault = Vault(tmp_path / "profiles.json",
-                      SecretStore(collection.backend(), timeout_s=15))
+        vault = Vault(tmp_path / "profiles.json", SecretStore(collection.backend(), timeout_s=15))
         secret = secrets.token_urlsafe(24)
         vault.add("Locked", "lockedKey", secret)
         collection.lock()
@@ -98,8 +101,7 @@ def test_locked_collection_asks_to_unlock_then_works_after_unlocking(tmp_path):
 def test_a_hung_secret_service_ends_in_a_timeout_message(tmp_path):
     require_secret_service()
     with gnome_collection("zoomsig hang test") as collection:  # orphans go with it
-        vault = Vault(tmp_path / "profiles.json",
-                      SecretStore(collection.backend(), timeout_s=1.5))
+        vault = Vault(tmp_path / "profiles.json", SecretStore(collection.backend(), timeout_s=1.5))
         pid = secret_service_pid()
         os.kill(pid, signal.SIGSTOP)  # the daemon stops answering D-Bus, as when it hangs
         try:

@@ -10,15 +10,24 @@ from tests.conftest import ROOT
 
 
 def test_wheel_ships_resources_and_entry_points(tmp_path) -> None:
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path),
-                    str(ROOT)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     wheel = next(tmp_path.glob("zoomsig-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        entry_points = next(archive.read(n).decode() for n in names
-                            if n.endswith("entry_points.txt"))
-    for needed in ("zoomsig_gui/resources/join/index.html", "zoomsig_gui/resources/join/join.js",
-                   "zoomsig_gui/resources/icons/zoomsig.svg", "zoomsig_gui/core/inspector.py"):
+        entry_points = next(
+            archive.read(n).decode() for n in names if n.endswith("entry_points.txt")
+        )
+    for needed in (
+        "zoomsig_gui/resources/join/index.html",
+        "zoomsig_gui/resources/join/join.js",
+        "zoomsig_gui/resources/icons/zoomsig.svg",
+        "zoomsig_gui/core/inspector.py",
+    ):
         assert needed in names
     assert not any("meetingsdk" in n or n.endswith(".min.js") for n in names)  # never the SDK
     assert "zoomsig = zoomsig_gui.cli:main" in entry_points

@@ -13,11 +13,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from zoomsig_gui.core.clock import ClockCheck, ClockReading, verdict  # noqa: E402
-from zoomsig_gui.core.secretstore import SecretStore  # noqa: E402
-from zoomsig_gui.core.vault import Vault  # noqa: E402
+from zoomsig_gui.core.clock.check import ClockCheck, ClockReading, verdict
+from zoomsig_gui.core.vault.facade import Vault
+from zoomsig_gui.core.vault.secrets import SecretStore
 
 KEY = "AbCdEfGhIjKlMnOpQr12"
 SECRET = "q1W2e3R4t5Y6u7I8o9P0aSdFgHjKlZx"
@@ -61,16 +61,17 @@ def settings_path(throwaway_home: Path) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, throwaway_home: Path, settings_path: Path):  # noqa: ANN001, ANN201
+def make_window(qtbot, throwaway_home: Path, settings_path: Path):
     """Build a shown window; ``backend`` None means the system keyring."""
     from zoomsig_gui.ui.mainwindow import MainWindow
 
-    def build(backend=None, clock=None, wait_loaded: bool = True):  # noqa: ANN001, ANN202
+    def build(backend=None, clock=None, wait_loaded: bool = True):
         vault_path = throwaway_home / ".config" / "zoomsig" / "profiles.json"
         window = MainWindow(
             settings=QSettings(str(settings_path), QSettings.Format.IniFormat),
             vault_factory=lambda: Vault(path=vault_path, store=SecretStore(backend, 10)),
-            clock_check=clock or fake_clock(0.03))
+            clock_check=clock or fake_clock(0.03),
+        )
         qtbot.addWidget(window)
         window.show()
         if wait_loaded:
@@ -80,8 +81,7 @@ def make_window(qtbot, throwaway_home: Path, settings_path: Path):  # noqa: ANN0
     return build
 
 
-def add_profile(qtbot, window, name: str = "Staging", key: str = KEY,  # noqa: ANN001
-                secret: str = SECRET) -> None:
+def add_profile(qtbot, window, name: str = "Staging", key: str = KEY, secret: str = SECRET) -> None:
     """Fill the Add dialog the way a person would and wait for the list to show the profile."""
     dialog = window.make.credentials.add_profile()
     qtbot.waitUntil(dialog.isVisible)
@@ -93,6 +93,6 @@ def add_profile(qtbot, window, name: str = "Staging", key: str = KEY,  # noqa: A
     qtbot.waitUntil(lambda: window.make.credentials.current() == name, timeout=15_000)
 
 
-def wait_token(qtbot, window) -> str:  # noqa: ANN001
+def wait_token(qtbot, window) -> str:
     qtbot.waitUntil(lambda: bool(window.make.token_view.token()), timeout=15_000)
     return window.make.token_view.token()

@@ -11,12 +11,15 @@ from tests.integration.keyring_fixtures import MemoryKeyring
 from tests.ui.conftest import NUMBER, add_profile, fake_clock, payload_of, wait_token
 
 
-@pytest.mark.parametrize(("offset", "state", "words"), [
-    (0.03, "ok", "Clock OK (+0.03 s, pool.ntp.org)"),
-    (5.0, "warning", "Your clock is 5.0 s behind"),
-    (-47.0, "error", "Your clock is 47 s ahead"),
-    (None, "unknown", "could not be checked"),
-])
+@pytest.mark.parametrize(
+    ("offset", "state", "words"),
+    [
+        (0.03, "ok", "Clock OK (+0.03 s, pool.ntp.org)"),
+        (5.0, "warning", "Your clock is 5.0 s behind"),
+        (-47.0, "error", "Your clock is 47 s ahead"),
+        (None, "unknown", "could not be checked"),
+    ],
+)
 def test_banner_states(qtbot, make_window, offset, state, words):
     window = make_window(MemoryKeyring(), clock=fake_clock(offset))
     qtbot.waitUntil(lambda: window.banner.state == state, timeout=10_000)
@@ -28,7 +31,7 @@ def test_check_runs_off_the_gui_thread_and_on_demand(qtbot, make_window):
     threads: list[bool] = []
     inner = fake_clock(0.5)
 
-    def check():  # noqa: ANN202
+    def check():
         threads.append(threading.current_thread() is threading.main_thread())
         return inner()
 
@@ -40,7 +43,7 @@ def test_check_runs_off_the_gui_thread_and_on_demand(qtbot, make_window):
 
 
 def test_a_failing_check_says_so(qtbot, make_window):
-    def broken():  # noqa: ANN202
+    def broken():
         raise OSError("network is unreachable")
 
     window = make_window(MemoryKeyring(), clock=broken)
@@ -55,21 +58,29 @@ def test_token_times_follow_the_measured_offset_and_the_toggle(qtbot, make_windo
     window.make.form.meeting.setPlainText(NUMBER)
     qtbot.waitUntil(lambda: window.banner.state == "error")
     assert "corrected by -3600 s" in window.banner.text.text()
-    qtbot.waitUntil(lambda: abs(payload_of(wait_token(qtbot, window))["iat"]
-                                - (time.time() + offset - 30)) < 60)
+    qtbot.waitUntil(
+        lambda: abs(payload_of(wait_token(qtbot, window))["iat"] - (time.time() + offset - 30)) < 60
+    )
     assert window.make.findings.state == "ok"
     window.banner.correct.setChecked(False)
-    qtbot.waitUntil(lambda: abs(payload_of(window.make.token_view.token())["iat"]
-                                - (time.time() - 30)) < 60)
+    qtbot.waitUntil(
+        lambda: abs(payload_of(window.make.token_view.token())["iat"] - (time.time() - 30)) < 60
+    )
     assert "not corrected" in window.banner.text.text()
 
 
 def test_unknown_banner_is_one_plain_sentence_with_details_on_hover(qtbot):
-    from zoomsig_gui.core.clock import ClockCheck, ServerFault, unknown_message
-    from zoomsig_gui.ui.clockbanner import ClockBanner
+    from zoomsig_gui.core.clock.check import ClockCheck, ServerFault, unknown_message
+    from zoomsig_gui.ui.widgets.clockbanner import ClockBanner
 
-    faults = tuple(ServerFault(f"time{i}.example", "the name could not be found (DNS: [Errno -2] "
-                               "Name or service not known)", "offline") for i in range(5))
+    faults = tuple(
+        ServerFault(
+            f"time{i}.example",
+            "the name could not be found (DNS: [Errno -2] Name or service not known)",
+            "offline",
+        )
+        for i in range(5)
+    )
     check = ClockCheck("unknown", unknown_message(faults, 2), None, faults, 0.0)
     banner = ClockBanner(lambda: check)
     qtbot.addWidget(banner)
@@ -79,14 +90,15 @@ def test_unknown_banner_is_one_plain_sentence_with_details_on_hover(qtbot):
     assert "time4.example" in banner.text.toolTip()
 
 
-def shown_text(label) -> str:  # noqa: ANN001
+def shown_text(label) -> str:
     """The words a person reads in a QLabel, as Qt decides between plain and rich text."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextDocument
 
     fmt = label.textFormat()
     rich = fmt == Qt.TextFormat.RichText or (
-        fmt == Qt.TextFormat.AutoText and Qt.mightBeRichText(label.text()))
+        fmt == Qt.TextFormat.AutoText and Qt.mightBeRichText(label.text())
+    )
     if not rich:
         return label.text()
     doc = QTextDocument()
@@ -95,8 +107,8 @@ def shown_text(label) -> str:  # noqa: ANN001
 
 
 def test_offline_banner_shows_apostrophes_not_html_entities(qtbot):
-    from zoomsig_gui.core.clock import ClockCheck, ServerFault, unknown_message
-    from zoomsig_gui.ui.clockbanner import ClockBanner
+    from zoomsig_gui.core.clock.check import ClockCheck, ServerFault, unknown_message
+    from zoomsig_gui.ui.widgets.clockbanner import ClockBanner
 
     faults = (ServerFault("pool.ntp.org", "the name could not be found", "offline"),)
     check = ClockCheck("unknown", unknown_message(faults, 2), None, faults, 0.0)

@@ -8,8 +8,8 @@ from PySide6.QtGui import QGuiApplication
 
 from tests.integration.keyring_fixtures import MemoryKeyring
 from tests.ui.conftest import INVITE, PASSCODE, SECRET, add_profile, wait_token
-from zoomsig_gui.ui import crash
-from zoomsig_gui.ui.crashdialog import CrashDialog
+from zoomsig_gui.ui.dialogs.crash import CrashDialog
+from zoomsig_gui.ui.services import crash_handler as crash
 
 
 def test_the_exception_hook_shows_a_scrubbed_report(qtbot, make_window, monkeypatch, capsys):
@@ -23,8 +23,11 @@ def test_the_exception_hook_shows_a_scrubbed_report(qtbot, make_window, monkeypa
         raise RuntimeError(f"boom with {SECRET} and {token} and {INVITE}")
     except RuntimeError:
         sys.excepthook(*sys.exc_info())
-    qtbot.waitUntil(lambda: window.findChild(CrashDialog) is not None
-                    and window.findChild(CrashDialog).isVisible())
+    qtbot.waitUntil(
+        lambda: (
+            window.findChild(CrashDialog) is not None and window.findChild(CrashDialog).isVisible()
+        )
+    )
     dialog = window.findChild(CrashDialog)
     report = dialog.report.toPlainText()
     assert "RuntimeError: boom" in report and "zoomsig" in report

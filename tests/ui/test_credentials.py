@@ -8,15 +8,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from tests.integration.keyring_fixtures import MemoryKeyring, require_secret_service
 from tests.ui.conftest import KEY, NUMBER, SECRET, add_profile, wait_token
-from zoomsig_gui.core.tokens import verify
+from zoomsig_gui.core.tokens.jwt import verify
 
 
-def files_with(root, needle: str) -> list:  # noqa: ANN001
+def files_with(root, needle: str) -> list:
     return [p for p in root.rglob("*") if p.is_file() and needle.encode() in p.read_bytes()]
 
 
-def test_without_a_keyring_a_session_secret_still_makes_tokens(qtbot, make_window,
-                                                               throwaway_home):
+def test_without_a_keyring_a_session_secret_still_makes_tokens(qtbot, make_window, throwaway_home):
     window = make_window(FailKeyring())
     where = window.make.credentials.where
     assert "No system keyring" in where.text() and "gnome-keyring" in where.text()
@@ -55,12 +54,13 @@ def test_edit_replaces_the_secret_and_remove_forgets_the_profile(qtbot, make_win
     assert dialog.key.text() == KEY and dialog.secret.text() == ""
     dialog.secret.setText("a-brand-new-secret-9876")
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: verify(window.make.token_view.token() or "x.y.z",
-                                   "a-brand-new-secret-9876"), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: verify(window.make.token_view.token() or "x.y.z", "a-brand-new-secret-9876"),
+        timeout=15_000,
+    )
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.make.credentials.remove_button.click()
     qtbot.waitUntil(lambda: window.profiles.names() == [], timeout=15_000)
     qtbot.waitUntil(lambda: window.make.token_view.token() == "")
@@ -109,4 +109,3 @@ def test_clearing_the_name_while_editing_saves_nothing_and_says_why(qtbot, make_
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: window.profiles.names() == ["Staging 2"], timeout=15_000)
     assert window.profiles.view("Staging 2").profile.key == "AnotherClientId99"
-

@@ -10,25 +10,27 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from tests.integration.keyring_fixtures import MemoryKeyring
 from tests.ui.conftest import INVITE, add_profile, fake_clock, wait_token
-from zoomsig_gui.core.secretstore import SecretStore
-from zoomsig_gui.core.vault import Vault
+from zoomsig_gui.core.vault.facade import Vault
+from zoomsig_gui.core.vault.secrets import SecretStore
 
 
-def start_window(qtbot, home, settings_path):  # noqa: ANN001, ANN201
+def start_window(qtbot, home, settings_path):
     """The window as `zoomsig-gui` starts it (zoomsig_gui.ui.app.start)."""
     from zoomsig_gui.ui.app import start
 
-    window = start([sys.argv[0]],
-                   settings=QSettings(str(settings_path), QSettings.Format.IniFormat),
-                   vault_factory=lambda: Vault(path=home / "p.json",
-                                               store=SecretStore(MemoryKeyring(), 5)),
-                   clock_check=fake_clock(0.03))
+    window = start(
+        [sys.argv[0]],
+        settings=QSettings(str(settings_path), QSettings.Format.IniFormat),
+        vault_factory=lambda: Vault(path=home / "p.json", store=SecretStore(MemoryKeyring(), 5)),
+        clock_check=fake_clock(0.03),
+    )
     qtbot.addWidget(window)
     return window
 
 
 def test_the_forms_appear_after_the_first_paint_without_being_asked(
-        qtbot, throwaway_home, settings_path, monkeypatch):
+    qtbot, throwaway_home, settings_path, monkeypatch
+):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start() installs the crash hook
     window = start_window(qtbot, throwaway_home, settings_path)
     make = window.make
@@ -42,8 +44,7 @@ def test_the_forms_appear_after_the_first_paint_without_being_asked(
     qtbot.waitUntil(lambda: window.banner.state == "ok", timeout=15_000)
 
 
-def test_the_forms_are_not_squeezed_by_the_empty_first_paint(qtbot, throwaway_home,
-                                                           settings_path):
+def test_the_forms_are_not_squeezed_by_the_empty_first_paint(qtbot, throwaway_home, settings_path):
     window = start_window(qtbot, throwaway_home, settings_path)
     qtbot.waitUntil(window.make.is_built, timeout=5_000)
     qtbot.wait(50)  # the layout settles
@@ -51,8 +52,9 @@ def test_the_forms_are_not_squeezed_by_the_empty_first_paint(qtbot, throwaway_ho
     assert not column.horizontalScrollBar().isVisible()  # no form cut off at the right
 
 
-def test_closing_before_the_forms_exist_keeps_the_remembered_choices(qtbot, throwaway_home,
-                                                                    settings_path):
+def test_closing_before_the_forms_exist_keeps_the_remembered_choices(
+    qtbot, throwaway_home, settings_path
+):
     from zoomsig_gui.ui.mainwindow import MainWindow
 
     stored = QSettings(str(settings_path), QSettings.Format.IniFormat)
@@ -60,10 +62,11 @@ def test_closing_before_the_forms_exist_keeps_the_remembered_choices(qtbot, thro
     stored.setValue("form/expiry", "4 h")
     stored.setValue("choices/profile", "Prod")
     stored.sync()
-    window = MainWindow(QSettings(str(settings_path), QSettings.Format.IniFormat),
-                        lambda: Vault(path=throwaway_home / "p.json",
-                                      store=SecretStore(MemoryKeyring(), 5)),
-                        fake_clock(0.03))
+    window = MainWindow(
+        QSettings(str(settings_path), QSettings.Format.IniFormat),
+        lambda: Vault(path=throwaway_home / "p.json", store=SecretStore(MemoryKeyring(), 5)),
+        fake_clock(0.03),
+    )
     qtbot.addWidget(window)
     assert not window.make.is_built()
     window.close()  # e.g. the session ends while the window is still coming up
@@ -87,7 +90,8 @@ def test_the_copy_shortcut_copies_the_token(qtbot, make_window):
 
 
 def test_a_remembered_inspect_tab_opens_and_is_built_after_the_first_paint(
-        qtbot, throwaway_home, settings_path):
+    qtbot, throwaway_home, settings_path
+):
     stored = QSettings(str(settings_path), QSettings.Format.IniFormat)
     stored.setValue("window/tab", 1)
     stored.sync()
@@ -99,20 +103,23 @@ def test_a_remembered_inspect_tab_opens_and_is_built_after_the_first_paint(
 
 
 def test_the_crash_handler_comes_first_and_a_failing_part_does_not_stop_start_up(
-        qtbot, throwaway_home, settings_path, monkeypatch):
-    from zoomsig_gui.ui import crash
+    qtbot, throwaway_home, settings_path, monkeypatch
+):
+    from zoomsig_gui.ui.services import crash_handler as crash
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     reported: list[BaseException] = []
-    monkeypatch.setattr(crash, "install",
-                        lambda *_a: setattr(sys, "excepthook",
-                                            lambda _t, exc, _tb: reported.append(exc)))
-    from zoomsig_gui.ui.inspecttab import InspectTab
+    monkeypatch.setattr(
+        crash,
+        "install",
+        lambda *_a: setattr(sys, "excepthook", lambda _t, exc, _tb: reported.append(exc)),
+    )
+    from zoomsig_gui.ui.inspect.tab import InspectTab
 
     hook_when_inspect_built = []
     original_init = InspectTab.__init__
 
-    def init(tab, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def init(tab, *args, **kwargs):
         hook_when_inspect_built.append(sys.excepthook)
         original_init(tab, *args, **kwargs)
 

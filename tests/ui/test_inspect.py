@@ -13,16 +13,22 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from tests.integration.keyring_fixtures import MemoryKeyring
 from tests.ui.conftest import KEY, SECRET, add_profile
-from zoomsig_gui.core.inspector import inspect
-from zoomsig_gui.core.tokens import sign
-from zoomsig_gui.ui.maketab import DEBOUNCE_MS
+from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.tokens.jwt import sign
+from zoomsig_gui.ui.make.tab import DEBOUNCE_MS
 
 
 def broken_token() -> str:
     """The forum thread's backend: sdkKey only, mn with spaces, a 10-minute window, expired."""
     now = int(time.time())
-    payload = {"sdkKey": KEY, "mn": "811 9887 3582", "role": 0, "iat": now - 3600,
-               "exp": now - 3000, "tokenExp": now - 3000}
+    payload = {
+        "sdkKey": KEY,
+        "mn": "811 9887 3582",
+        "role": 0,
+        "iat": now - 3600,
+        "exp": now - 3000,
+        "tokenExp": now - 3000,
+    }
     return sign(payload, SECRET)
 
 
@@ -34,8 +40,13 @@ def test_a_pasted_broken_token_shows_the_right_findings(qtbot, make_window):
     tab.paste.setPlainText(json.dumps({"signature": token}))  # as the endpoint returned it
     qtbot.waitUntil(lambda: tab.report is not None)
     codes = set(tab.findings.codes())
-    assert {"appkey-missing", "mn-format", "exp-window-short", "expired",
-            "signature-unchecked"} <= codes
+    assert {
+        "appkey-missing",
+        "mn-format",
+        "exp-window-short",
+        "expired",
+        "signature-unchecked",
+    } <= codes
     assert codes == set(inspect(token).codes())  # the same truth as the core
     assert tab.findings.state == "error"
     assert "Zoom will reject this token" in tab.findings.verdict.text()
@@ -72,42 +83,57 @@ def test_inspect_the_clipboard_shortcut(qtbot, make_window):
     QGuiApplication.clipboard().setText(broken_token())
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.make.form.name, Qt.Key.Key_V,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.make.form.name,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.tabs.currentWidget() is window.inspect_page
     assert window.inspect.isVisible()
     assert "appkey-missing" in window.inspect.findings.codes()
 
 
 def test_the_inspect_and_history_tabs_load_when_first_opened(qtbot, make_window):
-    for name in ("zoomsig_gui.ui.inspecttab", "zoomsig_gui.ui.support_history",
-                 "zoomsig_gui.ui.support_panel"):
+    for name in (
+        "zoomsig_gui.ui.inspect.tab",
+        "zoomsig_gui.ui.history.panel",
+        "zoomsig_gui.ui.support.panel",
+    ):
         sys.modules.pop(name, None)  # as in a fresh start
     window = make_window(MemoryKeyring())
-    assert "zoomsig_gui.ui.inspecttab" not in sys.modules
-    assert "zoomsig_gui.ui.support_history" not in sys.modules
+    assert "zoomsig_gui.ui.inspect.tab" not in sys.modules
+    assert "zoomsig_gui.ui.history.panel" not in sys.modules
     assert window.inspect_page.findChildren(QPlainTextEdit) == []
     window.tabs.setCurrentWidget(window.inspect_page)
-    assert "zoomsig_gui.ui.inspecttab" in sys.modules
+    assert "zoomsig_gui.ui.inspect.tab" in sys.modules
     paste = window.inspect_page.findChild(QPlainTextEdit, "inspectInput")
     assert paste is not None and paste.isVisible()
     paste.setPlainText(broken_token())
     qtbot.waitUntil(lambda: window.support.panel is not None)  # tools wired to the late tab
-    assert "zoomsig_gui.ui.support_history" not in sys.modules
+    assert "zoomsig_gui.ui.history.panel" not in sys.modules
     window.tabs.setCurrentWidget(window.history.holder)
-    assert "zoomsig_gui.ui.support_history" in sys.modules
+    assert "zoomsig_gui.ui.history.panel" in sys.modules
     qtbot.waitUntil(lambda: len(window.history.panel.entries) == 1)  # the inspected token
 
 
 def test_claim_meanings_stay_readable_in_the_half_width_pane(qtbot, make_window):
     """The Reading column gives way before Meaning is squeezed to a word a line."""
-    from zoomsig_gui.core.tokens import sign
+    from zoomsig_gui.core.tokens.jwt import sign
 
     window = make_window(MemoryKeyring())
     window.resize(1240, 820)
     now = int(time.time())
-    token = sign({"sdkKey": "CUSTOMERk3y", "mn": "811 9887 3582", "role": 0,
-                  "iat": now * 1000 - 60_000, "exp": now + 600, "tokenExp": now + 600}, "x")
+    token = sign(
+        {
+            "sdkKey": "CUSTOMERk3y",
+            "mn": "811 9887 3582",
+            "role": 0,
+            "iat": now * 1000 - 60_000,
+            "exp": now + 600,
+            "tokenExp": now + 600,
+        },
+        "x",
+    )
     window.tabs.setCurrentWidget(window.inspect_page)
     window.inspect.paste.setPlainText(token)
     table = window.inspect.decoded.payload_table

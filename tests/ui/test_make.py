@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication
 
 from tests.integration.keyring_fixtures import MemoryKeyring
 from tests.ui.conftest import INVITE, NUMBER, PASSCODE, SECRET, add_profile, payload_of, wait_token
-from zoomsig_gui.core.tokens import verify
+from zoomsig_gui.core.tokens.jwt import verify
 
 
 def test_pasting_an_invite_link_fills_number_and_passcode(qtbot, make_window):
@@ -28,8 +28,10 @@ def test_pasting_an_invite_link_fills_number_and_passcode(qtbot, make_window):
 def test_a_whole_invitation_works_too(qtbot, make_window):
     window = make_window(MemoryKeyring())
     form = window.make.form
-    form.meeting.setPlainText("Jo is inviting you to a scheduled Zoom meeting.\n\n"
-                              "Meeting ID: 555 123 4567\nPasscode: 424242\n")
+    form.meeting.setPlainText(
+        "Jo is inviting you to a scheduled Zoom meeting.\n\n"
+        "Meeting ID: 555 123 4567\nPasscode: 424242\n"
+    )
     assert form.passcode.text() == "424242"
     assert form.values().meeting_number == "5551234567"
     # There was no link: the hint must not say the passcode came from one.
@@ -101,7 +103,10 @@ def test_copy_shortcut_puts_the_token_on_the_clipboard(qtbot, make_window):
     QGuiApplication.clipboard().clear()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window.make.form.name, Qt.Key.Key_C,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.make.form.name,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert QGuiApplication.clipboard().text() == token
     assert window.make.token_view.countdown.text().endswith("left")

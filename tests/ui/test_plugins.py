@@ -7,8 +7,7 @@ from tests.ui.conftest import NUMBER, add_profile, wait_token
 from tests.ui.test_inspect import broken_token
 
 
-def test_join_button_waits_for_a_web_token_and_webengine_waits_for_the_click(qtbot,
-                                                                              make_window):
+def test_join_button_waits_for_a_web_token_and_webengine_waits_for_the_click(qtbot, make_window):
     window = make_window(MemoryKeyring())
     assert window.join is not None
     assert not window.join.button.isEnabled()
@@ -22,7 +21,7 @@ def test_join_button_waits_for_a_web_token_and_webengine_waits_for_the_click(qtb
 
 
 def test_join_result_shows_with_the_findings_and_leaves_the_token_whole(qtbot, make_window):
-    from zoomsig_gui.core.joinerrors import explain
+    from zoomsig_gui.core.join.errors import explain
 
     window = make_window(MemoryKeyring())
     window.resize(1240, 820)
@@ -51,8 +50,9 @@ def test_history_records_a_copied_setup_and_restores_it(qtbot, make_window):
     form.meeting.setPlainText(NUMBER)
     form.role.setCurrentIndex(1)
     form.expiry.setCurrentText("4 h")
-    qtbot.waitUntil(lambda: window.make.report is not None
-                    and window.make.report.payload.get("role") == 1)
+    qtbot.waitUntil(
+        lambda: window.make.report is not None and window.make.report.payload.get("role") == 1
+    )
     window.make.token_view.copy()
     window.tabs.setCurrentWidget(window.history.holder)
     panel = window.history.panel
@@ -67,7 +67,7 @@ def test_history_records_a_copied_setup_and_restores_it(qtbot, make_window):
     assert form.values().expires_s == 4 * 3600
 
 
-def broken_token_inspected_with_ours(qtbot, make_window):  # noqa: ANN001, ANN201
+def broken_token_inspected_with_ours(qtbot, make_window):
     """A customer's broken token pasted on the Inspect tab, our profile "Ours" picked."""
     window = make_window(MemoryKeyring())
     add_profile(qtbot, window, "Ours")
@@ -79,16 +79,20 @@ def broken_token_inspected_with_ours(qtbot, make_window):  # noqa: ANN001, ANN20
 
 def test_support_tools_reproduce_a_pasted_token_with_our_profile(qtbot, make_window):
     window = broken_token_inspected_with_ours(qtbot, make_window)
-    qtbot.waitUntil(lambda: window.support.panel is not None
-                    and window.support.panel.reproduction is not None, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window.support.panel is not None and window.support.panel.reproduction is not None,
+        timeout=15_000,
+    )
     assert window.support.panel.fix is not None
     assert window.support.panel.report_button.isEnabled()
 
 
 def test_the_case_report_says_how_the_last_join_went(qtbot, make_window):
     window = broken_token_inspected_with_ours(qtbot, make_window)
-    qtbot.waitUntil(lambda: window.support.panel is not None
-                    and window.support.panel.case is not None, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: window.support.panel is not None and window.support.panel.case is not None,
+        timeout=15_000,
+    )
     panel = window.support.panel
     assert panel.case.join is None  # no join tried yet: the report says nothing about one
     assert "Join result" not in panel.open_report().text()
@@ -102,5 +106,6 @@ def test_the_case_report_says_how_the_last_join_went(qtbot, make_window):
     window.join._state("joined", "", "In the meeting.")
     assert "joined: In the meeting." in panel.open_report().text()
     window.inspect.paste.setPlainText(broken_token() + " ")  # a new inspection keeps the outcome
-    qtbot.waitUntil(lambda: panel.case.report.token and panel.case.join is not None
-                    and panel.case.join.ok)
+    qtbot.waitUntil(
+        lambda: panel.case.report.token and panel.case.join is not None and panel.case.join.ok
+    )

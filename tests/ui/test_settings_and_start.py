@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextE
 
 from tests.integration.keyring_fixtures import MemoryKeyring
 from tests.ui.conftest import INVITE, PASSCODE, SECRET, add_profile, fake_clock, wait_token
-from zoomsig_gui.core.secretstore import SecretStore
-from zoomsig_gui.core.vault import Vault
+from zoomsig_gui.core.vault.facade import Vault
+from zoomsig_gui.core.vault.secrets import SecretStore
 
 
 def test_nothing_secret_in_the_settings_file(qtbot, make_window, settings_path):
@@ -45,11 +45,11 @@ def test_no_keyring_or_network_before_the_window_shows(qtbot, throwaway_home, se
     calls: list[tuple[str, bool]] = []
     clock = fake_clock(0.1)
 
-    def vault():  # noqa: ANN202
+    def vault():
         calls.append(("vault", threading.current_thread() is threading.main_thread()))
         return Vault(path=throwaway_home / "p.json", store=SecretStore(MemoryKeyring(), 5))
 
-    def check():  # noqa: ANN202
+    def check():
         calls.append(("clock", threading.current_thread() is threading.main_thread()))
         return clock()
 
@@ -96,8 +96,8 @@ import sys, time
 from PySide6.QtCore import QSettings
 from tests.integration.keyring_fixtures import MemoryKeyring
 from tests.ui.conftest import fake_clock
-from zoomsig_gui.core.secretstore import SecretStore
-from zoomsig_gui.core.vault import Vault
+from zoomsig_gui.core.vault.secrets import SecretStore
+from zoomsig_gui.core.vault.facade import Vault
 from zoomsig_gui.ui.app import make_app
 from zoomsig_gui.ui.mainwindow import MainWindow
 app = make_app(sys.argv[:1])
@@ -116,10 +116,14 @@ print(window.banner.state, ",".join(sorted(m for m in sys.modules if "WebEngine"
 def test_webengine_is_not_loaded_until_the_join_view_opens(tmp_path):
     from tests.conftest import ROOT
 
-    done = subprocess.run([sys.executable, "-c", WINDOW_ONLY, str(tmp_path / "s.ini"),
-                           str(tmp_path / "p.json")], cwd=ROOT, capture_output=True, text=True,
-                          timeout=120, env={**os.environ,
-                                            "QT_QPA_PLATFORM": "offscreen"})
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_ONLY, str(tmp_path / "s.ini"), str(tmp_path / "p.json")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert done.returncode == 0, done.stderr
     state, _, webengine = done.stdout.strip().partition(" ")
     assert state == "ok"  # the window really ran its start-up work

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from zoomsig_gui.commands._common import (
+from zoomsig_gui.commands.options import (
     CliError,
     add_checking_options,
     expected_key,
@@ -13,15 +13,17 @@ from zoomsig_gui.commands._common import (
     read_pasted_text,
     resolve_credentials,
 )
-from zoomsig_gui.commands._render import render
-from zoomsig_gui.core.inspector import inspect
+from zoomsig_gui.commands.render import render
+from zoomsig_gui.core.inspection.inspector import inspect
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "inspect", help="explain a token, JSON response or join link",
+        "inspect",
+        help="explain a token, JSON response or join link",
         description="Decode a Meeting SDK signature and say what Zoom will object to. "
-                    "Exit status: 0 usable, 1 an error finding, 2 malformed input.")
+        "Exit status: 0 usable, 1 an error finding, 2 malformed input.",
+    )
     add_checking_options(parser)
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     parser.set_defaults(func=run)
@@ -32,9 +34,13 @@ def run(args: argparse.Namespace) -> int:
         creds = resolve_credentials(args, need_secret=False)
     except CliError as exc:
         return fail(str(exc))
-    report = inspect(read_pasted_text(args), secret=creds.secret, now=args.now,
-                     expected_key=expected_key(args, creds),
-                     clock_offset_s=args.clock_offset)
+    report = inspect(
+        read_pasted_text(args),
+        secret=creds.secret,
+        now=args.now,
+        expected_key=expected_key(args, creds),
+        clock_offset_s=args.clock_offset,
+    )
     if args.json:
         print_json(report.to_dict())
     else:

@@ -6,16 +6,10 @@ import argparse
 import os
 import sys
 
-from zoomsig_gui.commands._clockopts import resolve_offset
-from zoomsig_gui.commands._common import (
-    CliError,
-    fail,
-    port_number,
-    resolve_credentials,
-    true_time,
-)
+from zoomsig_gui.commands.clockoptions import resolve_offset
+from zoomsig_gui.commands.options import CliError, fail, port_number, resolve_credentials, true_time
 from zoomsig_gui.commands.token import add_token_options, request_from_args
-from zoomsig_gui.core.joinlink import (
+from zoomsig_gui.core.join.link import (
     DEFAULT_LANG,
     JoinLinkError,
     JoinParams,
@@ -28,37 +22,55 @@ from zoomsig_gui.core.joinlink import (
     saved_base,
     signature_expiry,
 )
-from zoomsig_gui.core.joinserver import DEFAULT_PORT
-from zoomsig_gui.core.meeting import MeetingInputError
-from zoomsig_gui.core.tokens import TokenError, make_token
+from zoomsig_gui.core.join.server import DEFAULT_PORT
+from zoomsig_gui.core.tokens.meeting import MeetingInputError
+from zoomsig_gui.core.tokens.request import TokenError, make_token
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "link", help="make a test link to the join page",
+        "link",
+        help="make a test link to the join page",
         description="Make a join link in the format of Zoom's CDN sample (name, mn, email, "
-                    "pwd, role, lang, signature, china). By default it opens zoomsig's local "
-                    f"page (run `zoomsig serve`, port {DEFAULT_PORT}); --base or a saved base "
-                    "makes it open a hosted copy of the sample instead. The link carries a "
-                    "live signature: share it only with your tester.")
+        "pwd, role, lang, signature, china). By default it opens zoomsig's local "
+        f"page (run `zoomsig serve`, port {DEFAULT_PORT}); --base or a saved base "
+        "makes it open a hosted copy of the sample instead. The link carries a "
+        "live signature: share it only with your tester.",
+    )
     add_token_options(parser)
     parser.add_argument("--name", required=True, help="display name in the meeting")
-    parser.add_argument("--passcode", metavar="P",
-                        help="meeting passcode (default: the one in the invite link, if any)")
+    parser.add_argument(
+        "--passcode",
+        metavar="P",
+        help="meeting passcode (default: the one in the invite link, if any)",
+    )
     parser.add_argument("--email", default="", metavar="E", help="participant's email")
     parser.add_argument("--lang", default=DEFAULT_LANG, help="page language (default en-US)")
     parser.add_argument("--china", action="store_true", help="use Zoom's China CDN (china=1)")
-    parser.add_argument("--view", choices=("client", "component"), default="client",
-                        help="the SDK's Client View (default) or Component View")
-    parser.add_argument("--base", metavar="URL",
-                        help="the join page's address (default: the saved base, else the "
-                             "local page)")
-    parser.add_argument("--port", type=port_number, default=DEFAULT_PORT, metavar="N",
-                        help="port of the local page (`zoomsig serve --port N`)")
-    parser.add_argument("--save-base", action="store_true",
-                        help="remember --base for future links")
-    parser.add_argument("--forget-base", action="store_true",
-                        help="forget the saved base; links open the local page again")
+    parser.add_argument(
+        "--view",
+        choices=("client", "component"),
+        default="client",
+        help="the SDK's Client View (default) or Component View",
+    )
+    parser.add_argument(
+        "--base",
+        metavar="URL",
+        help="the join page's address (default: the saved base, else the local page)",
+    )
+    parser.add_argument(
+        "--port",
+        type=port_number,
+        default=DEFAULT_PORT,
+        metavar="N",
+        help="port of the local page (`zoomsig serve --port N`)",
+    )
+    parser.add_argument("--save-base", action="store_true", help="remember --base for future links")
+    parser.add_argument(
+        "--forget-base",
+        action="store_true",
+        help="forget the saved base; links open the local page again",
+    )
     # A ZAK or OBF token is a credential: read it from the environment, never argv.
     parser.add_argument("--zak-env", metavar="VAR", help="read a ZAK from this variable")
     parser.add_argument("--obf-env", metavar="VAR", help="read an OBF token from this variable")
@@ -90,8 +102,7 @@ def _base(args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace) -> int:
     try:
         if args.native:
-            raise CliError("A join link needs --meeting: native-SDK tokens cannot join on the "
-                           "web.")
+            raise CliError("A join link needs --meeting: native-SDK tokens cannot join on the web.")
         creds = resolve_credentials(args)
         req, invite_passcode = request_from_args(args, creds.key)
         base = _base(args)
@@ -99,10 +110,18 @@ def run(args: argparse.Namespace) -> int:
         token = make_token(req, creds.secret or "", now=args.now, clock_offset_s=offset)
         passcode = args.passcode if args.passcode is not None else (invite_passcode or "")
         params = JoinParams(
-            name=args.name, meeting_number=req.meeting_number or "", signature=token,
-            role=req.role or 0, passcode=passcode, email=args.email, lang=args.lang,
-            china=args.china, view=args.view, zak=_env(args.zak_env, "ZAK"),
-            obf_token=_env(args.obf_env, "OBF token"))
+            name=args.name,
+            meeting_number=req.meeting_number or "",
+            signature=token,
+            role=req.role or 0,
+            passcode=passcode,
+            email=args.email,
+            lang=args.lang,
+            china=args.china,
+            view=args.view,
+            zak=_env(args.zak_env, "ZAK"),
+            obf_token=_env(args.obf_env, "OBF token"),
+        )
         link = build_link(base, params)
     except (CliError, MeetingInputError, TokenError, JoinLinkError) as exc:
         return fail(str(exc))
@@ -110,10 +129,16 @@ def run(args: argparse.Namespace) -> int:
     now = true_time(args, offset)
     print(expiry_notice(signature_expiry(token), now), file=sys.stderr)
     if is_unencrypted_remote(base):
-        print("Warning: this page is on another computer over plain http: the signature "
-              "travels unencrypted. Use an https address.", file=sys.stderr)
+        print(
+            "Warning: this page is on another computer over plain http: the signature "
+            "travels unencrypted. Use an https address.",
+            file=sys.stderr,
+        )
     if base.startswith(local_page_url(args.port)):
-        print(f"It opens zoomsig's local page: run `zoomsig serve"
-              f"{'' if args.port == DEFAULT_PORT else f' --port {args.port}'}` on the "
-              "computer that opens it.", file=sys.stderr)
+        print(
+            f"It opens zoomsig's local page: run `zoomsig serve"
+            f"{'' if args.port == DEFAULT_PORT else f' --port {args.port}'}` on the "
+            "computer that opens it.",
+            file=sys.stderr,
+        )
     return 0

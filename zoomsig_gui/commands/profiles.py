@@ -13,38 +13,48 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zoomsig_gui.commands._common import CliError, fail, print_json
-from zoomsig_gui.core.profiles import KINDS
+from zoomsig_gui.commands.options import CliError, fail, print_json
 from zoomsig_gui.core.timefmt import utc_text
-from zoomsig_gui.core.vaulterrors import (
+from zoomsig_gui.core.vault.errors import (
     KeyringError,
     ProfileFileError,
     ProfilesBusyError,
     VaultError,
 )
+from zoomsig_gui.core.vault.hygiene import KINDS
 
 if TYPE_CHECKING:  # the vault pulls in keyring (~40 ms): load it only when a profile is used
-    from zoomsig_gui.core.vault import Outcome, ProfileView, Vault
+    from zoomsig_gui.core.vault.facade import Outcome, ProfileView, Vault
 
-STATE_TEXT = {"saved": "saved", "missing": "MISSING", "session": "this session only",
-              "unknown": "unknown"}
+STATE_TEXT = {
+    "saved": "saved",
+    "missing": "MISSING",
+    "session": "this session only",
+    "unknown": "unknown",
+}
 
 
 def _secret_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--secret-stdin", action="store_true",
-                       help="read the secret from standard input (first line)")
-    group.add_argument("--secret-env", metavar="VAR",
-                       help="read the secret from this environment variable")
+    group.add_argument(
+        "--secret-stdin",
+        action="store_true",
+        help="read the secret from standard input (first line)",
+    )
+    group.add_argument(
+        "--secret-env", metavar="VAR", help="read the secret from this environment variable"
+    )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "profiles", help="saved credentials (secrets in the system keyring)",
+        "profiles",
+        help="saved credentials (secrets in the system keyring)",
         description="Save Meeting SDK credentials under a name. Keys and notes go to a file "
-                    "in your config folder; secrets only to the system keyring. Without "
-                    "--secret-stdin or --secret-env the secret is asked for with a hidden "
-                    "prompt (or read from standard input when it is not a terminal).")
+        "in your config folder; secrets only to the system keyring. Without "
+        "--secret-stdin or --secret-env the secret is asked for with a hidden "
+        "prompt (or read from standard input when it is not a terminal).",
+    )
     sub = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = sub.add_parser("list", help="list saved profiles (never secrets)")
@@ -59,8 +69,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="save a new profile")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--key", required=True, help="the app's Client ID (or SDK Key)")
-    p.add_argument("--kind", choices=tuple(KINDS), default="meeting-sdk",
-                   help="meeting-sdk: Client ID/Secret (default); sdk-key: older SDK Key/Secret")
+    p.add_argument(
+        "--kind",
+        choices=tuple(KINDS),
+        default="meeting-sdk",
+        help="meeting-sdk: Client ID/Secret (default); sdk-key: older SDK Key/Secret",
+    )
     p.add_argument("--notes", default="", help="free text, saved in plain text")
     _secret_options(p)
     p.set_defaults(func=run_add)
@@ -100,6 +114,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 # -- helpers ---------------------------------------------------------------------------
 
+
 def _note(message: str) -> None:
     print(f"zoomsig: note: {message}", file=sys.stderr)
 
@@ -111,9 +126,9 @@ def _notes(vault: Vault, outcome: Outcome | None = None) -> None:
         _note(message)
 
 
-def _guarded(run):  # noqa: ANN001, ANN202 - a decorator over the run_* functions below
+def _guarded(run):
     def wrapper(args: argparse.Namespace) -> int:
-        from zoomsig_gui.core.vault import Vault
+        from zoomsig_gui.core.vault.facade import Vault
 
         vault = Vault()
         try:
@@ -125,6 +140,7 @@ def _guarded(run):  # noqa: ANN001, ANN202 - a decorator over the run_* function
         except (VaultError, CliError) as exc:
             _notes(vault)
             return fail(str(exc))
+
     wrapper.__name__ = run.__name__
     return wrapper
 
@@ -143,18 +159,26 @@ def read_new_secret(args: argparse.Namespace, name: str) -> str:
         # the line's own terminator is not part of the secret; anything else is reported
         return line[:-2] if line.endswith("\r\n") else line.removesuffix("\n")
     try:
-        return getpass.getpass(f"Secret for \"{name}\" (typing is hidden): ")
+        return getpass.getpass(f'Secret for "{name}" (typing is hidden): ')
     except (EOFError, KeyboardInterrupt):
         raise CliError("No secret entered.") from None
 
 
 def _row(view: ProfileView) -> dict:
     p = view.profile
-    return {"name": p.name, "key": p.key, "kind": p.kind, "notes": p.notes,
-            "created": p.created, "last_used": p.last_used, "secret": view.secret_state}
+    return {
+        "name": p.name,
+        "key": p.key,
+        "kind": p.kind,
+        "notes": p.notes,
+        "created": p.created,
+        "last_used": p.last_used,
+        "secret": view.secret_state,
+    }
 
 
 # -- actions ---------------------------------------------------------------------------
+
 
 @_guarded
 def run_list(args: argparse.Namespace, vault: Vault) -> int:
@@ -166,8 +190,16 @@ def run_list(args: argparse.Namespace, vault: Vault) -> int:
     if not views:
         print("No profiles saved. Add one: zoomsig profiles add NAME --key KEY")
         return 0
-    rows = [(v.profile.name, v.profile.kind, v.profile.key, STATE_TEXT[v.secret_state],
-             utc_text(v.profile.last_used) if v.profile.last_used else "never") for v in views]
+    rows = [
+        (
+            v.profile.name,
+            v.profile.kind,
+            v.profile.key,
+            STATE_TEXT[v.secret_state],
+            utc_text(v.profile.last_used) if v.profile.last_used else "never",
+        )
+        for v in views
+    ]
     header = ("NAME", "KIND", "KEY", "SECRET", "LAST USED")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, *rows]:
@@ -177,8 +209,10 @@ def run_list(args: argparse.Namespace, vault: Vault) -> int:
         _note(unknown[0].state_message)
     for v in views:
         if v.secret_state == "missing":
-            _note(f"\"{v.profile.name}\": {v.state_message} "
-                  f"zoomsig profiles set-secret \"{v.profile.name}\"")
+            _note(
+                f'"{v.profile.name}": {v.state_message} '
+                f'zoomsig profiles set-secret "{v.profile.name}"'
+            )
     return 0
 
 
@@ -190,9 +224,11 @@ def run_show(args: argparse.Namespace, vault: Vault) -> int:
         print_json(_row(view))
         return 0
     p = view.profile
-    print(f"Name:      {p.name}\nKind:      {p.kind_label}\nKey:       {p.key}\n"
-          f"Secret:    {view.state_message}\nCreated:   {utc_text(p.created)}\n"
-          f"Last used: {utc_text(p.last_used) if p.last_used else 'never'}")
+    print(
+        f"Name:      {p.name}\nKind:      {p.kind_label}\nKey:       {p.key}\n"
+        f"Secret:    {view.state_message}\nCreated:   {utc_text(p.created)}\n"
+        f"Last used: {utc_text(p.last_used) if p.last_used else 'never'}"
+    )
     if p.notes:
         print(f"Notes:     {p.notes}")
     return 0
@@ -204,8 +240,10 @@ def run_add(args: argparse.Namespace, vault: Vault) -> int:
     outcome = vault.add(args.name, args.key, secret, kind=args.kind, notes=args.notes)
     _notes(vault, outcome)
     assert outcome.profile is not None
-    print(f"Saved profile \"{outcome.profile.name}\" (key {outcome.profile.key}); "
-          "its secret is in the system keyring.")
+    print(
+        f'Saved profile "{outcome.profile.name}" (key {outcome.profile.key}); '
+        "its secret is in the system keyring."
+    )
     return 0
 
 
@@ -214,7 +252,7 @@ def run_set_secret(args: argparse.Namespace, vault: Vault) -> int:
     name = vault.get(args.name).name  # an unknown name fails before asking for a secret
     outcome = vault.set_secret(name, read_new_secret(args, name))
     _notes(vault, outcome)
-    print(f"Saved the new secret of \"{name}\" in the system keyring.")
+    print(f'Saved the new secret of "{name}" in the system keyring.')
     return 0
 
 
@@ -224,7 +262,7 @@ def run_edit(args: argparse.Namespace, vault: Vault) -> int:
         raise CliError("Nothing to change: give --key, --kind or --notes.")
     outcome = vault.edit(args.name, key=args.key, kind=args.kind, notes=args.notes)
     _notes(vault, outcome)
-    print(f"Updated profile \"{args.name}\".")
+    print(f'Updated profile "{args.name}".')
     return 0
 
 
@@ -233,7 +271,7 @@ def run_rename(args: argparse.Namespace, vault: Vault) -> int:
     outcome = vault.rename(args.old, args.new)
     _notes(vault, outcome)
     assert outcome.profile is not None
-    print(f"Renamed \"{args.old}\" to \"{outcome.profile.name}\".")
+    print(f'Renamed "{args.old}" to "{outcome.profile.name}".')
     return 0
 
 
@@ -242,7 +280,7 @@ def run_remove(args: argparse.Namespace, vault: Vault) -> int:
     outcome = vault.remove(args.name)
     _notes(vault, outcome)
     assert outcome.profile is not None
-    print(f"Removed profile \"{outcome.profile.name}\" and its secret.")
+    print(f'Removed profile "{outcome.profile.name}" and its secret.')
     return 0
 
 
@@ -255,8 +293,7 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
         return 0
     count = vault.export_to(Path(args.file))
     _notes(vault)
-    print(f"Exported {count} profile{'s' if count != 1 else ''} to {args.file} "
-          "(without secrets).")
+    print(f"Exported {count} profile{'s' if count != 1 else ''} to {args.file} (without secrets).")
     return 0
 
 
@@ -267,11 +304,13 @@ def run_import(args: argparse.Namespace, vault: Vault) -> int:
     for message in result.notices:
         _note(message)
     for name, why in result.skipped:
-        _note(f"skipped \"{name}\": {why}")
+        _note(f'skipped "{name}": {why}')
     print(f"Imported {len(result.added)} profile{'s' if len(result.added) != 1 else ''}.")
     if result.added:
-        print("Enter each secret: " + "; ".join(
-            f"zoomsig profiles set-secret \"{p.name}\"" for p in result.added))
+        print(
+            "Enter each secret: "
+            + "; ".join(f'zoomsig profiles set-secret "{p.name}"' for p in result.added)
+        )
     return 0
 
 

@@ -9,7 +9,7 @@ import argparse
 import sys
 import time
 
-from zoomsig_gui.commands._common import (
+from zoomsig_gui.commands.options import (
     CliError,
     add_checking_options,
     expected_key,
@@ -18,24 +18,30 @@ from zoomsig_gui.commands._common import (
     resolve_credentials,
     true_time,
 )
-from zoomsig_gui.core.report import ClockNote, build_case, exposure_text, render
+from zoomsig_gui.core.support.casereport import ClockNote, build_case, exposure_text, render
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "report", help="a case report for a ticket (no secret, signature redacted)",
+        "report",
+        help="a case report for a ticket (no secret, signature redacted)",
         description="Write a case report in Markdown or JSON: zoomsig version, SDK version, "
-                    "clock, decoded header and payload with the signature replaced by "
-                    "<redacted>, and the findings with their fixes. Never the secret; the "
-                    "full token only with --include-token.")
+        "clock, decoded header and payload with the signature replaced by "
+        "<redacted>, and the findings with their fixes. Never the secret; the "
+        "full token only with --include-token.",
+    )
     add_checking_options(parser)
-    parser.add_argument("--format", choices=("md", "json"), default="md",
-                        help="md (Markdown, default) or json")
-    parser.add_argument("--include-token", action="store_true",
-                        help="add the full token: anyone reading the report can then join "
-                             "with it until it expires")
-    parser.add_argument("--sdk-version", metavar="X.Y.Z",
-                        help="the Meeting SDK version used, for the report")
+    parser.add_argument(
+        "--format", choices=("md", "json"), default="md", help="md (Markdown, default) or json"
+    )
+    parser.add_argument(
+        "--include-token",
+        action="store_true",
+        help="add the full token: anyone reading the report can then join with it until it expires",
+    )
+    parser.add_argument(
+        "--sdk-version", metavar="X.Y.Z", help="the Meeting SDK version used, for the report"
+    )
     parser.set_defaults(func=run)
 
 
@@ -49,9 +55,14 @@ def run(args: argparse.Namespace) -> int:
     clock = None
     if args.now is None and args.clock_offset:
         clock = ClockNote("given with --clock-offset", args.clock_offset, time.time())
-    case = build_case(text, secret=creds.secret, now=now,
-                      expected_key=expected_key(args, creds), sdk_version=args.sdk_version,
-                      clock=clock)
+    case = build_case(
+        text,
+        secret=creds.secret,
+        now=now,
+        expected_key=expected_key(args, creds),
+        sdk_version=args.sdk_version,
+        clock=clock,
+    )
     sys.stdout.write(render(case, args.format, include_token=args.include_token))
     if args.include_token and case.report.token:
         print(f"zoomsig: note: {exposure_text(case)}", file=sys.stderr)

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from zoomsig_gui.commands._common import fail, listen_port
-from zoomsig_gui.core.joinserver import (
+from zoomsig_gui.commands.options import fail, listen_port
+from zoomsig_gui.core.join.sdkfolder import SdkFolderError
+from zoomsig_gui.core.join.server import (
     DEFAULT_PORT,
     DEFAULT_SDK_VERSION,
     JoinServer,
@@ -15,34 +16,49 @@ from zoomsig_gui.core.joinserver import (
     ServerConfig,
 )
 from zoomsig_gui.core.resources import ResourceMissing
-from zoomsig_gui.core.sdkfolder import SdkFolderError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "serve", help="serve the join page on this computer",
+        "serve",
+        help="serve the join page on this computer",
         description="Serve the join page on http://127.0.0.1:PORT/ (this computer only). "
-                    "The first line printed is the page's address. Open a link made by "
-                    "`zoomsig link` to join with the real Meeting SDK. Ctrl+C stops it.")
-    parser.add_argument("--port", type=listen_port, default=DEFAULT_PORT, metavar="N",
-                        help=f"port to listen on (default {DEFAULT_PORT}, the port "
-                             "`zoomsig link` uses; 0 picks a free one)")
-    parser.add_argument("--sdk-dir", type=Path, metavar="DIR",
-                        help="serve this Meeting SDK (the dist folder of an unpacked "
-                             "@zoom/meetingsdk) instead of loading it from Zoom's CDN")
-    parser.add_argument("--sdk-version", default=DEFAULT_SDK_VERSION, metavar="X.Y.Z",
-                        help=f"SDK version to load from Zoom's CDN (default "
-                             f"{DEFAULT_SDK_VERSION})")
-    parser.add_argument("--china", action="store_true",
-                        help="load the SDK from Zoom's China CDN (jssdk.zoomus.cn)")
+        "The first line printed is the page's address. Open a link made by "
+        "`zoomsig link` to join with the real Meeting SDK. Ctrl+C stops it.",
+    )
+    parser.add_argument(
+        "--port",
+        type=listen_port,
+        default=DEFAULT_PORT,
+        metavar="N",
+        help=f"port to listen on (default {DEFAULT_PORT}, the port "
+        "`zoomsig link` uses; 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--sdk-dir",
+        type=Path,
+        metavar="DIR",
+        help="serve this Meeting SDK (the dist folder of an unpacked "
+        "@zoom/meetingsdk) instead of loading it from Zoom's CDN",
+    )
+    parser.add_argument(
+        "--sdk-version",
+        default=DEFAULT_SDK_VERSION,
+        metavar="X.Y.Z",
+        help=f"SDK version to load from Zoom's CDN (default {DEFAULT_SDK_VERSION})",
+    )
+    parser.add_argument(
+        "--china", action="store_true", help="load the SDK from Zoom's China CDN (jssdk.zoomus.cn)"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         return fail(f"--port {args.port}: a port is a number from 1 to 65535 (0: any free one).")
-    config = ServerConfig(port=args.port, sdk_dir=args.sdk_dir, sdk_version=args.sdk_version,
-                          china=args.china)
+    config = ServerConfig(
+        port=args.port, sdk_dir=args.sdk_dir, sdk_version=args.sdk_version, china=args.china
+    )
     try:
         server = JoinServer(config)
     except (JoinServerError, SdkFolderError, ResourceMissing) as exc:
@@ -55,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
         source = f"Meeting SDK {args.sdk_version} from {cdn}"
     if server.port != DEFAULT_PORT:
         source += f"; make links for it with `zoomsig link --port {server.port}`"
-    print(f"Serving the join page ({source}). Press Ctrl+C to stop.", file=sys.stderr,
-          flush=True)
+    print(f"Serving the join page ({source}). Press Ctrl+C to stop.", file=sys.stderr, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from zoomsig_gui.commands._clockopts import add_sync_option, resolve_offset
-from zoomsig_gui.commands._common import (
+from zoomsig_gui.commands.clockoptions import add_sync_option, resolve_offset
+from zoomsig_gui.commands.options import (
     CliError,
     add_secret_source,
     add_time_options,
@@ -13,9 +13,9 @@ from zoomsig_gui.commands._common import (
     print_json,
     resolve_credentials,
 )
-from zoomsig_gui.core.inspector import inspect
-from zoomsig_gui.core.meeting import MeetingInputError, parse_meeting
-from zoomsig_gui.core.tokens import (
+from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.tokens.meeting import MeetingInputError, parse_meeting
+from zoomsig_gui.core.tokens.request import (
     DEFAULT_BACKDATE_S,
     DEFAULT_EXPIRY_S,
     TokenError,
@@ -30,15 +30,26 @@ def add_token_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--key", help="SDK key / Client ID of a Meeting SDK app")
     add_secret_source(parser)
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--meeting", metavar="TEXT",
-                        help="meeting number, invite link or whole invitation text")
-    target.add_argument("--native", action="store_true",
-                        help="a native-SDK token, without meeting number and role")
+    target.add_argument(
+        "--meeting", metavar="TEXT", help="meeting number, invite link or whole invitation text"
+    )
+    target.add_argument(
+        "--native", action="store_true", help="a native-SDK token, without meeting number and role"
+    )
     parser.add_argument("--role", type=int, choices=(0, 1), help="0 attendee, 1 host")
-    parser.add_argument("--expires", default=str(DEFAULT_EXPIRY_S), metavar="DURATION",
-                        help="7200, 30m or 2h (30 min to 48 h; default 2 h)")
-    parser.add_argument("--backdate", type=int, default=DEFAULT_BACKDATE_S, metavar="S",
-                        help="move iat S seconds into the past (0 to 300; default 30)")
+    parser.add_argument(
+        "--expires",
+        default=str(DEFAULT_EXPIRY_S),
+        metavar="DURATION",
+        help="7200, 30m or 2h (30 min to 48 h; default 2 h)",
+    )
+    parser.add_argument(
+        "--backdate",
+        type=int,
+        default=DEFAULT_BACKDATE_S,
+        metavar="S",
+        help="move iat S seconds into the past (0 to 300; default 30)",
+    )
     parser.add_argument("--webrtc-mode", type=int, choices=(0, 1), help="video_webrtc_mode")
     add_time_options(parser)
     add_sync_option(parser)
@@ -55,19 +66,27 @@ def request_from_args(args: argparse.Namespace, key: str) -> tuple[TokenRequest,
     if not args.native:
         ref = parse_meeting(args.meeting)
         number, passcode = ref.number, ref.passcode
-    req = TokenRequest(key=key, meeting_number=number, role=args.role,
-                       expires_s=parse_duration(args.expires), backdate_s=args.backdate,
-                       webrtc_mode=args.webrtc_mode)
+    req = TokenRequest(
+        key=key,
+        meeting_number=number,
+        role=args.role,
+        expires_s=parse_duration(args.expires),
+        backdate_s=args.backdate,
+        webrtc_mode=args.webrtc_mode,
+    )
     return req, passcode
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "token", help="make a Meeting SDK signature",
-        description="Make a Meeting SDK signature (HS256 JWT) as Zoom's sample endpoint does.")
+        "token",
+        help="make a Meeting SDK signature",
+        description="Make a Meeting SDK signature (HS256 JWT) as Zoom's sample endpoint does.",
+    )
     add_token_options(parser)
-    parser.add_argument("--json", action="store_true",
-                        help='print {"token", "header", "payload", "findings"}')
+    parser.add_argument(
+        "--json", action="store_true", help='print {"token", "header", "payload", "findings"}'
+    )
     parser.set_defaults(func=run)
 
 
@@ -81,8 +100,14 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     if args.json:
         report = inspect(token, secret=creds.secret, now=args.now, clock_offset_s=offset)
-        print_json({"token": token, "header": report.header, "payload": report.payload,
-                    "findings": [f.to_dict() for f in report.findings]})
+        print_json(
+            {
+                "token": token,
+                "header": report.header,
+                "payload": report.payload,
+                "findings": [f.to_dict() for f in report.findings],
+            }
+        )
     else:
         print(token)
     return 0

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from zoomsig_gui.ui.settings import APP, ORG
+from zoomsig_gui.ui.services.settings import APP, ORG
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
     from zoomsig_gui.ui.mainwindow import MainWindow
+
 
 def app_icon() -> QIcon:
     """Our icon, from the installed package or the development tree (one lookup, in core)."""
@@ -44,7 +45,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def install_crash_handler(window: MainWindow) -> None:
-    from zoomsig_gui.ui import crash
+    from zoomsig_gui.ui.services import crash_handler as crash
 
     crash.install(window.scrubber, lambda: window)
 

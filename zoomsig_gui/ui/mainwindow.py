@@ -18,20 +18,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from zoomsig_gui.ui import settings as store
-from zoomsig_gui.ui.builtpart import Waiting
-from zoomsig_gui.ui.clockbanner import ClockBanner, default_check
-from zoomsig_gui.ui.maketab import MakeTab
-from zoomsig_gui.ui.profiles import Profiles, default_vault
-from zoomsig_gui.ui.scrubber import Scrubber
+from zoomsig_gui.ui.make.tab import MakeTab
+from zoomsig_gui.ui.services import settings as store
+from zoomsig_gui.ui.services.scrubber import Scrubber
+from zoomsig_gui.ui.services.vault_client import Profiles, default_vault
+from zoomsig_gui.ui.widgets.clockbanner import ClockBanner, default_check
+from zoomsig_gui.ui.widgets.deferred import Waiting
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 
-    from zoomsig_gui.core.clock import ClockCheck
-    from zoomsig_gui.core.report import JoinNote
-    from zoomsig_gui.core.vault import Vault
-    from zoomsig_gui.ui.inspecttab import InspectTab
+    from zoomsig_gui.core.clock.check import ClockCheck
+    from zoomsig_gui.core.support.casereport import JoinNote
+    from zoomsig_gui.core.vault.facade import Vault
+    from zoomsig_gui.ui.inspect.tab import InspectTab
 
 TITLE = "zoomsig: Zoom Meeting SDK signatures"
 
@@ -75,10 +75,14 @@ class MainWindow(QMainWindow):
     join_outcome_changed = Signal()  # a join attempt ended (joined or failed)
     START_LIMIT_MS = 300  # keyring and clock start at the latest this long after show()
 
-    def __init__(self, settings: QSettings | None = None,
-                 vault_factory: Callable[[], Vault] = default_vault,
-                 clock_check: Callable[[], ClockCheck] = default_check,
-                 check_clock_at_start: bool = True, scrubber: Scrubber | None = None) -> None:
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        vault_factory: Callable[[], Vault] = default_vault,
+        clock_check: Callable[[], ClockCheck] = default_check,
+        check_clock_at_start: bool = True,
+        scrubber: Scrubber | None = None,
+    ) -> None:
         super().__init__()
         self.setWindowTitle(TITLE)
         self.setObjectName("mainWindow")
@@ -122,11 +126,11 @@ class MainWindow(QMainWindow):
         """Add the parts whose modules are installed; none of them is imported before use."""
         from zoomsig_gui.ui import plugins
 
-        if module_exists("zoomsig_gui.ui.joinview"):
+        if module_exists("zoomsig_gui.ui.join.view"):
             self.join = plugins.JoinLauncher(self)
-        if module_exists("zoomsig_gui.ui.support_panel"):
+        if module_exists("zoomsig_gui.ui.support.panel"):
             self.support = plugins.SupportTools(self)
-        if module_exists("zoomsig_gui.ui.support_history"):
+        if module_exists("zoomsig_gui.ui.history.panel"):
             self.history = plugins.HistoryTab(self)
 
     # -- the Inspect tab, built on first use ----------------------------------------------
@@ -134,15 +138,16 @@ class MainWindow(QMainWindow):
     def inspect(self) -> InspectTab:
         """The Inspect tab; asking for it builds it (and imports its modules) the first time."""
         if self._inspect is None:
-            from zoomsig_gui.ui.inspecttab import InspectTab
+            from zoomsig_gui.ui.inspect.tab import InspectTab
 
             tab = InspectTab(self.profiles, self.banner.offset)
             self._inspect = tab
             self.inspect_page.layout().addWidget(tab)
             tab.show()  # now, not on the next event loop turn as for a late child
             self.banner.offset_changed.connect(tab.schedule)
-            self.make.when_built(lambda make: tab.decoded.raw_toggle.setChecked(
-                make.decoded.raw_toggle.isChecked()))
+            self.make.when_built(
+                lambda make: tab.decoded.raw_toggle.setChecked(make.decoded.raw_toggle.isChecked())
+            )
             self._inspect_waiting.arrive(tab)
         return self._inspect
 
@@ -163,11 +168,12 @@ class MainWindow(QMainWindow):
         """Keep how the last join attempt ended; states on the way (loading…) are not ends."""
         if state not in ("joined", "failed", "sdk-missing"):
             return
-        from zoomsig_gui.core.report import JoinNote
+        from zoomsig_gui.core.support.casereport import JoinNote
 
         number = int(code) if code.strip().lstrip("-").isdigit() else None
-        text = message or ("The Meeting SDK files were not found." if state == "sdk-missing"
-                           else "")
+        text = message or (
+            "The Meeting SDK files were not found." if state == "sdk-missing" else ""
+        )
         self.join_outcome = JoinNote(state == "joined", text, number)
         self.join_outcome_changed.emit()
 
@@ -176,8 +182,9 @@ class MainWindow(QMainWindow):
         return time.time() + self.banner.offset()
 
     # -- menus and shortcuts ----------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut: QKeySequence | str | None = None,
-                name: str = "") -> QAction:
+    def _action(
+        self, menu, text: str, slot, shortcut: QKeySequence | str | None = None, name: str = ""
+    ) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
 
         action = QAction(text, self)
@@ -193,13 +200,24 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QKeySequence
 
         token = self._token_menu
-        self.copy_action = self._action(token, "&Copy token", self.copy_token,
-                                        "Ctrl+Shift+C", "copyAction")
-        self._action(token, "&Inspect the clipboard", self.inspect_clipboard, "Ctrl+Shift+V",
-                     "inspectClipboardAction")
+        self.copy_action = self._action(
+            token, "&Copy token", self.copy_token, "Ctrl+Shift+C", "copyAction"
+        )
+        self._action(
+            token,
+            "&Inspect the clipboard",
+            self.inspect_clipboard,
+            "Ctrl+Shift+V",
+            "inspectClipboardAction",
+        )
         token.addSeparator()
-        self._action(token, "&New credentials…", self.new_profile,
-                     QKeySequence.StandardKey.New, "newProfileAction")
+        self._action(
+            token,
+            "&New credentials…",
+            self.new_profile,
+            QKeySequence.StandardKey.New,
+            "newProfileAction",
+        )
         self._action(token, "Check the c&lock", self.banner.start, "F5", "checkClockAction")
         token.addSeparator()
         self._action(token, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
@@ -217,7 +235,7 @@ class MainWindow(QMainWindow):
         self.make.credentials.add_profile()
 
     def about(self) -> None:
-        from zoomsig_gui.ui.about import show_about  # only when asked for: keeps start-up light
+        from zoomsig_gui.ui.dialogs.about import show_about
 
         status = self.profiles.status
         show_about(self, status.message if status else "not checked yet")
@@ -230,7 +248,7 @@ class MainWindow(QMainWindow):
         self.scrubber.add(passcode)
 
     # -- start and stop ---------------------------------------------------------------
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+    def setVisible(self, visible: bool) -> None:
         # Not showEvent(): overriding it makes PySide6 build QEvent types before the paint.
         super().setVisible(visible)
         if visible and not self._started:
@@ -249,8 +267,7 @@ class MainWindow(QMainWindow):
         from zoomsig_gui.ui.app import set_icon
 
         # One broken part must not stop the start-up: its error goes to the crash report.
-        self._painted.arrive(None, lambda exc: sys.excepthook(type(exc), exc,
-                                                              exc.__traceback__))
+        self._painted.arrive(None, lambda exc: sys.excepthook(type(exc), exc, exc.__traceback__))
         self.make.build()
         self._fill_menus()
         set_icon()

@@ -10,21 +10,26 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from zoomsig_gui.ui.theme import colours
+from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
     from zoomsig_gui.ui.mainwindow import MainWindow
-    from zoomsig_gui.ui.maketab import MakeTab
+    from zoomsig_gui.ui.make.tab import MakeTab
 
 
 # The page's states (issue 6's data-state values) in words for the window.
-STATE_WORDS = {"loading": "loading…", "sdk-missing": "the Meeting SDK did not load",
-               "ready": "ready", "joining": "joining…", "joined": "joined the meeting",
-               "failed": "could not join"}
+STATE_WORDS = {
+    "loading": "loading…",
+    "sdk-missing": "the Meeting SDK did not load",
+    "ready": "ready",
+    "joining": "joining…",
+    "joined": "joined the meeting",
+    "failed": "could not join",
+}
 
 
 class JoinLauncher:
-    """"Open join page" beside Copy; the web view is made on the first click."""
+    """ "Open join page" beside Copy; the web view is made on the first click."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -53,9 +58,11 @@ class JoinLauncher:
     def _token_changed(self, token: str, _report: object, values: object) -> None:
         usable = bool(token) and not getattr(values, "native", False)
         self.button.setEnabled(usable)
-        self.button.setToolTip("Join the meeting with this token in a window of zoomsig" if
-                               usable else "Make a web token first (native tokens cannot join "
-                               "from the web page)")
+        self.button.setToolTip(
+            "Join the meeting with this token in a window of zoomsig"
+            if usable
+            else "Make a web token first (native tokens cannot join from the web page)"
+        )
 
     def open(self) -> None:
         make = self.window.make
@@ -63,21 +70,27 @@ class JoinLauncher:
         token = make.token_view.token()
         if not token or values.meeting_number is None:
             return
-        from zoomsig_gui.core.joinlink import JoinParams
+        from zoomsig_gui.core.join.link import JoinParams
 
         try:
             if self.view is None:
-                from zoomsig_gui.ui.joinview import JoinView  # QtWebEngine loads only now
+                from zoomsig_gui.ui.join.view import JoinView
 
                 self.view = JoinView(None, **self.view_options)
                 self.view.setWindowTitle("zoomsig: join page")
                 self.view.resize(1100, 760)
                 self.view.stateChanged.connect(self._state)
-            self.view.join(JoinParams(
-                name=values.display_name or "zoomsig test", meeting_number=values.meeting_number,
-                signature=token, role=values.role or 0, passcode=values.passcode,
-                email=values.email))
-        except Exception as exc:  # noqa: BLE001 - JoinServerError, SdkFolderError, ResourceMissing
+            self.view.join(
+                JoinParams(
+                    name=values.display_name or "zoomsig test",
+                    meeting_number=values.meeting_number,
+                    signature=token,
+                    role=values.role or 0,
+                    passcode=values.passcode,
+                    email=values.email,
+                )
+            )
+        except Exception as exc:
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.warning(self.window, "Join page", str(exc))
@@ -121,7 +134,7 @@ class SupportTools:
         if self.panel is None:
             if report is None:
                 return
-            from zoomsig_gui.ui.support_panel import SupportPanel
+            from zoomsig_gui.ui.support.panel import SupportPanel
 
             self.panel = SupportPanel()
             tab.show_support(self.panel)
@@ -134,12 +147,17 @@ class SupportTools:
         creds = self.window.profiles.cached(name) if name else None
         if creds is not None:
             tab.support_box.setChecked(True)  # credentials picked: reproducing makes sense
-        self.panel.show_case(text, creds.key if creds else None,
-                             creds.secret if creds else None, now=self.window.true_now(),
-                             clock=self._clock_note(), join=self.window.join_outcome)
+        self.panel.show_case(
+            text,
+            creds.key if creds else None,
+            creds.secret if creds else None,
+            now=self.window.true_now(),
+            clock=self._clock_note(),
+            join=self.window.join_outcome,
+        )
 
-    def _clock_note(self):  # noqa: ANN202
-        from zoomsig_gui.core.report import ClockNote
+    def _clock_note(self):
+        from zoomsig_gui.core.support.casereport import ClockNote
 
         result = self.window.banner.result
         if result is None or result.reading is None:
@@ -160,17 +178,19 @@ class HistoryTab:
         window.tabs.addTab(self.holder, "&History")
         window.tabs.currentChanged.connect(self._maybe_build)
         window.make.when_built(
-            lambda make: make.token_view.copied.connect(lambda: self._record_made()))
+            lambda make: make.token_view.copied.connect(lambda: self._record_made())
+        )
         window.when_inspect_built(lambda tab: tab.inspected.connect(self._record_inspected))
 
-    def _build(self):  # noqa: ANN202
+    def _build(self):
         if self.panel is None:  # reads the history file: only when the tab is first opened
-            from zoomsig_gui.ui.support_history import HistoryPanel
+            from zoomsig_gui.ui.history.panel import HistoryPanel
 
             self.panel = HistoryPanel()
             self.panel.restoreRequested.connect(self.window.make.apply_setup)
             self.panel.restoreRequested.connect(
-                lambda _s: self.window.tabs.setCurrentWidget(self.window.make))
+                lambda _s: self.window.tabs.setCurrentWidget(self.window.make)
+            )
             self.holder.layout().addWidget(self.panel)
             self.panel.show()
         return self.panel
@@ -184,7 +204,7 @@ class HistoryTab:
         if self.panel is not None:
             self.panel.record(entry)
             return
-        from zoomsig_gui.core.history import History, HistoryError
+        from zoomsig_gui.core.store.history import History, HistoryError
 
         history = History()
         try:
@@ -196,19 +216,24 @@ class HistoryTab:
             self.window.notify(text)
 
     def _record_made(self) -> None:
-        from zoomsig_gui.core.history import entry_from_report
+        from zoomsig_gui.core.store.history import entry_from_report
 
         make = self.window.make
         if make.report is None:
             return
         values = make.form.values()
-        self._record(entry_from_report(
-            make.report, "made", profile=make.credentials.current() or None,
-            made_at=make.made_at,
-            webrtc_mode=values.webrtc_mode))
+        self._record(
+            entry_from_report(
+                make.report,
+                "made",
+                profile=make.credentials.current() or None,
+                made_at=make.made_at,
+                webrtc_mode=values.webrtc_mode,
+            )
+        )
 
     def _record_inspected(self, report: object) -> None:
-        from zoomsig_gui.core.history import entry_from_report
+        from zoomsig_gui.core.store.history import entry_from_report
 
         token = getattr(report, "token", "")
         if not token or token == self._last_inspected or getattr(report, "malformed", True):

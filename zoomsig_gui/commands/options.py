@@ -1,0 +1,189 @@
+"""Options and helpers shared by the subcommands: credentials, meeting, time, output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from dataclasses import dataclass
+
+
+class CliError(Exception):
+    """A mistake on the command line or in its input; printed as one line, exit status 2."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    key: str
+    secret: str | None
+    profile: str | None = None
+
+
+def add_secret_source(parser: argparse.ArgumentParser, stdin: bool = True) -> None:
+    # A secret is never a command-line value: it would show in `ps` and shell history.
+    parser.add_argument(
+        "--secret-env", metavar="VAR", help="read the secret from this environment variable"
+    )
+    if stdin:
+        parser.add_argument(
+            "--secret-stdin",
+            action="store_true",
+            help="read the secret from standard input (first line)",
+        )
+    parser.add_argument("--profile", metavar="NAME", help="use saved credentials")
+
+
+def read_secret(args: argparse.Namespace) -> str | None:
+    if getattr(args, "secret_env", None):
+        value = os.environ.get(args.secret_env)
+        if value is None:
+            raise CliError(f"The environment variable {args.secret_env} is not set.")
+        return value.strip()
+    if getattr(args, "secret_stdin", False):
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise CliError("No secret on standard input.")
+        return line.strip()
+    return None
+
+
+def profile_credentials(name: str) -> Credentials:
+    """Key and secret of a saved profile (the keyring holds the secret); records its use."""
+    from zoomsig_gui.core.vault.errors import VaultError
+    from zoomsig_gui.core.vault.facade import Vault
+
+    vault = Vault()
+    try:
+        creds = vault.credentials(name, mark_used=True)
+    except VaultError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        for message in vault.pop_notices():
+            print(f"zoomsig: note: {message}", file=sys.stderr)
+    return Credentials(creds.key, creds.secret, profile=creds.profile.name)
+
+
+def resolve_credentials(args: argparse.Namespace, need_secret: bool = True) -> Credentials:
+    if getattr(args, "profile", None):
+        if getattr(args, "secret_env", None) or getattr(args, "secret_stdin", False):
+            raise CliError("Give either --profile or a secret source, not both.")
+        return profile_credentials(args.profile)
+    secret = read_secret(args)
+    key = (getattr(args, "key", None) or "").strip()
+    if need_secret and not key:
+        raise CliError("Give --key KEY with --secret-env VAR or --secret-stdin, or --profile NAME.")
+    if need_secret and not secret:
+        raise CliError(
+            "No secret given: use --secret-env VAR, --secret-stdin or --profile NAME "
+            "(a secret is never accepted as a command-line value)."
+        )
+    return Credentials(key, secret)
+
+
+def add_pasted_text(parser: argparse.ArgumentParser) -> None:
+    """The TEXT a person pasted (token, JSON response or join link), or standard input."""
+    parser.add_argument(
+        "text",
+        nargs="?",
+        default="-",
+        metavar="TEXT",
+        help="token, JSON or link; '-' or nothing reads standard input",
+    )
+
+
+def read_pasted_text(args: argparse.Namespace) -> str:
+    return sys.stdin.read() if args.text == "-" else args.text
+
+
+def add_checking_options(parser: argparse.ArgumentParser) -> None:
+    """What inspecting commands share: TEXT, a secret to check it, the expected key, time."""
+    add_pasted_text(parser)
+    add_secret_source(parser, stdin=False)
+    parser.add_argument("--key", help="the key the token should carry (reports key-unknown)")
+    add_time_options(parser)
+
+
+def expected_key(args: argparse.Namespace, creds: Credentials) -> str | None:
+    """--key, or the saved profile's key: a token made for another key gets key-unknown."""
+    return args.key or (creds.key if creds.profile else None)
+
+
+def finite_seconds(text: str) -> float:
+    """argparse type for --now / --clock-offset: float() alone lets nan and inf through."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number of seconds") from None
+    if not math.isfinite(value) or abs(value) > 10**11:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a usable number of seconds")
+    return value
+
+
+def _port(text: str, lowest: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a port number") from None
+    if not lowest <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port: use {lowest} to 65535")
+    return value
+
+
+def port_number(text: str) -> int:
+    """argparse type for a port to connect to: 1 to 65535."""
+    return _port(text, 1)
+
+
+def listen_port(text: str) -> int:
+    """argparse type for a port to listen on: 0 asks for any free port."""
+    return _port(text, 0)
+
+
+def add_time_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--now",
+        type=finite_seconds,
+        metavar="EPOCH",
+        help="pin the true time (seconds since 1970), for tests",
+    )
+    group.add_argument(
+        "--clock-offset",
+        type=finite_seconds,
+        metavar="S",
+        default=0.0,
+        help="correct the local clock by S seconds (true − local)",
+    )
+
+
+def _strict(value: object) -> object:
+    """Infinity (a pasted 1e400) is no JSON: write it as the text it stands for."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _strict(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_strict(v) for v in value]
+    return value
+
+
+def true_time(args: argparse.Namespace, offset_s: float | None = None) -> float:
+    """The true time for a command: --now when pinned, else the local clock corrected by
+    ``offset_s`` (default --clock-offset)."""
+    if args.now is not None:
+        return args.now
+    from zoomsig_gui.core.clock.truenow import true_now
+
+    return true_now(args.clock_offset if offset_s is None else offset_s)
+
+
+def print_json(value: object) -> None:
+    json.dump(_strict(value), sys.stdout, indent=2, ensure_ascii=False, allow_nan=False)
+    sys.stdout.write("\n")
+
+
+def fail(message: str) -> int:
+    print(f"zoomsig: {message}", file=sys.stderr)
+    return 2

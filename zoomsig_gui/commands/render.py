@@ -1,0 +1,77 @@
+"""The terminal report of an inspection: decoded claims with dates, findings, verdict."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from zoomsig_gui.core.inspection.claims import claim_rows
+from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report
+
+ICONS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
+COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "dim": "2", "bold": "1"}
+
+
+def use_colour(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+class _Painter:
+    def __init__(self, on: bool) -> None:
+        self.on = on
+
+    def __call__(self, style: str, text: str) -> str:
+        return f"\033[{COLOURS[style]}m{text}\033[0m" if self.on else text
+
+
+def render(report: Report, stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
+    paint = _Painter(use_colour(stream))
+    lines = [paint("bold", f"What this is: {KIND_TEXT[report.kind]}")]
+    if report.signature_valid is True:
+        lines.append("Signature:    " + paint("ok", "matches the secret"))
+    elif report.signature_valid is False:
+        lines.append("Signature:    " + paint("error", "does NOT match the secret"))
+    elif report.kind not in ("unknown", "legacy"):
+        lines.append("Signature:    not checked (no secret given)")
+    for title, claims in (("Header", report.header), ("Payload", report.payload)):
+        if claims is None:
+            continue
+        lines.append("")
+        lines.append(paint("bold", title))
+        rows = claim_rows(claims, report.now)
+        width = max((len(r.name) for r in rows), default=0)
+        for row in rows:
+            reading = f"  {row.reading}" if row.reading else ""
+            lines.append(
+                f"  {row.name.ljust(width)}  {row.value}{reading}  "
+                + paint("dim", f"({row.meaning})")
+            )
+    lines.append("")
+    lines.append(paint("bold", "Findings"))
+    if not report.findings:
+        lines.append("  none")
+    for item in report.findings:
+        where = f" [{item.claim}]" if item.claim else ""
+        code = f" (Zoom error {item.sdk_error})" if item.sdk_error else ""
+        lines.append(
+            paint(
+                item.severity, f"  {ICONS[item.severity]} {item.severity} {item.code}{where}{code}"
+            )
+        )
+        lines.append(f"      {item.message}")
+        lines.append(f"      What to do: {item.fix}")
+    lines.append("")
+    errors = len(report.errors)
+    if errors:
+        lines.append(
+            paint(
+                "error",
+                f"Zoom will reject this token: {errors} problem"
+                f"{'s' if errors != 1 else ''} to fix.",
+            )
+        )
+    else:
+        lines.append(paint("ok", "Ready to join: no problem Zoom would reject."))
+    stream.write("\n".join(lines) + "\n")

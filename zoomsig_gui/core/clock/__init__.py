@@ -1,0 +1,1 @@
+"""Clock: NTP and HTTP Date readings, their verdict, and the one corrected "true now"."""

@@ -1,0 +1,1 @@
+"""Joining for real: test links, the loopback join server, a local SDK folder, SDK errors."""

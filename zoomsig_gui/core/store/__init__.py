@@ -1,0 +1,1 @@
+"""Files of ours: atomic JSON files, locks between processes, platform paths, history."""

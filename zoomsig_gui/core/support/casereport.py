@@ -1,0 +1,250 @@
+"""Case report for a support ticket, in Markdown and JSON: everything but the secrets.
+
+The signature segment is replaced by ``<redacted>``; a secret never appears (it is used once
+to check the signature and then scrubbed from anything the customer put in claims). The full
+token is added only when asked for, with a line saying what that exposes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+
+from zoomsig_gui import __version__
+from zoomsig_gui.core.inspection.claims import claim_rows
+from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report, inspect
+from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, Finding
+from zoomsig_gui.core.timefmt import utc_text
+
+REDACTED = "<redacted>"
+SECRET_REDACTED = "<redacted secret>"
+ROLE_TEXT = {0: "an attendee", 1: "the host"}
+
+
+@dataclass(frozen=True)
+class ClockNote:
+    """The last clock check: where it came from and how far the local clock was off."""
+
+    source: str
+    offset_s: float  # true − local
+    measured_at: float
+
+    def text(self) -> str:
+        ahead = "behind" if self.offset_s > 0 else "ahead"
+        return (
+            f"{self.source} at {utc_text(self.measured_at)}: local clock "
+            f"{abs(self.offset_s):.3f} s {ahead} of true time"
+        )
+
+
+@dataclass(frozen=True)
+class JoinNote:
+    """What happened when the join page tried the token."""
+
+    ok: bool
+    message: str
+    code: int | None = None
+
+    def text(self) -> str:
+        code = f" (error {self.code})" if self.code is not None else ""
+        return (
+            ("joined" if self.ok else "failed")
+            + code
+            + (f": {self.message}" if self.message else "")
+        )
+
+
+@dataclass(frozen=True)
+class Case:
+    """A report built once; render it with or without the token. Holds no secret."""
+
+    report: Report
+    header: dict | None
+    payload: dict | None
+    findings: tuple[Finding, ...]
+    made_at: float
+    sdk_version: str | None = None
+    clock: ClockNote | None = None
+    join: JoinNote | None = None
+    zoomsig_version: str = __version__
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _scrub(value: object, secret: str | None) -> object:
+    """Replace the secret wherever a customer may have put it (claims, messages)."""
+    if not secret:
+        return value
+    if isinstance(value, str):
+        return value.replace(secret, SECRET_REDACTED)
+    if isinstance(value, dict):
+        return {_scrub(k, secret): _scrub(v, secret) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v, secret) for v in value]
+    return value
+
+
+def build_case(
+    text: str,
+    secret: str | None = None,
+    now: float | None = None,
+    expected_key: str | None = None,
+    sdk_version: str | None = None,
+    clock: ClockNote | None = None,
+    join: JoinNote | None = None,
+) -> Case:
+    report = inspect(text, secret=secret, now=now, expected_key=expected_key)
+    findings = tuple(
+        Finding(
+            f.code,
+            f.severity,
+            str(_scrub(f.message, secret)),
+            str(_scrub(f.fix, secret)),
+            f.claim,
+            f.sdk_error,
+        )
+        for f in report.findings
+    )
+    header = _scrub(report.header, secret) if report.header is not None else None
+    payload = _scrub(report.payload, secret) if report.payload is not None else None
+    notes = ()
+    if secret and (secret in json.dumps(report.payload) or secret in json.dumps(report.header)):
+        notes = (
+            "The token's claims contained the secret itself; it was replaced by "
+            f"{SECRET_REDACTED}. Tell the customer to create a new secret.",
+        )
+    return Case(
+        report, header, payload, findings, time.time(), sdk_version, clock, join, notes=notes
+    )
+
+
+def exposure_text(case: Case, included: bool = True) -> str:
+    """What a reader of the full token can do with it, in plain words; ``included=False``
+    words it as what adding the token would expose (it is not in the report yet)."""
+    payload = case.report.payload or {}
+    exp = payload.get("exp")
+    until = ""
+    if isinstance(exp, int) and not isinstance(exp, bool) and exp < MS_THRESHOLD:
+        until = f" until it expires ({utc_text(exp)})"
+    role = payload.get("role")
+    known = isinstance(role, int) and not isinstance(role, bool)
+    who = ROLE_TEXT.get(role, "a participant") if known else "a participant"
+    mn = payload.get("mn")
+    where = f"meeting {mn}" if mn is not None else "meetings of this app"
+    if included:
+        return (
+            f"This report contains the full token. Anyone who reads it can use it to join "
+            f"{where} as {who}{until}. It does not reveal the secret. Share it only where "
+            "you would share a password."
+        )
+    return (
+        f"Without the full token, as now, the report is safe to share. With it, anyone who "
+        f"reads the report could join {where} as {who}{until} (the secret is never "
+        "included). Tick this only if the reader needs to try the token."
+    )
+
+
+def case_dict(case: Case, include_token: bool = False) -> dict:
+    report = case.report
+    out: dict = {
+        "zoomsig_version": case.zoomsig_version,
+        "sdk_version": case.sdk_version,
+        "generated_at": utc_text(case.made_at),
+        "now": report.now,
+        "clock": None
+        if case.clock is None
+        else {
+            "source": case.clock.source,
+            "offset_s": case.clock.offset_s,
+            "measured_at": case.clock.measured_at,
+        },
+        "kind": report.kind,
+        "header": case.header,
+        "payload": case.payload,
+        "signature": REDACTED if report.token else None,
+        "signature_valid": report.signature_valid,
+        "findings": [f.to_dict() for f in case.findings],
+        "join_result": None
+        if case.join is None
+        else {"ok": case.join.ok, "code": case.join.code, "message": case.join.message},
+        "notes": list(case.notes),
+    }
+    if include_token and report.token:
+        out["token"] = report.token
+        out["token_exposure"] = exposure_text(case)
+    return out
+
+
+def render_json(case: Case, include_token: bool = False) -> str:
+    return json.dumps(case_dict(case, include_token), indent=2, ensure_ascii=False) + "\n"
+
+
+def _signature_line(report: Report) -> str:
+    if report.signature_valid is True:
+        return "matches the secret of the chosen credentials"
+    if report.signature_valid is False:
+        return "does NOT match the secret of the chosen credentials"
+    return "not checked (no secret given)" if report.header else "not applicable"
+
+
+def _claims_table(claims: dict, now: float) -> list[str]:
+    lines = ["| claim | value | reading |", "|---|---|---|"]
+    readings = {r.name: r.reading or r.meaning for r in claim_rows(claims, now)}
+    for name, raw in claims.items():
+        value = json.dumps(raw, ensure_ascii=False).replace("|", "\\|")
+        lines.append(f"| `{name}` | `{value}` | {readings.get(name, '')} |")
+    return lines
+
+
+def render_markdown(case: Case, include_token: bool = False) -> str:
+    report = case.report
+    lines = [
+        "# Zoom Meeting SDK signature: case report",
+        "",
+        f"- zoomsig version: {case.zoomsig_version}",
+        f"- Meeting SDK version setting: {case.sdk_version or 'not set'}",
+        f"- Last clock check: {case.clock.text() if case.clock else 'none'}",
+        f"- Checked against: {utc_text(report.now)}",
+        f"- What it is: {KIND_TEXT[report.kind]}",
+        f"- Signature: `{REDACTED}`, {_signature_line(report)}",
+    ]
+    for title, claims in (("Header", case.header), ("Payload", case.payload)):
+        if claims is not None:
+            lines += ["", f"## {title}", "", *_claims_table(claims, report.now)]
+    lines += ["", "## Findings", ""]
+    if not case.findings:
+        lines.append("None: Zoom should accept this token.")
+    for item in case.findings:
+        where = f" [`{item.claim}`]" if item.claim else ""
+        code = f" (Zoom error {item.sdk_error})" if item.sdk_error else ""
+        lines.append(f"- **{item.severity}** `{item.code}`{where}{code}: {item.message}")
+        lines.append(f"  - Fix: {item.fix}")
+    errors = len(report.errors)
+    lines += [
+        "",
+        f"Verdict: {errors} problem{'s' if errors != 1 else ''} Zoom would reject."
+        if errors
+        else "Verdict: no problem Zoom would reject.",
+    ]
+    if case.join is not None:
+        lines += ["", "## Join result", "", case.join.text()]
+    if case.notes:
+        lines += ["", "## Notes", "", *[f"- {n}" for n in case.notes]]
+    if include_token and report.token:
+        lines += [
+            "",
+            "## Full token",
+            "",
+            f"> {exposure_text(case)}",
+            "",
+            "```",
+            report.token,
+            "```",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def render(case: Case, fmt: str = "md", include_token: bool = False) -> str:
+    if fmt == "json":
+        return render_json(case, include_token)
+    return render_markdown(case, include_token)

@@ -1,0 +1,1 @@
+"""Saved credentials: profile index, secrets in the OS keyring, hygiene, export/import."""

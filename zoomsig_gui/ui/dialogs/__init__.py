@@ -1,0 +1,1 @@
+"""Dialogs: About, the crash report, adding or editing a profile."""

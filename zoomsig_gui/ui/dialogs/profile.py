@@ -1,0 +1,161 @@
+"""Add or edit a profile: name, kind, key, a masked secret with a show toggle, notes.
+
+The dialog stays open on a failure (nothing typed is lost) and shows the vault's message.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zoomsig_gui.core.vault.hygiene import DEFAULT_KIND, KINDS
+from zoomsig_gui.ui.services.vault_client import Profiles
+from zoomsig_gui.ui.widgets.theme import colours
+
+
+class SecretEdit(QLineEdit):
+    """A password field with a Show / Hide action at its end."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.toggle = QAction("Show", self)
+        self.toggle.setCheckable(True)
+        self.toggle.setToolTip("Show or hide the secret")
+        self.toggle.toggled.connect(self._show)
+        self.addAction(self.toggle, QLineEdit.ActionPosition.TrailingPosition)
+        self.toggle.setIcon(
+            self.style().standardIcon(self.style().StandardPixmap.SP_DialogYesButton)
+        )
+
+    def _show(self, shown: bool) -> None:
+        self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.toggle.setText("Hide" if shown else "Show")
+
+
+class ProfileDialog(QDialog):
+    saved = Signal(str, list)  # profile name, notices
+
+    def __init__(
+        self, profiles: Profiles, original: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._profiles = profiles
+        self._original = original
+        view = profiles.view(original) if original else None
+        self.setWindowTitle("Edit credentials" if original else "Add credentials")
+        self.setObjectName("profileDialog")
+        self.setMinimumWidth(480)
+        self.name = QLineEdit(objectName="profileName")
+        self.name.setAccessibleName("Profile name")
+        self.name.setPlaceholderText("e.g. Staging app")
+        self.kind = QComboBox(objectName="profileKind")
+        self.kind.setAccessibleName("Kind of credentials")
+        for kind, label in KINDS.items():
+            self.kind.addItem(label, kind)
+        self.key = QLineEdit(objectName="profileKey")
+        self.key.setAccessibleName("Client ID or SDK key")
+        self.key.setPlaceholderText("Client ID from the App Marketplace")
+        self.secret = SecretEdit()
+        self.secret.setObjectName("profileSecret")
+        self.secret.setAccessibleName("Client secret or SDK secret")
+        self.notes = QPlainTextEdit(objectName="profileNotes")
+        self.notes.setAccessibleName("Notes (saved in a plain file: no secrets)")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.where = QLabel(objectName="secretWhere")
+        self.where.setWordWrap(True)
+        self.error = QLabel(objectName="dialogError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color:{colours(self).error}")
+        self.error.hide()
+        if view:
+            self.name.setText(view.profile.name)
+            self.kind.setCurrentIndex(max(self.kind.findData(view.profile.kind), 0))
+            self.key.setText(view.profile.key)
+            self.notes.setPlainText(view.profile.notes)
+            self.secret.setPlaceholderText(
+                "leave empty to keep the saved secret"
+                if view.secret_state in ("saved", "session")
+                else "the secret is missing: enter it again"
+            )
+        else:
+            self.kind.setCurrentIndex(max(self.kind.findData(DEFAULT_KIND), 0))
+            self.secret.setPlaceholderText("Client Secret")
+        self.where.setText(self._where_text())
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("Client &ID:", self.key)
+        form.addRow("Client &secret:", self.secret)
+        form.addRow("N&otes:", self.notes)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.where)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _where_text(self) -> str:
+        status = self._profiles.status
+        if status is None:
+            return "Checking where the secret can be kept…"
+        if status.persistent:
+            return f"Saved in your system keyring ({status.backend}), never in a file."
+        return status.message
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.buttons.setEnabled(True)
+
+    def save(self) -> None:
+        name, key = self.name.text(), self.key.text()
+        secret = self.secret.text()
+        kind, notes = self.kind.currentData(), self.notes.toPlainText()
+        session_only = not self._profiles.persistent()
+        original = self._original
+        self.error.hide()
+        self.buttons.setEnabled(False)
+
+        if original is None:
+
+            def work(vault) -> tuple[str, list[str]]:
+                out = vault.add(
+                    name, key, secret or None, kind=kind, notes=notes, session_only=session_only
+                )
+                return out.profile.name, list(out.notices)
+        else:
+
+            def work(vault) -> tuple[str, list[str]]:
+                # An empty or taken name fails here, before anything is saved.
+                new_name = vault.checked_name(original, name)
+                notices: list[str] = []
+                if secret:  # the step most likely to fail (keyring) goes first
+                    notices += vault.set_secret(original, secret, session_only).notices
+                outcome = vault.edit(
+                    original, key=key, kind=kind, notes=notes, new_name=new_name
+                )  # all or nothing, the name included
+                return outcome.profile.name, notices + list(outcome.notices)
+
+        self._profiles.change(work, self._done, self._fail, secret=secret)
+
+    def _done(self, result: tuple[str, list[str]]) -> None:
+        name, notices = result
+        self.saved.emit(name, notices)
+        self.accept()

@@ -1,0 +1,1 @@
+"""The History tab: earlier setups, restored into the form with one click."""

@@ -1,0 +1,1 @@
+"""The Inspect tab: paste anything and see what Zoom will object to."""

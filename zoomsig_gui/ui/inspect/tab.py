@@ -1,0 +1,227 @@
+"""The Inspect tab: paste anything (token, JSON response, join link, e-mail text) and see what
+Zoom will object to; pick saved credentials to check the signature too."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report, inspect
+from zoomsig_gui.ui.make.tab import DEBOUNCE_MS, boxed
+from zoomsig_gui.ui.services.vault_client import Profiles
+from zoomsig_gui.ui.widgets.decodedview import DecodedView
+from zoomsig_gui.ui.widgets.findingsview import FindingsView
+
+EMPTY_TEXT = "Paste a token, the JSON your server returned, or a join link above."
+
+
+def signature_text(report: Report, profile: str) -> str:
+    if report.signature_valid is True:
+        return f"Signature: matches the secret of “{profile}”."
+    if report.signature_valid is False:
+        return f"Signature: does NOT match the secret of “{profile}”."
+    if report.kind in ("unknown", "legacy"):
+        return ""
+    return "Signature: not checked (pick saved credentials to check it)."
+
+
+class InspectTab(QWidget):
+    inspected = Signal(object)  # Report or None
+
+    def __init__(
+        self, profiles: Profiles, clock_offset: Callable[[], float], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.profiles = profiles
+        self._offset = clock_offset
+        self._error = ""
+        self._fetching: set[str] = set()  # one keyring read per profile, however much is typed
+        self.report: Report | None = None
+        self.paste = QPlainTextEdit(objectName="inspectInput")
+        self.paste.setAccessibleName("Token, JSON response or link to inspect")
+        self.paste.setPlaceholderText(
+            "Paste a customer's token, a JSON response with a signature field, or a join link "
+            "with signature=…"
+        )
+        self.paste.setTabChangesFocus(True)
+        self.paste.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.from_clipboard = QPushButton("Inspect the &clipboard", objectName="inspectClipboard")
+        self.from_clipboard.setToolTip("Ctrl+Shift+V from anywhere in the window")
+        self.from_clipboard.clicked.connect(self.inspect_clipboard)
+        self.clear = QPushButton("C&lear", objectName="inspectClear")
+        self.clear.clicked.connect(self.paste.clear)
+        self.profile = QComboBox(objectName="inspectProfile")
+        self.profile.setAccessibleName("Check the signature with these credentials")
+        self.profile.currentIndexChanged.connect(self.schedule)
+        self.kind = QLabel(objectName="inspectKind")
+        self.kind.setWordWrap(True)
+        self.kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.findings = FindingsView()
+        self.decoded = DecodedView()
+        self.extras = QVBoxLayout()  # support widgets (reproduce, fix, report) go here
+        self.extras.setContentsMargins(0, 0, 0, 0)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run)
+        self.paste.textChanged.connect(self.schedule)
+        profiles.listed.connect(self._refill)
+        self._layout()
+        self._refill()
+        self.run()
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.from_clipboard)
+        buttons.addWidget(self.clear)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow("&Paste here:", self.paste)
+        form.addRow("", self._wrap(buttons))
+        form.addRow("Check &signature with:", self.profile)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addLayout(form)
+        tl.addWidget(self.kind)
+        decoded_scroll = QScrollArea(widgetResizable=True)
+        decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        decoded_scroll.setWidget(self.decoded)
+        # Findings and claims side by side: each gets the full height, so neither is squeezed
+        # to a few lines when a customer's token has many findings.
+        results = QSplitter(Qt.Orientation.Horizontal, objectName="inspectResults")
+        results.addWidget(boxed("Findings", self.findings, "inspectFindingsBox"))
+        results.addWidget(boxed("Decoded", decoded_scroll, "inspectDecodedBox"))
+        results.setChildrenCollapsible(False)
+        results.setStretchFactor(0, 1)
+        results.setStretchFactor(1, 1)
+        results.setSizes([560, 520])  # the findings' sentences need the width a bit more
+        support = QWidget()
+        support.setLayout(self.extras)
+        self.support_box = boxed(
+            "Reproduce and fix with your credentials", support, "inspectSupportBox"
+        )
+        self.support_box.setCheckable(True)  # folded until needed: the findings come first
+        self.support_box.setChecked(False)
+        self.support_box.toggled.connect(self._fold_support)
+        self._support = support
+        self.support_box.hide()  # shown by show_support() when a support tool is added
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.split = split
+        split.addWidget(results)
+        split.addWidget(self.support_box)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self._fold_support(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(top)
+        layout.addWidget(split, 1)
+
+    @staticmethod
+    def _wrap(layout: QHBoxLayout) -> QWidget:
+        box = QWidget()
+        layout.setContentsMargins(0, 0, 0, 0)
+        box.setLayout(layout)
+        return box
+
+    def _fold_support(self, unfolded: bool) -> None:
+        self._support.setVisible(unfolded)
+        self.support_box.setFlat(not unfolded)  # folded: a title line, not an empty frame
+        # Folded, the box is only its title line, so the splitter gives its room away;
+        # unfolded, it takes about 40 % of the height below the paste field.
+        self.support_box.setMaximumHeight(
+            16_777_215 if unfolded else self.fontMetrics().height() + 8
+        )
+        if unfolded:
+            total = sum(self.split.sizes()) or 600
+            self.split.setSizes([total * 3 // 5, total - total * 3 // 5])
+
+    def show_support(self, widget: QWidget) -> None:
+        """Add a support tool below the decoded claims; the findings keep the most room."""
+        self.extras.addWidget(widget)
+        self.support_box.show()
+
+    def _refill(self) -> None:
+        current = self.profile.currentData() or ""
+        self.profile.blockSignals(True)
+        self.profile.clear()
+        self.profile.addItem("Don't check the signature", "")
+        for name in self.profiles.names():
+            self.profile.addItem(name, name)
+        index = self.profile.findData(current)
+        self.profile.setCurrentIndex(max(index, 0))
+        self.profile.blockSignals(False)
+        self._error = ""
+        self.schedule()
+
+    def set_profile(self, name: str) -> None:
+        self.profile.setCurrentIndex(max(self.profile.findData(name), 0))
+
+    def inspect_clipboard(self) -> None:
+        self.paste.setPlainText(QGuiApplication.clipboard().text())
+        self.run()
+
+    def schedule(self) -> None:
+        self._error = ""
+        self._timer.start()
+
+    def run(self) -> None:
+        text = self.paste.toPlainText()
+        name = self.profile.currentData() or ""
+        if not text.strip():
+            self.report = None
+            self.kind.setText("")
+            self.findings.show_report(None, EMPTY_TEXT)
+            self.decoded.show_report(None)
+            self.inspected.emit(None)
+            return
+        secret = key = None
+        note = ""
+        if name:
+            creds = self.profiles.cached(name)
+            if creds is None and not self._error:
+                note = " (getting the secret from your system keyring…)"
+                if name not in self._fetching:
+                    self._fetching.add(name)
+                    self.profiles.fetch(
+                        name,
+                        lambda _c: self._fetched(name),
+                        lambda message: self._fetched(name, message),
+                    )
+            elif creds is None:
+                note = f" ({self._error})"
+            else:
+                secret, key = creds.secret, creds.key
+        report = inspect(text, secret=secret, expected_key=key, clock_offset_s=self._offset())
+        self.report = report
+        sig = signature_text(report, name)
+        if note and report.signature_valid is None and sig:
+            sig = "Signature: not checked" + note
+        self.kind.setText(
+            f"<b>What this is:</b> {html.escape(KIND_TEXT[report.kind])}"
+            + (f"<br>{html.escape(sig)}" if sig else "")
+        )
+        self.findings.show_report(report, EMPTY_TEXT)
+        self.decoded.show_report(report)
+        self.inspected.emit(report)
+
+    def _fetched(self, name: str, error: str | None = None) -> None:
+        self._fetching.discard(name)
+        if error and name == (self.profile.currentData() or ""):
+            self._error = error  # an answer for a profile no longer picked is not shown
+        self.run()

@@ -1,0 +1,1 @@
+"""The embedded join view: the join page with the real Meeting SDK in QtWebEngine."""

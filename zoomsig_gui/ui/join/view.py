@@ -1,0 +1,238 @@
+"""The embedded join view: the local join page in a QWebEngineView, and its result.
+
+Import this module only when the view is opened (QtWebEngine is heavy)::
+
+    from zoomsig_gui.ui.join.view import JoinView, in the button's slot
+    view = JoinView(parent=None, sdk_dir=None, sdk_version="6.2.0", china=False,
+                    allow_zoom=True)
+    view.stateChanged.connect(window.on_join_state)      # (state, error_code, message)
+    view.join(JoinParams(name=..., meeting_number=..., signature=token, passcode=...))
+    view.show()
+
+API
+- ``JoinView(parent=None, *, sdk_dir=None, sdk_version="6.2.0", china=False,
+  allow_zoom=True, port=None)``: starts its own loopback join server (core.joinserver, on
+  its own thread) and an off-the-record web profile. ``port=None`` takes the shared default
+  port (53712, so copied links also work later with `zoomsig serve`) when it is free, else
+  any free port; ``port=0`` always any free port. ``allow_zoom=False`` blocks every
+  non-loopback request (tests, or proving the page works offline); the default lets
+  Zoom's domains through for real joins.
+  May raise JoinServerError / SdkFolderError / ResourceMissing with a plain message.
+- ``stateChanged(str state, str error_code, str message)``: every state the page reports
+  (loading, sdk-missing, ready, joining, joined, failed); ``error_code`` is "" unless
+  failed. ``core.joinerrors.explain(code)`` gives title, explanation and likely causes.
+- ``join(params: JoinParams)``: load the page with this join link; ``load_page()``: the page
+  without a meeting (checks that the SDK loads).
+- ``state``, ``error_code``, ``message``: the last report. ``page_url``: the local page.
+- ``test_link()``: the shareable link (saved base URL, else this view's local page).
+- Actions "Open in browser" and "Copy test link" are buttons in the view; the expiry of
+  the link's signature is shown beside them before anyone copies it.
+- ``shutdown()``: stop the server and the page; closing the view calls it, so a closed
+  view is finished: open a new one next time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zoomsig_gui.core.clock.truenow import true_now
+from zoomsig_gui.core.join.errors import explain
+from zoomsig_gui.core.join.link import (
+    JoinParams,
+    build_link,
+    expiry_notice,
+    saved_base,
+    signature_expiry,
+)
+from zoomsig_gui.core.join.server import (
+    DEFAULT_PORT,
+    DEFAULT_SDK_VERSION,
+    JoinServer,
+    JoinServerError,
+    ServerConfig,
+)
+from zoomsig_gui.ui.join.bridge import CHANNEL_NAME, JoinBridge, qwebchannel_js
+from zoomsig_gui.ui.join.page import JoinPage, NetworkFilter
+
+_BUSY = ("loading", "joining")
+
+
+class JoinView(QWidget):
+    stateChanged = Signal(str, str, str)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        sdk_dir: Path | None = None,
+        sdk_version: str = DEFAULT_SDK_VERSION,
+        china: bool = False,
+        allow_zoom: bool = True,
+        port: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("zoomsig – join test")
+        self.state, self.error_code, self.message = "loading", "", ""
+        self._params: JoinParams | None = None
+        self._closed = False
+        config = ServerConfig(
+            port=DEFAULT_PORT if port is None else port,
+            sdk_dir=sdk_dir,
+            sdk_version=sdk_version,
+            china=china,
+            extra_files=(qwebchannel_js(),),
+        )
+        try:
+            server = JoinServer(config)
+        except JoinServerError:
+            if port is not None:
+                raise
+            # `zoomsig serve` (or another window) has the shared port: any free one will do.
+            server = JoinServer(replace(config, port=0))
+        self._server = server.start()
+        self.page_url = self._server.url
+
+        self.profile = QWebEngineProfile()  # no storage name: off the record
+        self.network = NetworkFilter(allow_zoom, self.profile)
+        self.profile.setUrlRequestInterceptor(self.network)
+        self.page = JoinPage(self.profile, QUrl(self.page_url), self)
+        # Children die in the order they were added: the page must go before its profile.
+        self.profile.setParent(self)
+        self.bridge = JoinBridge(self)
+        self.channel = QWebChannel(self.page)
+        self.channel.registerObject(CHANNEL_NAME, self.bridge)
+        self.page.setWebChannel(self.channel)
+        self.bridge.stateChanged.connect(self._on_state)
+
+        self.web = QWebEngineView(self)
+        self.web.setPage(self.page)
+        self._build_ui()
+        self.page.loadProgress.connect(self.progress.setValue)
+        self.page.loadFinished.connect(self._on_load_finished)
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.status_label = QLabel("Loading the join page…", self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton("Open in browser", self)
+        self.open_button.setToolTip("Open this join page in the system browser")
+        self.open_button.clicked.connect(self.open_in_browser)
+        self.copy_button = QPushButton("Copy test link", self)
+        self.copy_button.setToolTip("Copy a link a tester can open (it carries a live token)")
+        self.copy_button.clicked.connect(self.copy_test_link)
+        self.copy_button.setEnabled(False)
+        self.expiry_label = QLabel("", self)
+        self.expiry_label.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setFormat("Loading the page and the Meeting SDK… %p%")
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.expiry_label, 1)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status_label)
+        layout.addLayout(actions)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.web, 1)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def load_page(self) -> None:
+        """The page without a meeting: shows whether the SDK loads and initialises."""
+        self._params = None
+        self.copy_button.setEnabled(False)
+        self.expiry_label.clear()
+        self._load(self.page_url)
+
+    def join(self, params: JoinParams) -> None:
+        """Load the page with this join link; results arrive on ``stateChanged``."""
+        self._params = params
+        self.copy_button.setEnabled(True)
+        self.expiry_label.setText(expiry_notice(signature_expiry(params.signature), true_now()))
+        self._load(build_link(self.page_url, params))
+
+    def _load(self, url: str) -> None:
+        self._on_state("loading", "", "Loading the join page…")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.web.load(QUrl(url))
+
+    def _on_load_finished(self, ok: bool) -> None:
+        if not ok:
+            self._on_state("failed", "", "The join page did not load.")
+        elif self.state in _BUSY:
+            self.progress.setRange(0, 0)  # the page is there; the SDK is still loading
+
+    # --- results ------------------------------------------------------------------------------
+
+    def _on_state(self, state: str, code: str, message: str) -> None:
+        self.state, self.error_code, self.message = state, code, message
+        if state in _BUSY:
+            self.progress.show()
+        else:
+            self.progress.hide()
+        self.status_label.setText(self.result_text())
+        self.stateChanged.emit(state, code, message)
+
+    def result_text(self) -> str:
+        """What the view shows: the state, and for failures the code with its explanation."""
+        if self.state == "failed" and self.error_code:
+            info = explain(self.error_code)
+            causes = "".join(f"\n • {c}" for c in info.causes)
+            return (
+                f"Join failed – error {self.error_code}: {info.title}. {info.explanation}{causes}"
+            )
+        if self.state == "sdk-missing":
+            info = explain("sdk-missing")
+            return f"{info.title}. {info.explanation}"
+        return self.message or self.state
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def test_link(self) -> str | None:
+        if self._params is None:
+            return None
+        return build_link(saved_base() or self.page_url, self._params)
+
+    def open_in_browser(self) -> None:
+        link = self.test_link() or self.page_url
+        QDesktopServices.openUrl(QUrl(link))
+
+    def copy_test_link(self) -> None:
+        link = self.test_link()
+        if link:
+            QGuiApplication.clipboard().setText(link)
+            self.expiry_label.setText(
+                "Copied. " + self.expiry_label.text().removeprefix("Copied. ")
+            )
+
+    def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.page.triggerAction(self.page.WebAction.Stop)
+        self._server.stop()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,324 @@
+"""The meeting form: one field for number / invite link / invitation, and the token's options.
+
+Every check is the core's (parse_meeting, parse_duration, validate_request); this file only
+places the core's messages next to the field they are about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zoomsig_gui.core.tokens.meeting import MeetingInputError, parse_meeting
+from zoomsig_gui.core.tokens.request import (
+    DEFAULT_BACKDATE_S,
+    MAX_BACKDATE_S,
+    TokenError,
+    TokenRequest,
+    parse_duration,
+    validate_request,
+)
+from zoomsig_gui.ui.widgets.qtprops import set_enum
+from zoomsig_gui.ui.widgets.theme import colours
+
+EXPIRY_CHOICES = ("30 min", "1 h", "2 h", "4 h", "8 h", "24 h", "48 h")
+DEFAULT_EXPIRY = "2 h"
+WEBRTC_CHOICES = (("Not set", None), ("0: off", 0), ("1: video over WebRTC", 1))
+HOST_NOTE = (
+    "Joining as host also needs the host's ZAK on the join page; "
+    "the token alone does not make you host."
+)
+
+
+@dataclass(frozen=True)
+class FormValues:
+    meeting_number: str | None
+    passcode: str
+    role: int | None
+    display_name: str
+    email: str
+    expires_s: int | None
+    backdate_s: int
+    webrtc_mode: int | None
+    native: bool
+    errors: dict[str, str] = field(default_factory=dict)  # field name → message
+    empty: bool = False  # nothing entered in the meeting field yet
+
+    def request(self, key: str) -> TokenRequest:
+        """The core's request; call only when ``errors`` is empty and ``empty`` is False."""
+        return TokenRequest(
+            key=key,
+            meeting_number=None if self.native else self.meeting_number,
+            role=None if self.native else self.role,
+            expires_s=self.expires_s or 0,
+            backdate_s=self.backdate_s,
+            webrtc_mode=self.webrtc_mode,
+        )
+
+
+def _expiry_error(seconds: int) -> str | None:
+    # The core's own range check, asked with everything else known to be fine.
+    try:
+        validate_request(
+            TokenRequest(key="k", meeting_number="123456789", role=0, expires_s=seconds)
+        )
+    except TokenError as exc:
+        return str(exc)
+    return None
+
+
+class MeetingForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._parsed_passcode: str | None = None
+        self.meeting = QPlainTextEdit()
+        self.meeting.setObjectName("meetingInput")
+        self.meeting.setAccessibleName("Meeting number, invite link or invitation")
+        self.meeting.setPlaceholderText(
+            "Meeting number, invite link (https://…zoom.us/j/…) or the whole invitation"
+        )
+        self.meeting.setTabChangesFocus(True)
+        self.meeting.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.meeting_hint = self._note("meetingHint")
+        self.meeting_error = self._error_label("meetingError")
+        self.passcode = QLineEdit(objectName="passcode")
+        self.passcode.setAccessibleName("Meeting passcode")
+        self.passcode.setPlaceholderText("filled in from an invite link")
+        self.role = QComboBox(objectName="role")
+        self.role.setAccessibleName("Role")
+        self.role.addItem("Attendee", 0)
+        self.role.addItem("Host", 1)
+        self.role_note = self._note("roleNote", HOST_NOTE)
+        self.name = QLineEdit(objectName="displayName")
+        self.name.setAccessibleName("Display name")
+        self.name.setPlaceholderText("shown to others in the meeting")
+        self.email = QLineEdit(objectName="email")
+        self.email.setAccessibleName("E-mail (optional)")
+        self.email.setPlaceholderText("optional; some meetings require it")
+        self.expiry = QComboBox(objectName="expiry", editable=True)
+        self.expiry.setAccessibleName("Token expiry")
+        self.expiry.addItems(EXPIRY_CHOICES)
+        self.expiry.setCurrentText(DEFAULT_EXPIRY)
+        self.expiry.setToolTip("From 30 min to 48 h; write e.g. 90m or 1h30m")
+        self.expiry_error = self._error_label("expiryError")
+        self.advanced_button = QToolButton(objectName="advancedToggle", checkable=True)
+        self.advanced_button.setText("Advanced")
+        self.advanced_button.setAccessibleName("Show advanced options")
+        set_enum(self.advanced_button, "toolButtonStyle", "ToolButtonTextBesideIcon")
+        set_enum(self.advanced_button, "arrowType", "RightArrow")
+        self.advanced_button.toggled.connect(self._toggle_advanced)
+        self.backdate = QSpinBox(objectName="backdate", minimum=0, maximum=MAX_BACKDATE_S)
+        self.backdate.setValue(DEFAULT_BACKDATE_S)
+        self.backdate.setSuffix(" s")
+        self.backdate.setAccessibleName("Issued-at backdate in seconds")
+        self.backdate.setToolTip(
+            "Moves iat into the past, so a Zoom clock slightly behind ours still accepts the token"
+        )
+        self.webrtc = QComboBox(objectName="webrtcMode")
+        self.webrtc.setAccessibleName("WebRTC video mode")
+        for label, value in WEBRTC_CHOICES:
+            self.webrtc.addItem(label, value)
+        self.native = QCheckBox(
+            "Native-SDK token (no meeting number or role)", objectName="nativeToken"
+        )
+        self.native.setAccessibleName("Make a native-SDK token")
+        self.native.setToolTip(
+            "For the desktop and mobile Meeting SDKs; the Web join page cannot use it"
+        )
+        self._build_layout()
+        self.meeting.textChanged.connect(self._meeting_edited)
+        for signal in (
+            self.passcode.textChanged,
+            self.name.textChanged,
+            self.email.textChanged,
+            self.expiry.currentTextChanged,
+            self.backdate.valueChanged,
+            self.role.currentIndexChanged,
+            self.webrtc.currentIndexChanged,
+            self.native.toggled,
+        ):
+            signal.connect(self._any_change)
+        self._meeting_edited()
+        self._any_change()
+
+    # ------------------------------------------------------------------ layout
+    def _note(self, name: str, text: str = "") -> QLabel:
+        label = QLabel(text, objectName=name)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: palette(placeholder-text)")
+        return label
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel(objectName=name)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color:{colours(self).error}")
+        label.hide()
+        return label
+
+    @staticmethod
+    def _stack(*widgets: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return box
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&Meeting:", self._stack(self.meeting, self.meeting_hint, self.meeting_error))
+        form.addRow("&Passcode:", self.passcode)
+        form.addRow("&Role:", self._stack(self.role, self.role_note))
+        form.addRow("&Display name:", self.name)
+        form.addRow("&E-mail:", self.email)
+        form.addRow("E&xpires after:", self._stack(self.expiry, self.expiry_error))
+        self.advanced = QWidget(objectName="advancedBox")
+        adv = QFormLayout(self.advanced)
+        adv.setContentsMargins(12, 0, 0, 0)
+        adv.addRow("&Backdate iat by:", self.backdate)
+        adv.addRow("&WebRTC mode:", self.webrtc)
+        adv.addRow(self.native)
+        self.advanced.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.advanced_button)
+        layout.addWidget(self.advanced)
+        for a, b in (
+            (self.meeting, self.passcode),
+            (self.passcode, self.role),
+            (self.role, self.name),
+            (self.name, self.email),
+            (self.email, self.expiry),
+            (self.expiry, self.advanced_button),
+            (self.advanced_button, self.backdate),
+            (self.backdate, self.webrtc),
+            (self.webrtc, self.native),
+        ):
+            QWidget.setTabOrder(a, b)
+
+    def _toggle_advanced(self, shown: bool) -> None:
+        self.advanced.setVisible(shown)
+        set_enum(self.advanced_button, "arrowType", "DownArrow" if shown else "RightArrow")
+
+    # ------------------------------------------------------------------ behaviour
+    def _meeting_edited(self) -> None:
+        text = self.meeting.toPlainText()
+        self.meeting_error.hide()
+        if not text.strip():
+            self.meeting_hint.setText("Paste an invite link to fill in the passcode too.")
+            self._any_change()
+            return
+        try:
+            ref = parse_meeting(text)
+        except MeetingInputError as exc:
+            self.meeting_hint.setText("")
+            self.meeting_error.setText(str(exc))
+            self.meeting_error.show()
+        else:
+            hint = f"Meeting number {ref.number}"
+            if ref.passcode and ref.passcode != self._parsed_passcode:
+                self.passcode.setText(ref.passcode)
+            if ref.passcode:
+                hint += " · passcode filled in from what you pasted"
+            self._parsed_passcode = ref.passcode
+            self.meeting_hint.setText(hint)
+        self._any_change()
+
+    def _any_change(self) -> None:
+        native = self.native.isChecked()
+        self.meeting.setEnabled(not native)
+        self.role.setEnabled(not native)
+        self.role_note.setVisible(not native and self.role.currentData() == 1)
+        values = self.values()
+        error = values.errors.get("expiry")
+        self.expiry_error.setText(error or "")
+        self.expiry_error.setVisible(bool(error))
+        self.changed.emit()
+
+    def values(self) -> FormValues:
+        errors: dict[str, str] = {}
+        number = None
+        text = self.meeting.toPlainText()
+        native = self.native.isChecked()
+        if not native and text.strip():
+            try:
+                number = parse_meeting(text).number
+            except MeetingInputError as exc:
+                errors["meeting"] = str(exc)
+        expires = None
+        try:
+            expires = parse_duration(self.expiry.currentText())
+        except TokenError as exc:
+            errors["expiry"] = str(exc)
+        else:
+            problem = _expiry_error(expires)
+            if problem:
+                errors["expiry"] = problem
+        return FormValues(
+            meeting_number=number,
+            passcode=self.passcode.text().strip(),
+            role=None if native else self.role.currentData(),
+            display_name=self.name.text().strip(),
+            email=self.email.text().strip(),
+            expires_s=expires,
+            backdate_s=self.backdate.value(),
+            webrtc_mode=self.webrtc.currentData(),
+            native=native,
+            errors=errors,
+            empty=not native and not text.strip(),
+        )
+
+    # ------------------------------------------------------------------ remembered choices
+    def remembered(self) -> dict[str, object]:
+        """Choices worth keeping between runs. Never the passcode or the pasted invitation."""
+        values = self.values()
+        return {
+            "meeting_number": values.meeting_number or "",
+            "role": self.role.currentIndex(),
+            "display_name": values.display_name,
+            "email": values.email,
+            "expiry": self.expiry.currentText(),
+            "backdate": values.backdate_s,
+            "webrtc": self.webrtc.currentIndex(),
+            "native": values.native,
+            "advanced": self.advanced_button.isChecked(),
+        }
+
+    def restore(self, saved: dict[str, object]) -> None:
+        def number(key: str, default: int) -> int:
+            try:
+                return int(saved.get(key, default))  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                return default
+
+        def flag(key: str) -> bool:
+            return str(saved.get(key, "false")).lower() in ("true", "1")
+
+        if saved.get("meeting_number"):
+            self.meeting.setPlainText(str(saved["meeting_number"]))
+        self.role.setCurrentIndex(min(max(number("role", 0), 0), 1))
+        self.name.setText(str(saved.get("display_name", "") or ""))
+        self.email.setText(str(saved.get("email", "") or ""))
+        self.expiry.setCurrentText(str(saved.get("expiry", DEFAULT_EXPIRY) or DEFAULT_EXPIRY))
+        self.backdate.setValue(number("backdate", DEFAULT_BACKDATE_S))
+        self.webrtc.setCurrentIndex(min(max(number("webrtc", 0), 0), len(WEBRTC_CHOICES) - 1))
+        self.native.setChecked(flag("native"))
+        self.advanced_button.setChecked(flag("advanced"))

@@ -1,0 +1,1 @@
+"""Window services: worker threads, the vault client, crash handler, settings, scrubbing."""

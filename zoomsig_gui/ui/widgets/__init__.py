@@ -1,0 +1,1 @@
+"""Reusable widgets: token, findings and decoded views, clock banner, theme, Qt helpers."""

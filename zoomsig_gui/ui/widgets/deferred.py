@@ -1,0 +1,60 @@
+"""Parts of a widget that are made on first need (after the first paint, or with the first
+token) rather than in its constructor. Asking for one makes them all, so callers and tests
+never see a half-made widget. ``Waiting`` holds the calls that wait for such a moment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class BuiltPart(Generic[T]):
+    """``form: BuiltPart[MeetingForm] = BuiltPart()`` in a class whose ``build()`` sets
+    ``self._form`` (and is safe to call again): reading ``obj.form`` calls ``obj.build()``
+    first."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._attr = "_" + name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value] - the class attribute itself
+        obj.build()
+        return getattr(obj, self._attr)
+
+
+class Waiting(Generic[T]):
+    """Calls waiting for something (a tab built, the first paint): each runs once with it,
+    in the order given, or at once if it is there already."""
+
+    def __init__(self) -> None:
+        self._calls: list[Callable[[T], None]] = []
+        self._arrived = False
+        self._value: T | None = None
+
+    def arrived(self) -> bool:
+        return self._arrived
+
+    def add(self, call: Callable[[T], None], first: bool = False) -> None:
+        if self._arrived:
+            call(self._value)  # type: ignore[arg-type]
+        elif first:
+            self._calls.insert(0, call)
+        else:
+            self._calls.append(call)
+
+    def arrive(self, value: T, on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run the waiting calls with ``value``. With ``on_error``, a call that raises is
+        handed to it and the others still run; without, the error goes to the caller."""
+        self._arrived, self._value = True, value
+        calls, self._calls = self._calls, []
+        for call in calls:
+            if on_error is None:
+                call(value)
+                continue
+            try:
+                call(value)
+            except Exception as exc:
+                on_error(exc)
