@@ -14,4 +14,5 @@ COMMANDS: tuple[str, ...] = (
     "link",
     "reproduce",
     "report",
+    "endpoint",
 )

@@ -82,6 +82,24 @@ def resolve_credentials(args: argparse.Namespace, need_secret: bool = True) -> C
     return Credentials(key, secret)
 
 
+def add_meeting_options(parser: argparse.ArgumentParser, required: bool, native_help: str) -> None:
+    """--meeting TEXT --role 0|1, or --native (a token without meeting number and role)."""
+    target = parser.add_mutually_exclusive_group(required=required)
+    target.add_argument(
+        "--meeting", metavar="TEXT", help="meeting number, invite link or whole invitation text"
+    )
+    target.add_argument("--native", action="store_true", help=native_help)
+    parser.add_argument("--role", type=int, choices=(0, 1), help="0 attendee, 1 host")
+
+
+def check_meeting_options(args: argparse.Namespace) -> None:
+    """--role goes with --meeting, never with --native."""
+    if args.native and args.role is not None:
+        raise CliError("--native takes no --role: a native-SDK token has neither mn nor role.")
+    if not args.native and args.role is None:
+        raise CliError("--meeting needs --role 0 (attendee) or --role 1 (host).")
+
+
 def add_pasted_text(parser: argparse.ArgumentParser) -> None:
     """The TEXT a person pasted (token, JSON response or join link), or standard input."""
     parser.add_argument(

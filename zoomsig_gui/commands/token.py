@@ -7,8 +7,10 @@ import argparse
 from zoomsig_gui.commands.clockoptions import add_sync_option, resolve_offset
 from zoomsig_gui.commands.options import (
     CliError,
+    add_meeting_options,
     add_secret_source,
     add_time_options,
+    check_meeting_options,
     fail,
     print_json,
     resolve_credentials,
@@ -29,14 +31,9 @@ def add_token_options(parser: argparse.ArgumentParser) -> None:
     """Credentials, meeting and timing options; `link` and others reuse them."""
     parser.add_argument("--key", help="SDK key / Client ID of a Meeting SDK app")
     add_secret_source(parser)
-    target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument(
-        "--meeting", metavar="TEXT", help="meeting number, invite link or whole invitation text"
+    add_meeting_options(
+        parser, required=True, native_help="a native-SDK token, without meeting number and role"
     )
-    target.add_argument(
-        "--native", action="store_true", help="a native-SDK token, without meeting number and role"
-    )
-    parser.add_argument("--role", type=int, choices=(0, 1), help="0 attendee, 1 host")
     parser.add_argument(
         "--expires",
         default=str(DEFAULT_EXPIRY_S),
@@ -57,10 +54,7 @@ def add_token_options(parser: argparse.ArgumentParser) -> None:
 
 def request_from_args(args: argparse.Namespace, key: str) -> tuple[TokenRequest, str | None]:
     """The token request and the passcode found in the meeting input (if any)."""
-    if args.native and args.role is not None:
-        raise CliError("--native takes no --role: a native-SDK token has neither mn nor role.")
-    if not args.native and args.role is None:
-        raise CliError("--meeting needs --role 0 (attendee) or --role 1 (host).")
+    check_meeting_options(args)
     passcode = None
     number = None
     if not args.native:
