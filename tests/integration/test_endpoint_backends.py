@@ -106,6 +106,33 @@ def test_pool_with_one_clock_ahead(backend, node_packages, capsys):
     assert "clock runs ahead in 5 of 10" in result["summary"]
 
 
+def test_one_instance_with_another_secret(backend, node_packages, capsys, monkeypatch):
+    monkeypatch.setenv("THE_SECRET", SECRET)
+    with backend("sample") as good, backend("sample", SDK_SECRET="Other" + SECRET[5:]) as bad:
+        with round_robin(node_packages, [good, bad]) as url:
+            status, result = endpoint(capsys, url, "--secret-env", "THE_SECRET")
+    assert status == 1
+    assert codes(result)["signature-mismatch"] == (5, 10)
+    assert "signature-unchecked" not in codes(result)
+    assert "5 of 10 signed with another secret" in result["summary"]
+    assert SECRET not in json.dumps(result)
+
+
+def test_credential_header_comes_from_the_environment(backend, capsys, monkeypatch):
+    credential = "Bearer s3cr3t-value"
+    monkeypatch.setenv("ENDPOINT_AUTH", credential)
+    with backend("sample", AUTHORIZATION=credential) as url:
+        without_status, without = endpoint(capsys, url, "--samples", "2")
+        with_status, with_auth = endpoint(
+            capsys, url, "--samples", "2", "--header-env", "Authorization=ENDPOINT_AUTH"
+        )
+    assert without_status == 1
+    assert codes(without)["endpoint-http-error"] == (2, 2)
+    assert "--header-env" in without["findings"][0]["fix"]
+    assert with_status == 0 and with_auth["usable"] == 2
+    assert "s3cr3t" not in json.dumps(with_auth)
+
+
 def test_endpoint_without_cors(backend, capsys):
     with backend("nocors") as url:
         status, result = endpoint(capsys, url, "--samples", "3")

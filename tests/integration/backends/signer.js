@@ -8,7 +8,8 @@
 //   std64pad the same with the = padding kept
 //   nocors   the sample without cors()
 //   flaky    the sample, answering HTTP 500 to every third request
-// TLS_CERT and TLS_KEY (file paths) make it serve HTTPS.
+// TLS_CERT and TLS_KEY (file paths) make it serve HTTPS; with AUTHORIZATION set, a request
+// without that Authorization header gets HTTP 401.
 const fs = require('fs')
 const http = require('http')
 const https = require('https')
@@ -85,6 +86,9 @@ function std64Sign (body, keepPadding) {
 let served = 0
 app.post('/', (req, res) => {
   served += 1
+  if (process.env.AUTHORIZATION && req.get('authorization') !== process.env.AUTHORIZATION) {
+    return res.status(401).json({ message: 'Unauthorized' })
+  }
   if (MODE === 'flaky' && served % 3 === 0) {
     return res.status(500).send('Internal Server Error')
   }
