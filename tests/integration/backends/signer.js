@@ -9,7 +9,7 @@
 //   nocors   the sample without cors()
 //   flaky    the sample, answering HTTP 500 to every third request
 // TLS_CERT and TLS_KEY (file paths) make it serve HTTPS; with AUTHORIZATION set, a request
-// without that Authorization header gets HTTP 401.
+// without that Authorization header gets HTTP 401; DELAY_MS makes every answer take that long.
 const fs = require('fs')
 const http = require('http')
 const https = require('https')
@@ -84,8 +84,9 @@ function std64Sign (body, keepPadding) {
 }
 
 let served = 0
-app.post('/', (req, res) => {
+app.post('/', async (req, res) => {
   served += 1
+  if (process.env.DELAY_MS) await new Promise((resolve) => setTimeout(resolve, Number(process.env.DELAY_MS)))
   if (process.env.AUTHORIZATION && req.get('authorization') !== process.env.AUTHORIZATION) {
     return res.status(401).json({ message: 'Unauthorized' })
   }

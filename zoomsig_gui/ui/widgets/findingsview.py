@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -51,6 +52,8 @@ class FindingRow(QFrame):
         c = colours(self)
         tint = {"error": c.error, "warning": c.warning, "info": c.info}[item.severity]
         details = [item.code]
+        if getattr(item, "of", None):  # a finding across an endpoint's answers
+            details.append(f"in {item.count} of {item.of} answers")
         if item.claim:
             details.append(f"claim {item.claim}")
         if item.sdk_error:
@@ -98,11 +101,14 @@ class FindingsView(QWidget):
     def codes(self) -> list[str]:
         return [row.finding.code for row in self.rows()]
 
-    def show_report(self, report: Report | None, empty_text: str) -> None:
+    def _clear(self) -> None:
         for row in self.rows():
             self._rows_layout.removeWidget(row)
             row.deleteLater()
             row.setParent(None)
+
+    def show_report(self, report: Report | None, empty_text: str) -> None:
+        self._clear()
         c = colours(self)
         if report is None:
             self.state = "empty"
@@ -112,12 +118,19 @@ class FindingsView(QWidget):
             )
             self._scroll.hide()
             return
-        self.state, sentence = verdict_text(report)
-        bg = c.ok_bg if self.state == "ok" else c.error_bg
+        self.show_findings(report.findings, *verdict_text(report))
+
+    def show_findings(self, findings: Sequence[Finding], state: str, sentence: str) -> None:
+        """Findings under a verdict sentence (``state`` ok or error); also the endpoint check's
+        findings across answers, which carry a count."""
+        self._clear()
+        c = colours(self)
+        self.state = state
+        bg = c.ok_bg if state == "ok" else c.error_bg
         self.verdict.setText(f"<b>{html.escape(sentence)}</b>")
         self.verdict.setStyleSheet(
             f"padding:8px; background:{bg}; color:{c.banner_text};border-radius:4px"
         )
-        for item in report.findings:
+        for item in findings:
             self._rows_layout.insertWidget(self._rows_layout.count() - 1, FindingRow(item))
-        self._scroll.setVisible(bool(report.findings))
+        self._scroll.setVisible(bool(findings))
