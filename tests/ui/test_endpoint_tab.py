@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from tests.integration.endpoint_fixtures import BACKENDS, MEETING, PACKAGES
 from tests.integration.endpoint_fixtures import KEY as BACKEND_KEY
@@ -60,6 +61,10 @@ def test_forum_backend_from_the_window(qtbot, make_window, capsys):
     assert "appkey-missing" in tab.findings.codes()
     assert "signature-unchecked" not in tab.findings.codes()  # checked with the profile
     assert not tab.progress.isVisible() and tab.start.isEnabled()
+    tab.copy_report.click()
+    copied = QGuiApplication.clipboard().text()
+    assert "## Signature endpoint" in copied and result.summary in copied
+    assert BACKEND_SECRET not in copied and "eyJ" not in copied
 
 
 def test_cancel_stops_sampling(qtbot, make_window):

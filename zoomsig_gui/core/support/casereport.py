@@ -69,18 +69,19 @@ class Case:
     join: JoinNote | None = None
     zoomsig_version: str = __version__
     notes: tuple[str, ...] = field(default_factory=tuple)
+    endpoint: dict | None = None  # an endpoint check's part (support/endpointcase.py)
 
 
-def _scrub(value: object, secret: str | None) -> object:
+def scrub_secret(value: object, secret: str | None) -> object:
     """Replace the secret wherever a customer may have put it (claims, messages)."""
     if not secret:
         return value
     if isinstance(value, str):
         return value.replace(secret, SECRET_REDACTED)
     if isinstance(value, dict):
-        return {_scrub(k, secret): _scrub(v, secret) for k, v in value.items()}
+        return {scrub_secret(k, secret): scrub_secret(v, secret) for k, v in value.items()}
     if isinstance(value, list):
-        return [_scrub(v, secret) for v in value]
+        return [scrub_secret(v, secret) for v in value]
     return value
 
 
@@ -98,15 +99,15 @@ def build_case(
         Finding(
             f.code,
             f.severity,
-            str(_scrub(f.message, secret)),
-            str(_scrub(f.fix, secret)),
+            str(scrub_secret(f.message, secret)),
+            str(scrub_secret(f.fix, secret)),
             f.claim,
             f.sdk_error,
         )
         for f in report.findings
     )
-    header = _scrub(report.header, secret) if report.header is not None else None
-    payload = _scrub(report.payload, secret) if report.payload is not None else None
+    header = scrub_secret(report.header, secret) if report.header is not None else None
+    payload = scrub_secret(report.payload, secret) if report.payload is not None else None
     notes = ()
     if secret and (secret in json.dumps(report.payload) or secret in json.dumps(report.header)):
         notes = (
@@ -169,6 +170,8 @@ def case_dict(case: Case, include_token: bool = False) -> dict:
         else {"ok": case.join.ok, "code": case.join.code, "message": case.join.message},
         "notes": list(case.notes),
     }
+    if case.endpoint is not None:
+        out["endpoint"] = case.endpoint
     if include_token and report.token:
         out["token"] = report.token
         out["token_exposure"] = exposure_text(case)
@@ -230,6 +233,10 @@ def render_markdown(case: Case, include_token: bool = False) -> str:
         lines += ["", "## Join result", "", case.join.text()]
     if case.notes:
         lines += ["", "## Notes", "", *[f"- {n}" for n in case.notes]]
+    if case.endpoint is not None:
+        from zoomsig_gui.core.support.endpointcase import endpoint_markdown
+
+        lines += endpoint_markdown(case.endpoint)
     if include_token and report.token:
         lines += [
             "",

@@ -28,6 +28,7 @@ class EndpointHolder:
             from zoomsig_gui.ui.endpoint.tab import EndpointTab
 
             self.tab = EndpointTab(self.window.profiles, self.window.true_now)
+            self.tab.notice.connect(self.window.notify)
             self.page.layout().addWidget(self.tab)
             self.tab.show()
         return self.tab

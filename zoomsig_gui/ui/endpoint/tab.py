@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import html
 import threading
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -54,6 +56,7 @@ class _Progress(QObject):
 
 class EndpointTab(QWidget):
     checked = Signal(object)  # EndpointResult
+    notice = Signal(str)  # for the status bar
 
     def __init__(
         self, profiles: Profiles, true_now: Callable[[], float], parent: QWidget | None = None
@@ -82,6 +85,10 @@ class EndpointTab(QWidget):
         self.url.returnPressed.connect(self.check)
         self.cancel = QPushButton("Cancel", objectName="endpointCancel", enabled=False)
         self.cancel.clicked.connect(self.stop)
+        self.copy_report = QPushButton("Copy case &report", objectName="endpointCopyReport")
+        self.copy_report.setToolTip("A Markdown report for a ticket: no token, no secret")
+        self.copy_report.setEnabled(False)
+        self.copy_report.clicked.connect(self.copy_case_report)
         self.progress = QProgressBar(objectName="endpointProgress", visible=False)
         self.summary = QLabel(objectName="endpointSummary", wordWrap=True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -112,6 +119,8 @@ class EndpointTab(QWidget):
         buttons.addWidget(self.start)
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.progress, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.copy_report)
         results = QSplitter(Qt.Orientation.Vertical)
         results.addWidget(boxed("Samples", self.table, "endpointSamplesBox"))
         results.addWidget(boxed("Findings", self.findings, "endpointFindingsBox"))
@@ -226,6 +235,21 @@ class EndpointTab(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.findings.show_findings(result.findings, state, result.summary)
+        self.copy_report.setEnabled(True)
+
+    def case_report(self) -> str:
+        """The case report of the last check (as `zoomsig report --endpoint-json`)."""
+        from zoomsig_gui import __version__
+        from zoomsig_gui.core.support.endpointcase import endpoint_part, endpoint_report
+        from zoomsig_gui.core.timefmt import utc_text
+
+        if self.result is None:
+            return ""
+        return endpoint_report(endpoint_part(self.result), __version__, utc_text(time.time()))
+
+    def copy_case_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.case_report())
+        self.notice.emit("Case report copied to the clipboard (no token, no secret).")
 
     def shutdown(self) -> None:
         """Stop a check in progress and wait for its last request (bounded by its timeout)."""
