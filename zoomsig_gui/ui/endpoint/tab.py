@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,6 +47,19 @@ EMPTY_TEXT = (
     "zoomsig asks it several times, as the Web SDK page does, and says what Zoom would reject."
 )
 ROLES = (("Attendee (role 0)", 0), ("Host (role 1)", 1), ("Native SDK (no meeting)", None))
+
+
+def _warm_up() -> None:
+    """What the first check would otherwise load in the middle of things, loaded on a worker
+    thread: httpx's connection layer, the TLS settings, and the Python types of the findings'
+    icons (PySide6 builds them on first use, ~30 ms on the GUI thread)."""
+    import httpcore  # noqa: F401
+    from PySide6.QtWidgets import QStyle
+
+    from zoomsig_gui.core.endpoint.client import ssl_context
+
+    ssl_context(None)
+    QStyle.StandardPixmap.SP_MessageBoxCritical, QStyle.PixelMetric.PM_SmallIconSize  # noqa: B018
 
 
 class _Progress(QObject):
@@ -90,6 +103,10 @@ class EndpointTab(QWidget):
         self.copy_report.setEnabled(False)
         self.copy_report.clicked.connect(self.copy_case_report)
         self.progress = QProgressBar(objectName="endpointProgress", visible=False)
+        # Its room is kept while hidden: showing it then moves nothing (no relayout, no stall).
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.summary = QLabel(objectName="endpointSummary", wordWrap=True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, len(COLUMNS), objectName="endpointSamplesTable")
@@ -107,6 +124,7 @@ class EndpointTab(QWidget):
         self._layout()
         self._refill()
         self._show_text(EMPTY_TEXT, "neutral")
+        self.workers.run(_warm_up, lambda _none: None, lambda _exc: None)
 
     def _layout(self) -> None:
         form = QFormLayout()
@@ -222,9 +240,10 @@ class EndpointTab(QWidget):
     def _done(self, result: EndpointResult) -> None:
         self._finish()
         self.show_result(result)
-        self.checked.emit(result)
 
     def show_result(self, result: EndpointResult) -> None:
+        """The sentence and the table now, the findings on the next turn of the event loop:
+        together the first time (the findings' icons load then) they stalled the window."""
         self.result = result
         notes = " ".join(redirect_notes(result.rows))
         state = "ok" if result.exit_status() == 0 else "error"
@@ -234,8 +253,14 @@ class EndpointTab(QWidget):
             for c, text in enumerate(cells(row)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        QTimer.singleShot(0, lambda: self._show_findings(result, state))
+
+    def _show_findings(self, result: EndpointResult, state: str) -> None:
+        if result is not self.result:
+            return  # a newer check has ended meanwhile
         self.findings.show_findings(result.findings, state, result.summary)
         self.copy_report.setEnabled(True)
+        self.checked.emit(result)
 
     def case_report(self) -> str:
         """The case report of the last check (as `zoomsig report --endpoint-json`)."""
