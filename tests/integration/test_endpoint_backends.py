@@ -156,6 +156,32 @@ def test_body_sent_as_text_is_ignored(backend, capsys):
     assert result["usable"] == 0
 
 
+def test_get_backend_with_method_get(backend, capsys):
+    with backend("get") as url:
+        post_status, posted = endpoint(capsys, url, "--samples", "2")
+        get_status, got = endpoint(capsys, url, "--samples", "2", "--method", "GET")
+    assert post_status == 0  # the same app also signs POSTs
+    assert get_status == 0 and got["usable"] == 2
+    assert got["cors"]["allowed"] is True
+
+
+def test_redirects_are_reported(backend, capsys):
+    with backend("sample") as url:
+        kept_status, kept = endpoint(capsys, url + "moved", "--samples", "2")
+        lost_status, lost = endpoint(capsys, url + "old", "--samples", "2")
+        main(["endpoint", url + "old", "--meeting", MEETING, "--role", "0", "--samples", "1"])
+    readable = capsys.readouterr().out
+    # 308 keeps the POST and its body: the tokens are fine, the redirect is said.
+    assert kept_status == 0
+    assert kept["answers"][0]["redirects"] == ["308 → /"]
+    # 301 turns the POST into a GET, as browsers do: Zoom's sample then answers 404.
+    assert lost_status == 1
+    assert codes(lost)["endpoint-http-error"] == (2, 2)
+    assert lost["answers"][0]["redirects"] == ["301 → /"]
+    assert "The endpoint redirects: 301 → /." in readable
+    assert "404 (redirected)" in readable
+
+
 def test_some_answers_http_500(backend, capsys):
     with backend("flaky") as url:
         status, result = endpoint(capsys, url, "--samples", "9")

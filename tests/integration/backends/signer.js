@@ -8,6 +8,8 @@
 //   std64pad the same with the = padding kept
 //   nocors   the sample without cors()
 //   flaky    the sample, answering HTTP 500 to every third request
+//   get      the sample's signing on GET /?meetingNumber=…&role=… (backends built that way)
+// Every mode also answers POST /old with a 301 redirect to / and POST /moved with a 308.
 // TLS_CERT and TLS_KEY (file paths) make it serve HTTPS; with AUTHORIZATION set, a request
 // without that Authorization header gets HTTP 401; DELAY_MS makes every answer take that long.
 const fs = require('fs')
@@ -82,6 +84,16 @@ function std64Sign (body, keepPadding) {
   const input = b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' })) + '.' + b64(JSON.stringify(payload))
   return input + '.' + b64(crypto.createHmac('sha256', SECRET).update(input).digest())
 }
+
+app.post('/old', (req, res) => res.redirect(301, '/'))
+app.post('/moved', (req, res) => res.redirect(308, '/'))
+app.get('/', (req, res) => {
+  if (MODE !== 'get') return res.status(404).send('Cannot GET /')
+  const body = coerce(req.query)
+  const errors = validate(body)
+  if (errors.length > 0) return res.status(400).json({ errors })
+  return res.json({ signature: sampleSign(body), sdkKey: KEY })
+})
 
 let served = 0
 app.post('/', async (req, res) => {
