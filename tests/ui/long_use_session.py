@@ -24,16 +24,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from tests.integration.keyring_fixtures import MemoryKeyring  # noqa: E402
-from tests.ui.conftest import INVITE, KEY, NUMBER, SECRET, fake_clock  # noqa: E402
-from zoomsig_gui.core.secretstore import SecretStore  # noqa: E402
-from zoomsig_gui.core.vault import Vault  # noqa: E402
-from zoomsig_gui.ui.app import start  # noqa: E402
-from zoomsig_gui.ui.meetingform import EXPIRY_CHOICES  # noqa: E402
+from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.ui.conftest import INVITE, KEY, NUMBER, SECRET, fake_clock
+from zoomsig_gui.core.vault.facade import Vault
+from zoomsig_gui.core.vault.secrets import SecretStore
+from zoomsig_gui.ui.app import start
+from zoomsig_gui.ui.make.form import EXPIRY_CHOICES
 
 PROFILE = "Staging"
 MEETING_TEXTS = (
@@ -60,7 +60,7 @@ def wait(until: Callable[[], bool], what: str, timeout_s: float = 20.0) -> Steps
         yield
 
 
-def add_credentials(window) -> Steps:  # noqa: ANN001
+def add_credentials(window) -> Steps:
     dialog = window.make.credentials.add_profile()
     yield from wait(dialog.isVisible, "the Add dialog")
     dialog.name.setText(PROFILE)
@@ -71,7 +71,7 @@ def add_credentials(window) -> Steps:  # noqa: ANN001
     yield from wait(lambda: window.make.credentials.current() == PROFILE, "the new credentials")
 
 
-def open_and_close_dialogs(window) -> Steps:  # noqa: ANN001
+def open_and_close_dialogs(window) -> Steps:
     window.about()
     about = window.findChild(QMessageBox, "aboutDialog")
     yield from wait(about.isVisible, "the About box")
@@ -95,7 +95,7 @@ def open_and_close_dialogs(window) -> Steps:  # noqa: ANN001
     yield
 
 
-def session(window, rounds: int, done: dict[str, int]) -> Steps:  # noqa: ANN001
+def session(window, rounds: int, done: dict[str, int]) -> Steps:
     """The whole session, one event-loop turn at a time (widgets replaced on the way are
     deleted by the event loop, as in real use)."""
     yield from wait(window.make.is_built, "the Make tab")
@@ -175,7 +175,7 @@ def main() -> int:
             next(steps)
         except StopIteration:
             pass
-        except BaseException:  # noqa: BLE001 - reported here, not by the window's crash dialog
+        except BaseException:
             traceback.print_exc()
         else:
             return

@@ -19,9 +19,9 @@ from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6 import __version__ as pyside_version  # noqa: E402
-from PySide6.QtCore import QObject, Signal  # noqa: E402
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QWidget  # noqa: E402
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QWidget
 
 CALLS = 5_000
 BATCH = 50
