@@ -197,6 +197,7 @@ class EndpointTab(QWidget):
         creds = self.profiles.cached(name) if name else None
         secret, key = (creds.secret, creds.key) if creds else (None, None)
         cancel = self._cancel = threading.Event()
+        self.destroyed.connect(cancel.set)  # the tab closed mid-check: stop at the next sample
         self.start.setEnabled(False)
         self.cancel.setEnabled(True)
         self.progress.setRange(0, req.samples)
