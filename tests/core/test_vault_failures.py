@@ -274,6 +274,7 @@ def test_file_write_failure_removes_the_just_stored_secret(tmp_path, monkeypatch
     "content, why",
     [
         ("not json", "not valid JSON"),
+        ('{"profiles": [' + "1" * 5000 + "]}", "a number too long"),
         ('{"profiles": 3}', "not a zoomsig profile export"),
         ('{"format": "other", "profiles": []}', 'format is "other"'),
         ('{"schema": 7, "profiles": []}', "newer zoomsig"),
