@@ -18,6 +18,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from zoomsig_gui.core.join.errors import errors_json
@@ -88,7 +89,7 @@ class ServerConfig:
     extra_files: tuple[ExtraFile, ...] = field(default=())
 
 
-def page_config(config: ServerConfig, sdk: SdkFolder | None) -> dict:
+def page_config(config: ServerConfig, sdk: SdkFolder | None) -> dict[str, Any]:
     """What the page needs to find the SDK: /config.json."""
     if sdk is None:
         return {"sdkVersion": config.sdk_version, "sdkRoot": None, "china": config.china}
