@@ -97,9 +97,11 @@ class MainWindow(QMainWindow):
         self._inspect: InspectTab | None = None  # built when first opened
         self._inspect_waiting: Waiting[InspectTab] = Waiting()
         self.join_outcome: JoinNote | None = None  # the last join attempt's end, for reports
-        self.inspect_page = QWidget(objectName="inspectPage")
+        self.inspect_page = QWidget()
+        self.inspect_page.setObjectName("inspectPage")
         QVBoxLayout(self.inspect_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs = QTabWidget(objectName="tabs")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.make, "&Make a token")
         self.tabs.addTab(self.inspect_page, "&Inspect a token")
         self.tabs.currentChanged.connect(self._tab_opened)
