@@ -121,8 +121,11 @@ def query(spec: ServerSpec, deadline: float, resolver: Resolver = system_resolve
     """Ask one server; gives up at ``deadline`` (time.monotonic()) once the name is resolved."""
     family, sockaddr = resolve(spec, resolver)
     with socket.socket(family, socket.SOCK_DGRAM) as sock:
+        # ntplib has no type hints; pyright guesses int for tx_timestamp from its default 0.
         request = ntplib.NTPPacket(
-            version=4, mode=3, tx_timestamp=ntplib.system_to_ntp_time(time.time())
+            version=4,
+            mode=3,
+            tx_timestamp=ntplib.system_to_ntp_time(time.time()),  # pyright: ignore[reportArgumentType]
         )
         data = request.to_data()
         t1 = time.time()
