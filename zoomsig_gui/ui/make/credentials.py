@@ -3,6 +3,7 @@ secret is kept, in one plain line."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -151,6 +152,9 @@ class CredentialsPanel(QWidget):
 
     def _saved(self, name: str, notices: list[str]) -> None:
         self.select(name)
+        self._tell(notices)
+
+    def _tell(self, notices: Sequence[str]) -> None:
         for text in notices:
             self.notice.emit(text)
 
@@ -170,6 +174,6 @@ class CredentialsPanel(QWidget):
         self._wanted = ""
         self.profiles.change(
             lambda vault: vault.remove(name).notices,
-            lambda notices: [self.notice.emit(t) for t in notices],
+            self._tell,
             self.notice.emit,
         )

@@ -317,8 +317,11 @@ class MeetingForm(QWidget):
 
     def restore(self, saved: dict[str, object]) -> None:
         def number(key: str, default: int) -> int:
+            value = saved.get(key, default)
+            if not isinstance(value, int | float | str):
+                return default
             try:
-                return int(saved.get(key, default))  # type: ignore[arg-type]
+                return int(value)
             except (TypeError, ValueError):
                 return default
 

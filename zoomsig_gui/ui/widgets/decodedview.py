@@ -104,7 +104,7 @@ class ClaimTable(QTableWidget):
         """{claim: (value, reading, meaning)}: what a person sees, for tests and screen readers."""
         out = {}
         for r in range(self.rowCount()):
-            cells = [self.item(r, c).text() if self.item(r, c) else "" for c in range(4)]
+            cells = [item.text() if (item := self.item(r, c)) else "" for c in range(4)]
             out[cells[0]] = (cells[1], cells[2], cells[3])
         return out
 
