@@ -8,7 +8,7 @@ from pathlib import Path
 import jwt
 import pytest
 
-from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.helpers.keyrings import MemoryKeyring
 from zoomsig_gui.core.tokens.jwt import verify
 from zoomsig_gui.core.tokens.request import TokenRequest
 from zoomsig_gui.core.vault.errors import (

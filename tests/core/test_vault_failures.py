@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from keyring.backends import fail
 
-from tests.integration.keyring_fixtures import (
+from tests.helpers.keyrings import (
     BlockingKeyring,
     BrokenKeyring,
     LockedKeyring,
