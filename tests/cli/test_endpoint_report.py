@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.core.test_endpoint_analysis import OPEN, answer, token
+from tests.helpers.endpoints import OPEN, answer, token
 from zoomsig_gui.cli import main
 from zoomsig_gui.core.endpoint.check import analyse
 from zoomsig_gui.core.endpoint.client import Gathered

@@ -8,24 +8,13 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.helpers.endpoints import OPEN, answer, token
 from zoomsig_gui.core.endpoint.check import analyse
-from zoomsig_gui.core.endpoint.client import Answer, Gathered, Preflight
+from zoomsig_gui.core.endpoint.client import Gathered, Preflight
 from zoomsig_gui.core.endpoint.request import EndpointRequest
 from zoomsig_gui.core.tokens.jwt import sign
 
-NOW = 1_800_000_000
 REQ = EndpointRequest("http://127.0.0.1:4000/", "81198873582", 0, samples=1)
-OPEN = Preflight(204, "*", "content-type")
-
-
-def answer(body: bytes, status: int = 200, index: int = 0) -> Answer:
-    return Answer(index, NOW, NOW + 0.01, 0.01, status, body, allow_origin="*", date=NOW)
-
-
-def token(**claims: object) -> str:
-    payload = {"appKey": "k", "sdkKey": "k", "mn": "81198873582", "role": 0}
-    payload |= {"iat": NOW - 5, "exp": NOW + 7200, "tokenExp": NOW + 7200} | claims
-    return sign({k: v for k, v in payload.items() if v is not None}, "secret")
 
 
 json_values = st.recursive(

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from tests.integration.endpoint_fixtures import (
+from tests.helpers.endpoints import (
     KEY,
     MEETING,
     SECRET,

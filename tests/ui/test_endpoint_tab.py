@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from tests.integration.endpoint_fixtures import BACKENDS, MEETING, PACKAGES
-from tests.integration.endpoint_fixtures import KEY as BACKEND_KEY
-from tests.integration.endpoint_fixtures import SECRET as BACKEND_SECRET
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.integration.node_tools import node_server, npm_packages
-from tests.ui.conftest import add_profile
+from tests.helpers.endpoints import BACKENDS, MEETING, PACKAGES
+from tests.helpers.endpoints import KEY as BACKEND_KEY
+from tests.helpers.endpoints import SECRET as BACKEND_SECRET
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.node_tools import node_server, npm_packages
+from tests.helpers.window import add_profile
 from zoomsig_gui.cli import main
 
 pytestmark = pytest.mark.node

@@ -21,8 +21,8 @@ def _table(result: EndpointResult) -> list[str]:
 
 
 def render_endpoint(result: EndpointResult, stream: TextIO | None = None) -> None:
-    stream = stream or sys.stdout
-    paint = Painter(use_colour(stream))
+    out = stream or sys.stdout
+    paint = Painter(use_colour(out))
     style = "ok" if result.exit_status() == 0 else "error"
     lines = [paint(style, result.summary), ""]
     lines.append(paint("bold", f"Endpoint {result.url}"))
@@ -43,4 +43,4 @@ def render_endpoint(result: EndpointResult, stream: TextIO | None = None) -> Non
         lines.append("  none")
     for item in result.findings:
         lines += finding_lines(item, paint, f" ({item.count} of {item.of})")
-    stream.write("\n".join(lines) + "\n")
+    out.write("\n".join(lines) + "\n")

@@ -38,8 +38,8 @@ def finding_lines(item: Finding | EndpointFinding, paint: Painter, count: str = 
 
 
 def render(report: Report, stream: TextIO | None = None) -> None:
-    stream = stream or sys.stdout
-    paint = Painter(use_colour(stream))
+    out = stream or sys.stdout
+    paint = Painter(use_colour(out))
     lines = [paint("bold", f"What this is: {KIND_TEXT[report.kind]}")]
     if report.signature_valid is True:
         lines.append("Signature:    " + paint("ok", "matches the secret"))
@@ -78,4 +78,4 @@ def render(report: Report, stream: TextIO | None = None) -> None:
         )
     else:
         lines.append(paint("ok", "Ready to join: no problem Zoom would reject."))
-    stream.write("\n".join(lines) + "\n")
+    out.write("\n".join(lines) + "\n")

@@ -48,7 +48,8 @@ class Reading:
     def iat_ahead_s(self) -> float:
         # As the inspector counts it: iat against the whole second the answer came in.
         payload = self.inspection.payload if self.inspection else None
-        return (payload or {}).get("iat", 0) - int(self.answer.received_at)
+        iat = (payload or {}).get("iat", 0)
+        return float(iat) - int(self.answer.received_at) if isinstance(iat, int) else 0.0
 
     @property
     def encoding(self) -> str:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 import httpx
 
@@ -82,9 +83,10 @@ def ssl_context(ca_file: str | None) -> ssl.SSLContext:
 
 def _chain(exc: BaseException) -> list[BaseException]:
     out: list[BaseException] = []
-    while exc is not None and exc not in out and len(out) < 20:
-        out.append(exc)
-        exc = exc.__cause__ or exc.__context__
+    item: BaseException | None = exc
+    while item is not None and item not in out and len(out) < 20:
+        out.append(item)
+        item = item.__cause__ or item.__context__
     return out
 
 
@@ -180,7 +182,7 @@ class _Sampler:
         req = self.req
         sent, started = self.clock(), time.perf_counter()
         limit = self.timeout()
-        kwargs: dict = {"headers": dict(req.headers), "timeout": limit}
+        kwargs: dict[str, Any] = {"headers": dict(req.headers), "timeout": limit}
         if req.method == "GET":
             kwargs["params"] = req.query()
         else:

@@ -15,7 +15,7 @@ from zoomsig_gui.core.endpoint.analysis import Reading
 from zoomsig_gui.core.endpoint.client import Preflight
 from zoomsig_gui.core.endpoint.request import EndpointRequest
 from zoomsig_gui.core.endpoint.result import EndpointFinding
-from zoomsig_gui.core.inspection.rules import ERROR, INFO, INVALID, WARNING
+from zoomsig_gui.core.inspection.rules import ERROR, INFO, INVALID, WARNING, Finding
 
 SPREAD_LIMIT_S = 5
 SLOW_S = 2.0
@@ -29,8 +29,17 @@ _FIXES = {
 }
 
 
-def _f(code: str, severity: str, count: int, of: int, message: str, fix: str, **kw) -> object:
-    return EndpointFinding(code, severity, count, of, message, fix, **kw)
+def _f(
+    code: str,
+    severity: str,
+    count: int,
+    of: int,
+    message: str,
+    fix: str,
+    claim: str | None = None,
+    sdk_error: int | None = None,
+) -> EndpointFinding:
+    return EndpointFinding(code, severity, count, of, message, fix, claim, sdk_error)
 
 
 def unreachable(readings: list[Reading]) -> list[EndpointFinding]:
@@ -70,7 +79,7 @@ def _short_body(body: bytes) -> str:
     return text[:120] + ("…" if len(text) > 120 else "")
 
 
-def _http_fix(statuses: Counter) -> str:
+def _http_fix(statuses: Counter[int]) -> str:
     status = statuses.most_common(1)[0][0]
     if status == 400:
         return (
@@ -96,7 +105,7 @@ def http_error(readings: list[Reading]) -> list[EndpointFinding]:
     bad = [r for r in readings if r.answer.status is not None and not r.ok_status]
     if not bad:
         return []
-    statuses = Counter(r.answer.status for r in bad)
+    statuses = Counter(r.answer.status for r in bad if r.answer.status is not None)
     listed = ", ".join(
         f"HTTP {s}" + (f" ×{n}" if len(statuses) > 1 else "") for s, n in statuses.items()
     )
@@ -276,7 +285,7 @@ def clock(readings: list[Reading]) -> list[EndpointFinding]:
                 sdk_error=INVALID,
             )
         )
-    offsets = [r.iat_offset_s for r in timed]
+    offsets = [r.iat_offset_s for r in timed if r.iat_offset_s is not None]
     low, high = min(offsets), max(offsets)
     if high - low > SPREAD_LIMIT_S:
         # The clock nearest the true time is the reference; the others are "off".
@@ -323,8 +332,8 @@ def slow(readings: list[Reading]) -> list[EndpointFinding]:
 def inspector(readings: list[Reading]) -> list[EndpointFinding]:
     """The inspector's findings, once per code, with the answers that had them."""
     inspected = [r.inspection for r in readings if r.inspection is not None]
-    first: dict[str, object] = {}
-    counts: Counter = Counter()
+    first: dict[str, Finding] = {}
+    counts: Counter[str] = Counter()
     for report in inspected:
         for item in report.findings:
             first.setdefault(item.code, item)

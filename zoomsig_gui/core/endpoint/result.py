@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from zoomsig_gui.core.inspection.rules import ERROR
 
@@ -18,7 +19,7 @@ class EndpointFinding:
     claim: str | None = None
     sdk_error: int | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "severity": self.severity,
@@ -46,7 +47,7 @@ class SampleRow:
     codes: tuple[str, ...] = ()
     redirects: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "sample": self.index + 1,
             "status": self.status,
@@ -67,14 +68,14 @@ class Spread:
     median: int
     max: int
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"min": self.min, "median": self.median, "max": self.max}
 
 
 @dataclass(frozen=True)
 class EndpointResult:
     url: str
-    asked: dict | None  # {"mn", "role"}; None when a native token was asked for
+    asked: dict[str, Any] | None  # {"mn", "role"}; None when a native token was asked for
     samples: int  # samples taken
     answered: int  # samples with an HTTP answer (any status)
     usable: int  # answers that give a usable token
@@ -104,7 +105,7 @@ class EndpointResult:
             return 1
         return 0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "url": self.url,
             "asked": self.asked,

@@ -4,6 +4,7 @@ header value and no secret; the URL without its query string or user name."""
 from __future__ import annotations
 
 import json
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from zoomsig_gui.core.endpoint.result import EndpointResult
@@ -41,7 +42,7 @@ def safe_url(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, query, ""))
 
 
-def endpoint_part(data: dict | EndpointResult, secret: str | None = None) -> dict:
+def endpoint_part(data: object, secret: str | None = None) -> dict[str, Any]:
     """The report's endpoint section from a result or its JSON (`zoomsig endpoint --json`)."""
     if isinstance(data, EndpointResult):
         data = data.to_dict()
@@ -49,21 +50,22 @@ def endpoint_part(data: dict | EndpointResult, secret: str | None = None) -> dic
         raise EndpointCaseError("This is not the JSON of an endpoint check (no url).")
     if not isinstance(data.get("findings"), list) or not isinstance(data.get("summary"), str):
         raise EndpointCaseError("This is not the JSON of an endpoint check (no findings).")
-    out = {key: data.get(key) for key in KEPT}
+    out: dict[str, Any] = {key: data.get(key) for key in KEPT}
     out["url"] = safe_url(data["url"])
     out["findings"] = [
         {key: f.get(key) for key in FINDING_KEYS} for f in data["findings"] if isinstance(f, dict)
     ]
     if not isinstance(out["answers"], list):
         out["answers"] = []
-    return scrub_secret(out, secret)
+    scrubbed: dict[str, Any] = scrub_secret(out, secret)
+    return scrubbed
 
 
 def _cell(value: object) -> str:
     return "" if value is None else str(value).replace("|", "\\|")
 
 
-def endpoint_markdown(part: dict) -> list[str]:
+def endpoint_markdown(part: dict[str, Any]) -> list[str]:
     lines = ["", "## Signature endpoint", "", str(part["summary"]), ""]
     lines.append(f"- Endpoint: {part['url']}")
     asked = part.get("asked")
@@ -103,7 +105,9 @@ def endpoint_markdown(part: dict) -> list[str]:
     return lines
 
 
-def endpoint_report(part: dict, zoomsig_version: str, generated_at: str, fmt: str = "md") -> str:
+def endpoint_report(
+    part: dict[str, Any], zoomsig_version: str, generated_at: str, fmt: str = "md"
+) -> str:
     """A case report of an endpoint check alone (no token pasted)."""
     if fmt == "json":
         body = {"zoomsig_version": zoomsig_version, "generated_at": generated_at, "endpoint": part}

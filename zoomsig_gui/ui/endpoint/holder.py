@@ -18,8 +18,10 @@ class EndpointHolder:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.tab: EndpointTab | None = None
-        self.page = QWidget(objectName="endpointPage")
-        QVBoxLayout(self.page).setContentsMargins(0, 0, 0, 0)
+        self.page = QWidget()
+        self.page.setObjectName("endpointPage")
+        self._layout = QVBoxLayout(self.page)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         window.tabs.addTab(self.page, TAB_TITLE)
         window.tabs.currentChanged.connect(self._opened)
 
@@ -29,10 +31,13 @@ class EndpointHolder:
 
             self.tab = EndpointTab(self.window.profiles, self.window.true_now)
             self.tab.notice.connect(self.window.notify)
-            self.page.layout().addWidget(self.tab)
+            self._layout.addWidget(self.tab)
             self.tab.show()
         return self.tab
 
     def _opened(self, index: int) -> None:
         if self.window.tabs.widget(index) is self.page:
-            self.window.when_painted(self.build)
+            self.window.when_painted(self._build_now)
+
+    def _build_now(self) -> None:
+        self.build()

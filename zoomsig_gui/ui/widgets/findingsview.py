@@ -12,6 +12,7 @@ from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
+    from zoomsig_gui.core.endpoint.result import EndpointFinding
     from zoomsig_gui.core.inspection.inspector import Report
     from zoomsig_gui.core.inspection.rules import Finding
 
@@ -36,7 +37,7 @@ def verdict_text(report: Report) -> tuple[str, str]:
 
 
 class FindingRow(QFrame):
-    def __init__(self, item: Finding, parent: QWidget | None = None) -> None:
+    def __init__(self, item: Finding | EndpointFinding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.finding = item
         self.setObjectName(f"finding-{item.code}")
@@ -52,8 +53,9 @@ class FindingRow(QFrame):
         c = colours(self)
         tint = {"error": c.error, "warning": c.warning, "info": c.info}[item.severity]
         details = [item.code]
-        if getattr(item, "of", None):  # a finding across an endpoint's answers
-            details.append(f"in {item.count} of {item.of} answers")
+        of = getattr(item, "of", None)  # a finding across an endpoint's answers
+        if of:
+            details.append(f"in {getattr(item, 'count', 0)} of {of} answers")
         if item.claim:
             details.append(f"claim {item.claim}")
         if item.sdk_error:
@@ -120,7 +122,9 @@ class FindingsView(QWidget):
             return
         self.show_findings(report.findings, *verdict_text(report))
 
-    def show_findings(self, findings: Sequence[Finding], state: str, sentence: str) -> None:
+    def show_findings(
+        self, findings: Sequence[Finding | EndpointFinding], state: str, sentence: str
+    ) -> None:
         """Findings under a verdict sentence (``state`` ok or error); also the endpoint check's
         findings across answers, which carry a count."""
         self._clear()

@@ -1,5 +1,5 @@
 """Signature endpoints on loopback for the endpoint-check tests: real node/Express backends
-(tests/integration/backends/signer.js), a round-robin proxy in front of two of them, and
+(tests/helpers/backends/signer.js), a round-robin proxy in front of two of them, and
 a self-signed certificate made with openssl."""
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import require
-from tests.integration.node_tools import node_server, npm_packages
+from tests.helpers.env import require
+from tests.helpers.node_tools import node_server, npm_packages
+from zoomsig_gui.core.endpoint.client import Answer, Preflight
+from zoomsig_gui.core.tokens.jwt import sign
 
 BACKENDS = Path(__file__).parent / "backends"
 # Versions as Zoom's meetingsdk-auth-endpoint-sample pins them (package.json, 2026-02).
@@ -25,6 +27,21 @@ SECRET = "Zq7pLmN3xR8vT2wK9yB4cD6fG1hJ5sQa"
 MEETING = "81198873582"
 
 Backend = Callable[..., AbstractContextManager[str]]
+
+# Answers built without a network, for the analysis and report tests.
+NOW = 1_800_000_000
+OPEN = Preflight(204, "*", "content-type")
+
+
+def answer(body: bytes, status: int = 200, index: int = 0) -> Answer:
+    return Answer(index, NOW, NOW + 0.01, 0.01, status, body, allow_origin="*", date=NOW)
+
+
+def token(**claims: object) -> str:
+    """A web token as Zoom's sample makes it, with ``claims`` changed (None: left out)."""
+    payload: dict[str, object] = {"appKey": "k", "sdkKey": "k", "mn": MEETING, "role": 0}
+    payload |= {"iat": NOW - 5, "exp": NOW + 7200, "tokenExp": NOW + 7200} | claims
+    return sign({k: v for k, v in payload.items() if v is not None}, "secret")
 
 
 @pytest.fixture(scope="session")

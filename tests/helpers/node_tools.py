@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.conftest import cache_dir, require
+from tests.helpers.env import cache_dir, require
 
 NODE_ENV_PATH = "/usr/bin:/bin:/usr/local/bin"
 
