@@ -50,16 +50,14 @@ ROLES = (("Attendee (role 0)", 0), ("Host (role 1)", 1), ("Native SDK (no meetin
 
 
 def _warm_up() -> None:
-    """What the first check would otherwise load in the middle of things, loaded on a worker
-    thread: httpx's connection layer, the TLS settings, and the Python types of the findings'
-    icons (PySide6 builds them on first use, ~30 ms on the GUI thread)."""
+    """httpx loads its connection layer on first use and TLS settings take a while: loaded on
+    a worker thread when the tab is built, not in the middle of the first check. (Nothing of
+    Qt here: PySide6 builds its Python types lazily, and not safely from two threads.)"""
     import httpcore  # noqa: F401
-    from PySide6.QtWidgets import QStyle
 
     from zoomsig_gui.core.endpoint.client import ssl_context
 
     ssl_context(None)
-    _icon_types = (QStyle.StandardPixmap.SP_MessageBoxCritical, QStyle.PixelMetric.PM_SmallIconSize)
 
 
 class _Progress(QObject):
@@ -141,6 +139,19 @@ class EndpointTab(QWidget):
         self._refill()
         self._show_text(EMPTY_TEXT, "neutral")
         self.workers.run(_warm_up, lambda _none: None, lambda _exc: None)
+        # The first finding row and table cell load icons, fonts and PySide6 types (tens of ms):
+        # on the GUI thread, as Qt wants, but right after the tab is built, not with a result.
+        QTimer.singleShot(0, self._first_use)
+
+    def _first_use(self) -> None:
+        from zoomsig_gui.core.inspection.rules import INFO, Finding
+        from zoomsig_gui.ui.widgets.findingsview import FindingRow
+
+        FindingRow(Finding("first-use", INFO, "", ""), self).deleteLater()
+        self.table.setRowCount(1)
+        self.table.setItem(0, 0, QTableWidgetItem(""))
+        self.table.resizeColumnsToContents()
+        self.table.setRowCount(0)
 
     def _layout(self) -> None:
         form = QFormLayout()
@@ -270,7 +281,7 @@ class EndpointTab(QWidget):
             for c, text in enumerate(cells(row)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        QTimer.singleShot(0, lambda: self._show_findings(result, state))
+        QTimer.singleShot(1, lambda: self._show_findings(result, state))
 
     def _show_findings(self, result: EndpointResult, state: str) -> None:
         if result is not self.result:
