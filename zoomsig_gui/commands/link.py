@@ -104,10 +104,11 @@ def run(args: argparse.Namespace) -> int:
         if args.native:
             raise CliError("A join link needs --meeting: native-SDK tokens cannot join on the web.")
         creds = resolve_credentials(args)
-        req, invite_passcode = request_from_args(args, creds.key)
+        req, ref = request_from_args(args, creds.key)
         base = _base(args)
         offset = resolve_offset(args)
         token = make_token(req, creds.secret or "", now=args.now, clock_offset_s=offset)
+        invite_passcode = ref.passcode if ref else None
         passcode = args.passcode if args.passcode is not None else (invite_passcode or "")
         params = JoinParams(
             name=args.name,
@@ -128,6 +129,8 @@ def run(args: argparse.Namespace) -> int:
     print(link)
     now = true_time(args, offset)
     print(expiry_notice(signature_expiry(token), now), file=sys.stderr)
+    if args.passcode is None and ref is not None and ref.note:
+        print(ref.note, file=sys.stderr)
     if is_unencrypted_remote(base):
         print(
             "Warning: this page is on another computer over plain http: the signature "

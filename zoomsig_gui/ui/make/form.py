@@ -238,6 +238,8 @@ class MeetingForm(QWidget):
                 self.passcode.setText(ref.passcode)
             if ref.passcode:
                 hint += " · passcode filled in from what you pasted"
+            if ref.note:
+                hint += f". {ref.note}"
             self._parsed_passcode = ref.passcode
             self.meeting_hint.setText(hint)
         self._any_change()
