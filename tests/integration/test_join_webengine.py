@@ -138,3 +138,21 @@ def test_component_view_reports_its_offline_result(qtbot) -> None:
         assert explain("-3000").title in view.status_label.text()
     finally:
         view.shutdown()
+
+
+def test_the_passcode_leaves_the_address_bar(qtbot) -> None:
+    view, _states = make_view(qtbot)  # no SDK needed: the page reads its address first
+    token = make_token(TokenRequest(key=KEY, meeting_number="81198873582", role=0), SECRET)
+    try:
+        view.join(
+            JoinParams(
+                name="Zoë", meeting_number="81198873582", signature=token, passcode="Pa55code"
+            )
+        )
+        qtbot.waitUntil(lambda: view.state not in ("loading",), timeout=WAIT_MS)
+        url = dom_status(qtbot, view)["url"]
+        assert "mn=81198873582" in url  # the rest of the link stays
+        assert "pwd=" not in url and "Pa55code" not in url
+        assert "Pa55code" not in view.page.url().toString()
+    finally:
+        view.shutdown()

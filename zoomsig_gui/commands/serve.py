@@ -41,6 +41,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve this Meeting SDK (the dist folder of an unpacked "
         "@zoom/meetingsdk) instead of loading it from Zoom's CDN",
     )
+    add_cdn_options(parser)
+    parser.set_defaults(func=run)
+
+
+def add_cdn_options(parser: argparse.ArgumentParser) -> None:
+    """Which Meeting SDK the page loads from Zoom's CDN (also `zoomsig publish`)."""
     parser.add_argument(
         "--sdk-version",
         default=DEFAULT_SDK_VERSION,
@@ -50,7 +56,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--china", action="store_true", help="load the SDK from Zoom's China CDN (jssdk.zoomus.cn)"
     )
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
