@@ -92,6 +92,8 @@
         new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
           bridge = channel.objects.zoomsig || null;
           if (bridge) {
+            // zoomsig's window explains the result above the page: one explanation, not two.
+            document.body.classList.add("in-zoomsig");
             pending.forEach(function (p) { bridge.report(p[0], p[1], p[2]); });
           }
           pending = [];

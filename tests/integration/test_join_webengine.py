@@ -156,3 +156,26 @@ def test_the_passcode_leaves_the_address_bar(qtbot) -> None:
         assert "Pa55code" not in view.page.url().toString()
     finally:
         view.shutdown()
+
+
+def test_a_moved_port_is_said(qtbot) -> None:
+    import socket
+    from contextlib import suppress
+
+    from zoomsig_gui.core.join.server import DEFAULT_PORT
+
+    holder = socket.socket()
+    with suppress(OSError):  # if someone else has the port already, it is taken all the same
+        holder.bind(("127.0.0.1", DEFAULT_PORT))
+        holder.listen()
+    try:
+        view, _states = make_view(qtbot)  # port=None: the shared port, else any free one
+        try:
+            assert view._server.port != DEFAULT_PORT
+            note = view.port_label.text()
+            assert f"moved to port {view._server.port}" in note and str(DEFAULT_PORT) in note
+            assert "will not work" in note and not view.port_label.isHidden()
+        finally:
+            view.shutdown()
+    finally:
+        holder.close()

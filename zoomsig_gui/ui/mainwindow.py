@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
             "newProfileAction",
         )
         self._action(token, "Check the c&lock", self.banner.start, "F5", "checkClockAction")
+        self._action(token, "&Settings…", self.open_settings, "Ctrl+,", "settingsAction")
         token.addSeparator()
         self._action(token, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
         self._action(self._help_menu, "&About zoomsig", self.about, None, "aboutAction")
@@ -233,6 +234,15 @@ class MainWindow(QMainWindow):
     def new_profile(self) -> None:
         self.tabs.setCurrentWidget(self.make)
         self.make.credentials.add_profile()
+
+    def open_settings(self) -> None:
+        """The join page address and the Meeting SDK folder."""
+        from zoomsig_gui.ui.dialogs.settings import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.settings, self)
+        if self.join is not None:
+            self.settings_dialog.accepted.connect(self.join.settings_changed)
+        self.settings_dialog.open()
 
     def about(self) -> None:
         from zoomsig_gui.ui.dialogs.about import show_about

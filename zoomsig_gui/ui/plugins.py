@@ -34,6 +34,7 @@ class JoinLauncher:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.view = None  # the JoinView, once opened
+        self.retired: list[object] = []  # views closed after a change of settings
         # Keyword options for the JoinView (e.g. sdk_dir, allow_zoom=False): tests and the
         # screenshot script use a local SDK folder with every non-loopback request blocked.
         self.view_options: dict[str, object] = {}
@@ -75,8 +76,10 @@ class JoinLauncher:
         try:
             if self.view is None:
                 from zoomsig_gui.ui.join.view import JoinView
+                from zoomsig_gui.ui.services.settings import sdk_dir_setting
 
-                self.view = JoinView(None, **self.view_options)
+                options = {"sdk_dir": sdk_dir_setting(self.window.settings), **self.view_options}
+                self.view = JoinView(None, **options)
                 self.view.setWindowTitle("zoomsig: join page")
                 self.view.resize(1100, 760)
                 self.view.stateChanged.connect(self._state)
@@ -112,6 +115,14 @@ class JoinLauncher:
         if self.view is not None:
             self.view.shutdown()
             self.view.close()
+
+    def settings_changed(self) -> None:
+        """A new SDK folder or address: the next click opens a view that uses them."""
+        if self.view is not None:
+            self.shutdown()
+            # Kept, not deleted: deleting a web view before exit can crash QtWebEngine.
+            self.retired.append(self.view)
+            self.view = None
 
 
 class SupportTools:

@@ -93,8 +93,8 @@ def where_it_works(base: str) -> str:
     if is_loopback(base):
         return (
             "This link works only on this computer while zoomsig is open: its join page is "
-            "served by zoomsig here. For a colleague, set a hosted join page address "
-            "(zoomsig publish)."
+            "served by zoomsig here. A colleague on another computer needs a hosted join "
+            "page (Settings → Join page address; `zoomsig publish` writes its files)."
         )
     return (
         f"This link opens the hosted join page at {urlsplit(base).netloc}: it works on any "

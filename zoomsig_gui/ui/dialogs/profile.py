@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from zoomsig_gui.core.vault.hygiene import DEFAULT_KIND, KINDS
 from zoomsig_gui.ui.services.vault_client import Profiles
+from zoomsig_gui.ui.widgets.boxes import save_cancel
 from zoomsig_gui.ui.widgets.theme import colours
 
 
@@ -100,11 +100,7 @@ class ProfileDialog(QDialog):
         form.addRow("Client &ID:", self.key)
         form.addRow("Client &secret:", self.secret)
         form.addRow("N&otes:", self.notes)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.where)

@@ -31,6 +31,7 @@ from zoomsig_gui.core.tokens.request import (
     parse_duration,
     validate_request,
 )
+from zoomsig_gui.ui.widgets.boxes import stack
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
@@ -170,15 +171,7 @@ class MeetingForm(QWidget):
         label.hide()
         return label
 
-    @staticmethod
-    def _stack(*widgets: QWidget) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        for widget in widgets:
-            layout.addWidget(widget)
-        return box
+    _stack = staticmethod(stack)
 
     def _build_layout(self) -> None:
         form = QFormLayout()
