@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -25,16 +24,16 @@ from PySide6.QtWidgets import (
 from zoomsig_gui.core.inspection.claims import ROLE_NAMES
 from zoomsig_gui.core.store.history import History, HistoryEntry, HistoryError
 from zoomsig_gui.core.timefmt import utc_text
+from zoomsig_gui.ui.widgets.boxes import confirm
 
 # The first column holds each row's Restore button: one click puts a setup back.
 COLUMNS = ("", "When", "What", "Profile", "Meeting", "Role", "Expires", "Findings")
 
 
 def _ask_clear(parent: QWidget) -> bool:
-    answer = QMessageBox.question(
+    return confirm(
         parent, "Clear history", "Remove every entry from the history? This cannot be undone."
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class HistoryPanel(QWidget):
