@@ -103,3 +103,93 @@ def test_quotes_in_the_findings_box_are_shown_as_quotes(qtbot, make_window):
     window = make_window(MemoryKeyring())
     window.make.findings.show_report(None, 'No secret saved for "Staging".')
     assert shown(window.make.findings.verdict) == 'No secret saved for "Staging".'
+
+
+def test_choices_are_saved_when_they_change_not_only_on_close(qtbot, make_window, settings_path):
+    from PySide6.QtCore import QSettings
+
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window, "Prod")
+    window.make.form.name.setText("QA Desk")
+    window.make.form.role.setCurrentIndex(1)
+
+    def stored() -> QSettings:
+        return QSettings(str(settings_path), QSettings.Format.IniFormat)
+
+    # Read by another QSettings, as the next start after a crash would: no close happened.
+    qtbot.waitUntil(lambda: stored().value("form/display_name") == "QA Desk", timeout=5000)
+    assert str(stored().value("form/role")) == "1"
+    assert stored().value("choices/profile") == "Prod"
+    assert window.isVisible()
+
+
+def stops_from(start, limit: int = 200) -> list:
+    """The widgets Tab visits from ``start``, in order, once round."""
+    seen, widget = [], start
+    for _ in range(limit):
+        policy = widget.focusPolicy()
+        if policy & policy.TabFocus and widget.isVisible() and widget.isEnabled():
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            break
+    return seen
+
+
+def test_tab_order_follows_the_screen_credentials_first(qtbot, make_window):
+    from tests.ui.conftest import NUMBER, wait_token
+
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window)
+    window.make.form.meeting.setPlainText(NUMBER)
+    wait_token(qtbot, window)
+    make, form = window.make, window.make.form
+    stops = stops_from(window.banner.correct)
+    expected = [
+        window.banner.correct,
+        window.banner.check_button,
+        window.tabs.tabBar(),
+        make.credentials.combo,
+        make.credentials.add_button,
+        make.credentials.edit_button,
+        make.credentials.remove_button,
+        form.meeting,
+        form.passcode,
+        form.role,
+        form.name,
+        form.email,
+        form.expiry,
+    ]
+    assert stops[: len(expected)] == expected
+    rest = stops[len(expected) :]
+    token = rest.index(make.token_view.text)
+    assert rest[token : token + 3] == [
+        make.token_view.text,
+        make.token_view.copy_button,
+        window.join.button,
+    ]
+    assert rest.index(make.decoded.raw_toggle) > token
+    # Every stop shows where the focus is: no bare containers.
+    assert not [w for w in stops if type(w).__name__ in ("QScrollArea", "QTabWidget")]
+
+
+def access_keys(texts) -> list[str]:
+    import re
+
+    return [m.group(1).lower() for t in texts for m in [re.search(r"&([^&\s])", t)] if m]
+
+
+def test_access_keys_are_unique_on_the_make_tab(qtbot, make_window):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    window = make_window(MemoryKeyring())
+    qtbot.waitUntil(window.make.is_built)
+    window.make.form.advanced_button.setChecked(True)
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    for kind in (QAbstractButton, QLabel):
+        texts += [w.text() for w in window.make.findChildren(kind) if w.isVisible()]
+    keys = access_keys(texts)
+    assert len(keys) == len(set(keys)), " | ".join(sorted(t for t in texts if "&" in t))
+    help_key = access_keys([a.text() for a in window.menuBar().actions() if "Help" in a.text()])
+    assert help_key == ["h"]  # Alt+H opens Help, not History

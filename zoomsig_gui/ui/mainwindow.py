@@ -74,6 +74,7 @@ class _AfterFirstPaint(QObject):
 class MainWindow(QMainWindow):
     join_outcome_changed = Signal()  # a join attempt ended (joined or failed)
     START_LIMIT_MS = 300  # keyring and clock start at the latest this long after show()
+    SAVE_DELAY_MS = 500  # choices are written this long after the last change
 
     def __init__(
         self,
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self.inspect_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget(objectName="tabs")
         self.tabs.addTab(self.make, "&Make a token")
-        self.tabs.addTab(self.inspect_page, "&Inspect a token")
+        self.tabs.addTab(self.inspect_page, "I&nspect a token")
         self.tabs.currentChanged.connect(self._tab_opened)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -119,6 +120,12 @@ class MainWindow(QMainWindow):
         self._plug_in()
         self.resize(1240, 820)
         self._restore()
+        # Choices are saved as they change (a crash or a killed session keeps them), in one
+        # write shortly after the last change.
+        self._save_timer = QTimer(self, singleShot=True, interval=self.SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_settings)
+        self.tabs.currentChanged.connect(self._save_timer.start)
+        self.banner.correct.toggled.connect(self._save_timer.start)
         self.make.when_built(self._make_built)
         self.statusBar().showMessage("Ready.")
 
@@ -293,6 +300,42 @@ class MainWindow(QMainWindow):
         make.credentials.select(str(s.value("choices/profile", "") or ""))
         raw = str(s.value("choices/raw_json", False)).lower() in ("true", "1")
         make.decoded.raw_toggle.setChecked(raw)  # the Inspect tab copies it when built
+        for signal in (
+            make.form.changed,
+            make.credentials.selected,
+            make.decoded.raw_toggle.toggled,
+        ):
+            signal.connect(self._save_timer.start)
+        self._keyboard_order(make)
+
+    def _keyboard_order(self, make: MakeTab) -> None:
+        """Tab goes as the eye does: banner, tabs, credentials, meeting, token, tables."""
+        creds, form, join = make.credentials, make.form, self.join
+        chain = [
+            self.banner.correct,
+            self.banner.check_button,
+            self.tabs.tabBar(),
+            creds.combo,
+            creds.add_button,
+            creds.edit_button,
+            creds.remove_button,
+            form.meeting,  # the form orders its own fields, ending with the advanced ones
+            form.native,
+            make.token_view.text,
+            make.token_view.copy_button,
+            *([join.button] if join is not None else []),
+            make.decoded.raw_toggle,
+        ]
+        for a, b in zip(chain, chain[1:], strict=False):
+            if a is not form.meeting:  # meeting → native is the form's own chain
+                QWidget.setTabOrder(a, b)
+        # Scroll areas and the tab widget are containers, not stops without a visible focus
+        # (the tab widget passes its policy on to its tab bar, which is a stop).
+        from PySide6.QtWidgets import QScrollArea
+
+        for box in (*make.findChildren(QScrollArea), self.tabs):
+            box.setFocusPolicy(box.focusPolicy().NoFocus)
+        self.tabs.tabBar().setFocusPolicy(self.tabs.focusPolicy().TabFocus)
 
     def _restore(self) -> None:
         s = self.settings

@@ -39,7 +39,7 @@ class JoinLauncher:
         # screenshot script use a local SDK folder with every non-loopback request blocked.
         self.view_options: dict[str, object] = {}
         self.last: tuple[str, str, str] | None = None  # state, code, message
-        self.button = QPushButton("Open &join page", objectName="openJoin")
+        self.button = QPushButton("&Open join page", objectName="openJoin")
         self.button.setToolTip("Join the meeting with this token in a window of zoomsig")
         self.button.clicked.connect(self.open)
         self.status = QLabel(objectName="joinStatus")
@@ -186,7 +186,7 @@ class HistoryTab:
         self._last_inspected = ""
         self.holder = QWidget(objectName="historyHolder")
         QVBoxLayout(self.holder).setContentsMargins(0, 0, 0, 0)
-        window.tabs.addTab(self.holder, "&History")
+        window.tabs.addTab(self.holder, "Histor&y")  # Alt+H is Help
         window.tabs.currentChanged.connect(self._maybe_build)
         window.make.when_built(
             lambda make: make.token_view.copied.connect(lambda: self._record_made())

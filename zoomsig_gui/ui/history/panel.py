@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from zoomsig_gui.core.inspection.claims import ROLE_NAMES
+from zoomsig_gui.core.inspection.titles import in_words
 from zoomsig_gui.core.store.history import History, HistoryEntry, HistoryError
 from zoomsig_gui.core.timefmt import utc_text
 from zoomsig_gui.ui.widgets.boxes import confirm
@@ -135,7 +136,7 @@ class HistoryPanel(QWidget):
                 entry.meeting_number or ("native" if entry.role is None else ""),
                 role,
                 utc_text(entry.expires_at) if entry.expires_at else "",
-                entry.summary,
+                in_words(entry.summary),  # plain words; the codes stay in the file
             )
             button = QPushButton("Restore")
             button.setAccessibleName(f"Restore the setup of {utc_text(entry.when)}")
@@ -145,6 +146,8 @@ class HistoryPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(at, col, item)
+            if entry.codes:  # the technical names, for QA
+                self.table.item(at, len(cells)).setToolTip("Codes: " + ", ".join(entry.codes))
         self.empty.setVisible(not self.entries)
         self.clear_button.setEnabled(bool(self.entries))
         self.restore_button.setEnabled(False)

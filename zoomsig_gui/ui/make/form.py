@@ -126,7 +126,7 @@ class MeetingForm(QWidget):
         self.backdate = QSpinBox(objectName="backdate", minimum=0, maximum=MAX_BACKDATE_S)
         self.backdate.setValue(DEFAULT_BACKDATE_S)
         self.backdate.setSuffix(" s")
-        self.backdate.setAccessibleName("Issued-at backdate in seconds")
+        self.backdate.setAccessibleName("Start the token this many seconds early (backdate iat)")
         self.backdate.setToolTip(
             "Moves iat into the past, so a Zoom clock slightly behind ours still accepts the token"
         )
@@ -176,7 +176,7 @@ class MeetingForm(QWidget):
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Meeting:", self._stack(self.meeting, self.meeting_hint, self.meeting_error))
+        form.addRow("Meetin&g:", self._stack(self.meeting, self.meeting_hint, self.meeting_error))
         form.addRow("&Passcode:", self.passcode)
         form.addRow("&Role:", self._stack(self.role, self.role_note))
         form.addRow("&Display name:", self.name)
@@ -185,7 +185,7 @@ class MeetingForm(QWidget):
         self.advanced = QWidget(objectName="advancedBox")
         adv = QFormLayout(self.advanced)
         adv.setContentsMargins(12, 0, 0, 0)
-        adv.addRow("&Backdate iat by:", self.backdate)
+        adv.addRow("&Start the token early by (backdate iat):", self.backdate)
         adv.addRow("&WebRTC mode:", self.webrtc)
         adv.addRow(self.native)
         self.advanced.hide()
