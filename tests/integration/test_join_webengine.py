@@ -165,6 +165,8 @@ def test_a_moved_port_is_said(qtbot) -> None:
     from zoomsig_gui.core.join.server import DEFAULT_PORT
 
     holder = socket.socket()
+    # An earlier view's closed connections may keep the port in TIME_WAIT: bind all the same.
+    holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     with suppress(OSError):  # if someone else has the port already, it is taken all the same
         holder.bind(("127.0.0.1", DEFAULT_PORT))
         holder.listen()

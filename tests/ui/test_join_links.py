@@ -112,3 +112,32 @@ def test_the_join_view_uses_the_sdk_folder_and_says_where_links_work(qtbot, make
         view.qr_dialog.close()
     finally:
         window.join.shutdown()
+
+
+def test_the_make_tab_copies_a_test_link_and_says_where_it_works(qtbot, make_window):
+    from zoomsig_gui.core.join.link import parse_link
+
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window)
+    window.make.form.meeting.setPlainText(NUMBER)
+    wait_token(qtbot, window)
+    join = window.join
+    assert join.copy_link_button.isEnabled() and join.qr_button.isEnabled()
+    assert "only on this computer while zoomsig is open" in join.link_note.text()
+    join.copy_link_button.click()
+    assert QGuiApplication.clipboard().text().startswith("http://127.0.0.1:")
+    save_base(HOSTED)
+    window.make.form.name.setText("Tester")  # any change says it again
+    qtbot.waitUntil(lambda: "join.example.com" in join.link_note.text())
+    join.copy_link_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(HOSTED + "?")
+    got = parse_link(copied)
+    assert (got.meeting_number, got.name) == (NUMBER, "Tester")
+    assert got.signature == window.make.token_view.token()  # the token on screen
+    assert "hosted join page at join.example.com" in join.link_note.text()
+    assert "UTC" in join.link_note.text()
+    join.qr_button.click()
+    qtbot.waitUntil(lambda: join.qr_dialog.isVisible())
+    assert not join.qr_dialog.code.pixmap().isNull()
+    join.qr_dialog.close()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
+    from zoomsig_gui.core.join.link import JoinParams
     from zoomsig_gui.ui.mainwindow import MainWindow
     from zoomsig_gui.ui.make.tab import MakeTab
 
@@ -26,6 +27,13 @@ STATE_WORDS = {
     "joined": "joined the meeting",
     "failed": "could not join",
 }
+
+
+def _sharing():
+    # Imported with the first token, not at start-up (it brings the join link's modules).
+    from zoomsig_gui.ui.join import sharing
+
+    return sharing
 
 
 class JoinLauncher:
@@ -42,6 +50,14 @@ class JoinLauncher:
         self.button = QPushButton("&Open join page", objectName="openJoin")
         self.button.setToolTip("Join the meeting with this token in a window of zoomsig")
         self.button.clicked.connect(self.open)
+        self.copy_link_button = QPushButton("Copy test &link", objectName="copyLink")
+        self.copy_link_button.clicked.connect(self.copy_link)
+        self.qr_button = QPushButton("QR code", objectName="linkQr")
+        self.qr_button.setToolTip("Show the test link as a QR code, for a tester's phone")
+        self.qr_button.clicked.connect(self.show_qr)
+        self.link_note = QLabel(objectName="linkNote")
+        self.link_note.setWordWrap(True)
+        self.link_note.setStyleSheet("color: palette(placeholder-text)")
         self.status = QLabel(objectName="joinStatus")
         self.status.setWordWrap(True)
         self.status.hide()
@@ -49,30 +65,84 @@ class JoinLauncher:
 
     def _attach(self, make: MakeTab) -> None:
         make.actions_row.addWidget(self.button)
+        make.actions_row.addWidget(self.copy_link_button)
+        make.actions_row.addWidget(self.qr_button)
         make.actions_row.addStretch(1)
+        # Where a copied link works, under the findings too: the token's box has no room.
         # The result explains the token, so it goes under the findings; in the token's box its
         # few lines squeezed the token text under the Copy button.
         make.findings_box.layout().addWidget(self.status)
+        make.findings_box.layout().addWidget(self.link_note)
         make.token_made.connect(self._token_changed)
         self._token_changed(make.shown_token(), make.report, None)
 
     def _token_changed(self, token: str, _report: object, values: object) -> None:
         usable = bool(token) and not getattr(values, "native", False)
         self.button.setEnabled(usable)
+        self.copy_link_button.setEnabled(usable)
+        self.qr_button.setEnabled(usable)
+        params = self.params() if usable else None
+        said = self._notice(params) if params else ""
+        self.link_note.setText(said)
+        self.link_note.setVisible(bool(said))
+        self.copy_link_button.setToolTip(said or "Make a web token first")
+        local = params is not None and _sharing().is_loopback(
+            _sharing().link_base(self._page_url())
+        )
+        self.copy_link_button.setText(
+            "Copy test &link" + (" (this computer only)" if local else "")
+        )
         self.button.setToolTip(
             "Join the meeting with this token in a window of zoomsig"
             if usable
             else "Make a web token first (native tokens cannot join from the web page)"
         )
 
-    def open(self) -> None:
+    def params(self) -> JoinParams | None:
+        """The join link's parts from the form and the token; None when there is no link."""
         make = self.window.make
         values = make.form.values()
         token = make.token_view.token()
-        if not token or values.meeting_number is None:
-            return
+        if not token or values.meeting_number is None or values.native:
+            return None
         from zoomsig_gui.core.join.link import JoinParams
 
+        return JoinParams(
+            name=values.display_name or "zoomsig test",
+            meeting_number=values.meeting_number,
+            signature=token,
+            role=values.role or 0,
+            passcode=values.passcode,
+            email=values.email,
+        )
+
+    def _page_url(self) -> str | None:
+        return getattr(self.view, "page_url", None)  # a running view's own address
+
+    def _notice(self, params: JoinParams) -> str:
+        return _sharing().notice(params, self.window.true_now(), self._page_url())
+
+    def copy_link(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        params = self.params()
+        if params is None:
+            return
+        QGuiApplication.clipboard().setText(_sharing().test_link(params, self._page_url()))
+        said = self._notice(params)
+        self.link_note.setText("Copied. " + said)
+        self.window.notify("Test link copied. " + said)
+
+    def show_qr(self) -> None:
+        params = self.params()
+        if params is not None:
+            link = _sharing().test_link(params, self._page_url())
+            self.qr_dialog = _sharing().open_qr(self.window, link, self._notice(params))
+
+    def open(self) -> None:
+        params = self.params()
+        if params is None:
+            return
         try:
             if self.view is None:
                 from zoomsig_gui.ui.join.view import JoinView
@@ -83,16 +153,7 @@ class JoinLauncher:
                 self.view.setWindowTitle("zoomsig: join page")
                 self.view.resize(1100, 760)
                 self.view.stateChanged.connect(self._state)
-            self.view.join(
-                JoinParams(
-                    name=values.display_name or "zoomsig test",
-                    meeting_number=values.meeting_number,
-                    signature=token,
-                    role=values.role or 0,
-                    passcode=values.passcode,
-                    email=values.email,
-                )
-            )
+            self.view.join(params)
         except Exception as exc:
             from PySide6.QtWidgets import QMessageBox
 

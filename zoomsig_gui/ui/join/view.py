@@ -54,13 +54,7 @@ from PySide6.QtWidgets import (
 
 from zoomsig_gui.core.clock.truenow import true_now
 from zoomsig_gui.core.join.errors import explain
-from zoomsig_gui.core.join.link import (
-    JoinParams,
-    build_link,
-    link_notice,
-    saved_base,
-    signature_expiry,
-)
+from zoomsig_gui.core.join.link import JoinParams, build_link
 from zoomsig_gui.core.join.server import (
     DEFAULT_PORT,
     DEFAULT_SDK_VERSION,
@@ -69,6 +63,7 @@ from zoomsig_gui.core.join.server import (
     ServerConfig,
     moved_port_notice,
 )
+from zoomsig_gui.ui.join import sharing
 from zoomsig_gui.ui.join.bridge import CHANNEL_NAME, JoinBridge, qwebchannel_js
 from zoomsig_gui.ui.join.page import JoinPage, NetworkFilter
 
@@ -231,28 +226,20 @@ class JoinView(QWidget):
 
     # --- actions ------------------------------------------------------------------------------
 
-    def link_base(self) -> str:
-        """Where copied links point: the saved hosted page, else this view's local page."""
-        return saved_base() or self.page_url
-
     def test_link(self) -> str | None:
-        if self._params is None:
-            return None
-        return build_link(self.link_base(), self._params)
+        """The shareable link: the saved hosted page, else this view's local page."""
+        return None if self._params is None else sharing.test_link(self._params, self.page_url)
 
     def link_notice(self) -> str:
         """Where the copied link will work and until when (said before it is copied)."""
         if self._params is None:
             return ""
-        return link_notice(self.link_base(), signature_expiry(self._params.signature), true_now())
+        return sharing.notice(self._params, true_now(), self.page_url)
 
     def show_qr(self) -> None:
         link = self.test_link()
         if link:
-            from zoomsig_gui.ui.join.qrdialog import QrDialog
-
-            self.qr_dialog = QrDialog(link, self.link_notice(), self)
-            self.qr_dialog.open()
+            self.qr_dialog = sharing.open_qr(self, link, self.link_notice())
 
     def open_in_browser(self) -> None:
         link = self.test_link() or self.page_url
