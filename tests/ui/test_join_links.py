@@ -123,20 +123,23 @@ def test_the_make_tab_copies_a_test_link_and_says_where_it_works(qtbot, make_win
     wait_token(qtbot, window)
     join = window.join
     assert join.copy_link_button.isEnabled() and join.qr_button.isEnabled()
-    assert "only on this computer while zoomsig is open" in join.link_note.text()
+    assert "this computer only" in join.copy_link_button.text()
+    assert "only on this computer while zoomsig is open" in join.copy_link_button.toolTip()
     join.copy_link_button.click()
+    assert "only on this computer" in window.statusBar().currentMessage()
     assert QGuiApplication.clipboard().text().startswith("http://127.0.0.1:")
     save_base(HOSTED)
     window.make.form.name.setText("Tester")  # any change says it again
-    qtbot.waitUntil(lambda: "join.example.com" in join.link_note.text())
+    qtbot.waitUntil(lambda: "join.example.com" in join.copy_link_button.toolTip())
+    assert "this computer only" not in join.copy_link_button.text()
     join.copy_link_button.click()
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith(HOSTED + "?")
     got = parse_link(copied)
     assert (got.meeting_number, got.name) == (NUMBER, "Tester")
     assert got.signature == window.make.token_view.token()  # the token on screen
-    assert "hosted join page at join.example.com" in join.link_note.text()
-    assert "UTC" in join.link_note.text()
+    said = window.statusBar().currentMessage()
+    assert "hosted join page at join.example.com" in said and "UTC" in said  # and until when
     join.qr_button.click()
     qtbot.waitUntil(lambda: join.qr_dialog.isVisible())
     assert not join.qr_dialog.code.pixmap().isNull()

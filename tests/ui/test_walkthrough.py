@@ -193,3 +193,49 @@ def test_access_keys_are_unique_on_the_make_tab(qtbot, make_window):
     assert len(keys) == len(set(keys)), " | ".join(sorted(t for t in texts if "&" in t))
     help_key = access_keys([a.text() for a in window.menuBar().actions() if "Help" in a.text()])
     assert help_key == ["h"]  # Alt+H opens Help, not History
+
+
+def clipped(window) -> list[str]:
+    """Visible buttons narrower than their text needs, and a sideways scrollbar on the left."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    short = [
+        b.text() or b.objectName()
+        for b in window.findChildren(QAbstractButton)
+        if b.isVisible() and b.text() and b.width() < b.minimumSizeHint().width()
+    ]
+    if window.make.left_column.horizontalScrollBar().isVisible():
+        short.append("left column scrolls sideways")
+    return short
+
+
+def test_nothing_is_clipped_at_1024_by_640_and_smaller_is_refused(qtbot, make_window):
+    from tests.ui.conftest import INVITE, wait_token
+
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window)
+    window.make.form.meeting.setPlainText(INVITE)
+    wait_token(qtbot, window)
+    window.resize(1024, 640)
+    qtbot.wait(100)
+    assert window.size().toTuple() == (1024, 640)
+    assert clipped(window) == []
+    verdict = window.make.findings.verdict
+    assert verdict.height() >= verdict.heightForWidth(verdict.width())  # the verdict whole
+    window.resize(800, 500)
+    qtbot.wait(50)
+    assert window.width() >= 1024 and window.height() >= 640
+
+
+def test_starting_on_another_tab_does_not_clip_the_make_tab(qtbot, make_window, settings_path):
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    settings.setValue("window/tab", 2)  # History
+    settings.sync()
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window)
+    window.resize(1024, 640)
+    window.tabs.setCurrentWidget(window.make)
+    qtbot.wait(100)
+    assert clipped(window) == []

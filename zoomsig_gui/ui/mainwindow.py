@@ -74,6 +74,7 @@ class _AfterFirstPaint(QObject):
 class MainWindow(QMainWindow):
     join_outcome_changed = Signal()  # a join attempt ended (joined or failed)
     START_LIMIT_MS = 300  # keyring and clock start at the latest this long after show()
+    MINIMUM_SIZE = (1024, 640)
     SAVE_DELAY_MS = 500  # choices are written this long after the last change
 
     def __init__(
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.join = self.support = self.history = None
         self._plug_in()
         self.resize(1240, 820)
+        # The smallest size at which nothing is clipped (a 1024×768 screen less its panels).
+        self.setMinimumSize(*self.MINIMUM_SIZE)
         self._restore()
         # Choices are saved as they change (a crash or a killed session keeps them), in one
         # write shortly after the last change.
@@ -166,6 +169,9 @@ class MainWindow(QMainWindow):
         return self._inspect is not None
 
     def _tab_opened(self, index: int) -> None:
+        if self.tabs.widget(index) is self.make and self.make.is_built():
+            # Built while another tab was shown, its left column was sized while hidden.
+            self.make.fit_left()
         if self.tabs.widget(index) is self.inspect_page:
             # A remembered tab opens before the first paint: build it after, as the Make tab.
             self.when_painted(lambda: self.inspect)

@@ -55,9 +55,6 @@ class JoinLauncher:
         self.qr_button = QPushButton("QR code", objectName="linkQr")
         self.qr_button.setToolTip("Show the test link as a QR code, for a tester's phone")
         self.qr_button.clicked.connect(self.show_qr)
-        self.link_note = QLabel(objectName="linkNote")
-        self.link_note.setWordWrap(True)
-        self.link_note.setStyleSheet("color: palette(placeholder-text)")
         self.status = QLabel(objectName="joinStatus")
         self.status.setWordWrap(True)
         self.status.hide()
@@ -68,11 +65,9 @@ class JoinLauncher:
         make.actions_row.addWidget(self.copy_link_button)
         make.actions_row.addWidget(self.qr_button)
         make.actions_row.addStretch(1)
-        # Where a copied link works, under the findings too: the token's box has no room.
         # The result explains the token, so it goes under the findings; in the token's box its
         # few lines squeezed the token text under the Copy button.
         make.findings_box.layout().addWidget(self.status)
-        make.findings_box.layout().addWidget(self.link_note)
         make.token_made.connect(self._token_changed)
         self._token_changed(make.shown_token(), make.report, None)
 
@@ -82,9 +77,9 @@ class JoinLauncher:
         self.copy_link_button.setEnabled(usable)
         self.qr_button.setEnabled(usable)
         params = self.params() if usable else None
+        # Where the link works is on the button; the whole sentence (with until when) in its
+        # tooltip and, once copied, in the status bar: a line more would squeeze the token.
         said = self._notice(params) if params else ""
-        self.link_note.setText(said)
-        self.link_note.setVisible(bool(said))
         self.copy_link_button.setToolTip(said or "Make a web token first")
         local = params is not None and _sharing().is_loopback(
             _sharing().link_base(self._page_url())
@@ -129,9 +124,7 @@ class JoinLauncher:
         if params is None:
             return
         QGuiApplication.clipboard().setText(_sharing().test_link(params, self._page_url()))
-        said = self._notice(params)
-        self.link_note.setText("Copied. " + said)
-        self.window.notify("Test link copied. " + said)
+        self.window.notify("Test link copied. " + self._notice(params))
 
     def show_qr(self) -> None:
         params = self.params()

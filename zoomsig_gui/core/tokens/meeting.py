@@ -23,9 +23,8 @@ class MeetingRef:
 
 
 ENCODED_PWD_NOTE = (
-    "The passcode was taken from the link's pwd= part, Zoom's encoded form of it. If the "
-    "join fails with a wrong passcode (3004), type the plain passcode from the invitation "
-    "(the line “Passcode: …”) instead."
+    "This passcode is the link's pwd=, Zoom's encoded form of it: if the join says wrong "
+    "passcode (3004), type the invitation's plain “Passcode:” instead."
 )
 
 
