@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import KEY, SECRET, add_profile
+from tests.ui.conftest import INVITE, KEY, NUMBER, SECRET, add_profile, wait_token
 
 
 def save_clicked(dialog) -> None:
@@ -136,13 +136,16 @@ def stops_from(start, limit: int = 200) -> list:
     return seen
 
 
-def test_tab_order_follows_the_screen_credentials_first(qtbot, make_window):
-    from tests.ui.conftest import NUMBER, wait_token
-
+def window_with_token(qtbot, make_window, meeting: str = NUMBER):
     window = make_window(MemoryKeyring())
     add_profile(qtbot, window)
-    window.make.form.meeting.setPlainText(NUMBER)
+    window.make.form.meeting.setPlainText(meeting)
     wait_token(qtbot, window)
+    return window
+
+
+def test_tab_order_follows_the_screen_credentials_first(qtbot, make_window):
+    window = window_with_token(qtbot, make_window)
     make, form = window.make, window.make.form
     stops = stops_from(window.banner.correct)
     expected = [
@@ -210,12 +213,7 @@ def clipped(window) -> list[str]:
 
 
 def test_nothing_is_clipped_at_1024_by_640_and_smaller_is_refused(qtbot, make_window):
-    from tests.ui.conftest import INVITE, wait_token
-
-    window = make_window(MemoryKeyring())
-    add_profile(qtbot, window)
-    window.make.form.meeting.setPlainText(INVITE)
-    wait_token(qtbot, window)
+    window = window_with_token(qtbot, make_window, INVITE)
     window.resize(1024, 640)
     qtbot.wait(100)
     assert window.size().toTuple() == (1024, 640)
