@@ -146,6 +146,7 @@ def window_with_token(qtbot, make_window, meeting: str = NUMBER):
 
 def test_tab_order_follows_the_screen_credentials_first(qtbot, make_window):
     window = window_with_token(qtbot, make_window)
+    window.details.setChecked(True)  # everything there is
     make, form = window.make, window.make.form
     stops = stops_from(window.banner.correct)
     expected = [
@@ -171,7 +172,7 @@ def test_tab_order_follows_the_screen_credentials_first(qtbot, make_window):
         make.token_view.copy_button,
         window.join.button,
     ]
-    assert rest.index(make.decoded.raw_toggle) > token
+    assert rest.index(window.details) < token < rest.index(make.decoded.raw_toggle)
     # Every stop shows where the focus is: no bare containers.
     assert not [w for w in stops if type(w).__name__ in ("QScrollArea", "QTabWidget")]
 
@@ -217,9 +218,12 @@ def test_nothing_is_clipped_at_1024_by_640_and_smaller_is_refused(qtbot, make_wi
     window.resize(1024, 640)
     qtbot.wait(100)
     assert window.size().toTuple() == (1024, 640)
-    assert clipped(window) == []
-    verdict = window.make.findings.verdict
-    assert verdict.height() >= verdict.heightForWidth(verdict.width())  # the verdict whole
+    for details in (False, True):  # folded for staff, and all of it for QA
+        window.details.setChecked(details)
+        qtbot.wait(100)
+        assert clipped(window) == [], details
+        verdict = window.make.findings.verdict
+        assert verdict.height() >= verdict.heightForWidth(verdict.width())  # the verdict whole
     window.resize(800, 500)
     qtbot.wait(50)
     assert window.width() >= 1024 and window.height() >= 640
@@ -237,3 +241,19 @@ def test_starting_on_another_tab_does_not_clip_the_make_tab(qtbot, make_window, 
     window.tabs.setCurrentWidget(window.make)
     qtbot.wait(100)
     assert clipped(window) == []
+
+
+def test_details_are_folded_for_staff_and_the_choice_is_remembered(qtbot, make_window):
+    window = window_with_token(qtbot, make_window)
+    make = window.make
+    decoded_box = make.findChild(type(make.signature_box), "decodedBox")
+    assert not window.details.isChecked()  # first start: token, findings, link; no tables
+    assert not decoded_box.isVisible() and not make.form.advanced_button.isVisible()
+    assert window.join.copy_link_button.isVisible()  # the staff path stays whole
+    window.details.setChecked(True)
+    assert decoded_box.isVisible() and make.form.advanced_button.isVisible()
+    window.close()
+    again = make_window(MemoryKeyring())
+    qtbot.waitUntil(again.make.is_built)
+    assert again.details.isChecked()
+    assert again.make.findChild(type(make.signature_box), "decodedBox").isVisible()

@@ -312,6 +312,11 @@ class MainWindow(QMainWindow):
             make.decoded.raw_toggle.toggled,
         ):
             signal.connect(self._save_timer.start)
+        from zoomsig_gui.ui.make.details import DetailsToggle
+
+        self.details = DetailsToggle(make, s)
+        column = make.meeting_box.parentWidget().layout()  # under the meeting form
+        column.insertWidget(column.count() - 1, self.details)
         self._keyboard_order(make)
 
     def _keyboard_order(self, make: MakeTab) -> None:
@@ -327,9 +332,10 @@ class MainWindow(QMainWindow):
             creds.remove_button,
             form.meeting,  # the form orders its own fields, ending with the advanced ones
             form.native,
+            self.details,
             make.token_view.text,
             make.token_view.copy_button,
-            *([join.button] if join is not None else []),
+            *([join.button, join.copy_link_button, join.qr_button] if join is not None else []),
             make.decoded.raw_toggle,
         ]
         for a, b in zip(chain, chain[1:], strict=False):
