@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
 import subprocess
 import sys
 import urllib.request
@@ -14,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.core.helpers import KEY, NOW, SECRET
+from tests.helpers.linkcli import LINK, zoomsig
+from tests.helpers.tokens import SECRET
 from zoomsig_gui.core.join.link import (
     JoinLinkError,
     JoinParams,
@@ -106,32 +106,6 @@ def test_unwritable_or_unreadable_settings_say_so_or_fall_back(tmp_path: Path) -
 
 
 # --- the commands ------------------------------------------------------------------------
-
-
-def zoomsig(*args: str, home: Path, timeout: float = 30) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ZS_SECRET": SECRET, "XDG_CONFIG_HOME": str(home / "config")}
-    return subprocess.run(
-        [sys.executable, "-m", "zoomsig_gui.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
-LINK = (
-    "link",
-    "--key",
-    KEY,
-    "--secret-env",
-    "ZS_SECRET",
-    "--role",
-    "0",
-    "--now",
-    str(NOW),
-    "--name",
-    "Zoë",
-)
 
 
 def test_link_command_makes_a_working_link(tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_joinlink import LINK, zoomsig
-from tests.fakes.static_host import StaticHost
+from tests.helpers.linkcli import LINK, zoomsig
+from tests.helpers.static_host import StaticHost
 from zoomsig_gui.core.join.errors import errors_json
 from zoomsig_gui.core.join.pagecheck import check_page
 from zoomsig_gui.core.join.publish import MARKER, PublishError, publish

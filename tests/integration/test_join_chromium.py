@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import require
-from tests.core.helpers import KEY, SECRET
-from tests.integration.sdk_fixtures import OFFLINE_RESOLVER, meeting_sdk_dist
+from tests.helpers.env import require
+from tests.helpers.sdk import OFFLINE_RESOLVER, meeting_sdk_dist
+from tests.helpers.tokens import KEY, SECRET
 
 pytestmark = [pytest.mark.sdk, pytest.mark.browser, pytest.mark.timeout(600)]
 CHROMIUM = "/usr/bin/chromium"
@@ -134,7 +134,7 @@ def test_without_sdk_the_page_reports_sdk_missing(tmp_path: Path) -> None:
 def test_a_published_folder_on_a_static_host_opens_from_a_link(tmp_path: Path) -> None:
     """publish → a static host that applies _headers → a link with --base → Chromium.
     Offline, Zoom's CDN does not resolve: the page must say the SDK did not load."""
-    from tests.fakes.static_host import StaticHost
+    from tests.helpers.static_host import StaticHost
     from zoomsig_gui.core.join.publish import publish
 
     publish(tmp_path / "site")

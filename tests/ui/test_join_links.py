@@ -12,9 +12,9 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before QApplication)
 
-from tests.fakes.static_host import StaticHost
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import NUMBER, add_profile, wait_token
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.static_host import StaticHost
+from tests.helpers.window import NUMBER, add_profile, wait_token
 from zoomsig_gui.core.join.link import save_base, saved_base
 from zoomsig_gui.core.join.publish import publish
 

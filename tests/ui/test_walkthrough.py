@@ -7,8 +7,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import INVITE, KEY, NUMBER, SECRET, add_profile, wait_token
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import INVITE, KEY, NUMBER, SECRET, add_profile, wait_token
 
 
 def save_clicked(dialog) -> None:

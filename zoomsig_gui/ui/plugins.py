@@ -47,15 +47,19 @@ class JoinLauncher:
         # screenshot script use a local SDK folder with every non-loopback request blocked.
         self.view_options: dict[str, object] = {}
         self.last: tuple[str, str, str] | None = None  # state, code, message
-        self.button = QPushButton("&Open join page", objectName="openJoin")
+        self.button = QPushButton("&Open join page")
+        self.button.setObjectName("openJoin")
         self.button.setToolTip("Join the meeting with this token in a window of zoomsig")
         self.button.clicked.connect(self.open)
-        self.copy_link_button = QPushButton("Copy test &link", objectName="copyLink")
+        self.copy_link_button = QPushButton("Copy test &link")
+        self.copy_link_button.setObjectName("copyLink")
         self.copy_link_button.clicked.connect(self.copy_link)
-        self.qr_button = QPushButton("QR code", objectName="linkQr")
+        self.qr_button = QPushButton("QR code")
+        self.qr_button.setObjectName("linkQr")
         self.qr_button.setToolTip("Show the test link as a QR code, for a tester's phone")
         self.qr_button.clicked.connect(self.show_qr)
-        self.status = QLabel(objectName="joinStatus")
+        self.status = QLabel()
+        self.status.setObjectName("joinStatus")
         self.status.setWordWrap(True)
         self.status.hide()
         window.make.when_built(self._attach)
@@ -238,7 +242,8 @@ class HistoryTab:
         self.window = window
         self.panel = None
         self._last_inspected = ""
-        self.holder = QWidget(objectName="historyHolder")
+        self.holder = QWidget()
+        self.holder.setObjectName("historyHolder")
         QVBoxLayout(self.holder).setContentsMargins(0, 0, 0, 0)
         window.tabs.addTab(self.holder, "Histor&y")  # Alt+H is Help
         window.tabs.currentChanged.connect(self._maybe_build)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import email.utils
 import time
 
-from tests.fakes.loopback_http import LoopbackHttp, QuietHandler
+from tests.helpers.loopback_http import LoopbackHttp, QuietHandler
 
 
 class HttpDateServer(LoopbackHttp):

@@ -7,7 +7,7 @@ import functools
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
-from tests.fakes.loopback_http import LoopbackHttp, QuietHandler
+from tests.helpers.loopback_http import LoopbackHttp, QuietHandler
 
 
 def read_headers_file(folder: Path) -> list[tuple[str, str]]:
