@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from zoomsig_gui.commands.options import fail
-from zoomsig_gui.commands.serve import add_cdn_options
+from zoomsig_gui.commands.options import add_cdn_options, fail
 from zoomsig_gui.core.join.link import JoinLinkError, saved_base
 
 

@@ -46,9 +46,7 @@ def add_token_options(parser: argparse.ArgumentParser) -> None:
     add_sync_option(parser)
 
 
-def request_from_args(
-    args: argparse.Namespace, key: str
-) -> tuple[TokenRequest, MeetingRef | None]:
+def request_from_args(args: argparse.Namespace, key: str) -> tuple[TokenRequest, MeetingRef | None]:
     """The token request and what the meeting input says (None for a native token)."""
     if args.native and args.role is not None:
         raise CliError("--native takes no --role: a native-SDK token has neither mn nor role.")

@@ -323,8 +323,10 @@ class MainWindow(QMainWindow):
         from zoomsig_gui.ui.make.details import DetailsToggle
 
         self.details = DetailsToggle(make, s)
-        column = make.meeting_box.parentWidget().layout()  # under the meeting form
-        column.insertWidget(column.count() - 1, self.details)
+        left = make.left_column.widget()
+        column = left.layout() if left is not None else None  # under the meeting form
+        if isinstance(column, QVBoxLayout):
+            column.insertWidget(column.count() - 1, self.details)
         self._keyboard_order(make)
 
     def _keyboard_order(self, make: MakeTab) -> None:

@@ -59,7 +59,7 @@ def _get(client: httpx.Client, url: str) -> httpx.Response | str:
         return f"{url} could not be reached ({type(exc).__name__}: {exc})."
 
 
-def _json_of(client: httpx.Client, url: str, found: _Found) -> dict | None:
+def _json_of(client: httpx.Client, url: str, found: _Found) -> dict[str, object] | None:
     answer = _get(client, url)
     if isinstance(answer, str):
         found.problems.append(answer)

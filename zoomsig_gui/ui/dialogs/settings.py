@@ -37,10 +37,12 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(560)
         self._settings = settings
         self.workers = Workers(self, threads=1)
-        self.base = QLineEdit(saved_base() or "", objectName="joinBase")
+        self.base = QLineEdit(saved_base() or "")
+        self.base.setObjectName("joinBase")
         self.base.setAccessibleName("Join page address")
         self.base.setPlaceholderText("https://… (empty: zoomsig's page on this computer)")
-        self.check_button = QPushButton("Chec&k", objectName="checkBase")
+        self.check_button = QPushButton("Chec&k")
+        self.check_button.setObjectName("checkBase")
         self.check_button.setToolTip("Ask the address whether it is zoomsig's join page")
         self.check_button.clicked.connect(self.check)
         self.base_note = self._label(
@@ -50,10 +52,12 @@ class SettingsDialog(QDialog):
             "writes its files) and give its address here.",
         )
         self.base_result = self._label("baseResult")
-        self.sdk = QLineEdit(str(sdk_dir_setting(settings) or ""), objectName="sdkDir")
+        self.sdk = QLineEdit(str(sdk_dir_setting(settings) or ""))
+        self.sdk.setObjectName("sdkDir")
         self.sdk.setAccessibleName("Meeting SDK folder")
         self.sdk.setPlaceholderText("empty: load the Meeting SDK from Zoom's CDN")
-        self.browse = QPushButton("&Browse…", objectName="browseSdk")
+        self.browse = QPushButton("&Browse…")
+        self.browse.setObjectName("browseSdk")
         self.browse.clicked.connect(self._browse)
         self.sdk_note = self._label(
             "sdkNote",
@@ -78,7 +82,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _label(self, name: str, text: str = "", error: bool = False) -> QLabel:
-        label = QLabel(text, objectName=name)
+        label = QLabel(text)
+        label.setObjectName(name)
         label.setWordWrap(True)
         if error:
             label.setStyleSheet(f"color:{colours(self).error}")

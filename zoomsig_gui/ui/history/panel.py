@@ -147,8 +147,9 @@ class HistoryPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(at, col, item)
-            if entry.codes:  # the technical names, for QA
-                self.table.item(at, len(cells)).setToolTip("Codes: " + ", ".join(entry.codes))
+            findings = self.table.item(at, len(cells))
+            if entry.codes and findings is not None:  # the technical names, for QA
+                findings.setToolTip("Codes: " + ", ".join(entry.codes))
         self.empty.setVisible(not self.entries)
         self.clear_button.setEnabled(bool(self.entries))
         self.restore_button.setEnabled(False)

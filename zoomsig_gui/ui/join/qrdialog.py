@@ -15,7 +15,8 @@ class QrDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Test link as a QR code")
         self.setObjectName("qrDialog")
-        self.code = QLabel(objectName="qrCode")
+        self.code = QLabel()
+        self.code.setObjectName("qrCode")
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         try:
             pixmap = QPixmap()
@@ -24,10 +25,8 @@ class QrDialog(QDialog):
             self.code.setAccessibleName("QR code of the test link")
         except JoinLinkError as exc:
             self.code.setText(str(exc))
-        self.notice = QLabel(
-            notice + " The code carries the same live signature as the link.",
-            objectName="qrNotice",
-        )
+        self.notice = QLabel(notice + " The code carries the same live signature as the link.")
+        self.notice.setObjectName("qrNotice")
         self.notice.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
