@@ -12,7 +12,7 @@ from zoomsig_gui.commands.options import (
     add_time_options,
     check_meeting_options,
 )
-from zoomsig_gui.core.tokens.meeting import parse_meeting
+from zoomsig_gui.core.tokens.meeting import MeetingRef, parse_meeting
 from zoomsig_gui.core.tokens.request import (
     DEFAULT_BACKDATE_S,
     DEFAULT_EXPIRY_S,
@@ -46,20 +46,16 @@ def add_token_options(parser: argparse.ArgumentParser) -> None:
     add_sync_option(parser)
 
 
-def request_from_args(args: argparse.Namespace, key: str) -> tuple[TokenRequest, str | None]:
-    """The token request and the passcode found in the meeting input (if any)."""
+def request_from_args(args: argparse.Namespace, key: str) -> tuple[TokenRequest, MeetingRef | None]:
+    """The token request and what the meeting input says (None for a native token)."""
     check_meeting_options(args)
-    passcode = None
-    number = None
-    if not args.native:
-        ref = parse_meeting(args.meeting)
-        number, passcode = ref.number, ref.passcode
+    ref = None if args.native else parse_meeting(args.meeting)
     req = TokenRequest(
         key=key,
-        meeting_number=number,
+        meeting_number=ref.number if ref else None,
         role=args.role,
         expires_s=parse_duration(args.expires),
         backdate_s=args.backdate,
         webrtc_mode=args.webrtc_mode,
     )
-    return req, passcode
+    return req, ref
