@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from zoomsig_gui.ui.endpoint.tab import EndpointTab
     from zoomsig_gui.ui.mainwindow import MainWindow
 
-TAB_TITLE = "Check an &endpoint"
+TAB_TITLE = "Chec&k an endpoint"
 
 
 class EndpointHolder:

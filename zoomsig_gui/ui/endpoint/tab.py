@@ -156,8 +156,8 @@ class EndpointTab(QWidget):
     def _layout(self) -> None:
         form = QFormLayout()
         form.addRow("Endpoint &URL:", self.url)
-        form.addRow("&Meeting:", self.meeting)
-        form.addRow("&Role:", self.role)
+        form.addRow("Meetin&g:", self.meeting)
+        form.addRow("R&ole:", self.role)
         form.addRow("&Samples:", self.samples)
         form.addRow("Check signatures &with:", self.profile)
         buttons = QHBoxLayout()
