@@ -3,9 +3,12 @@ first use; node servers started on a free loopback port."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import selectors
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
@@ -65,6 +68,19 @@ def _first_line(proc: subprocess.Popen, timeout_s: float) -> str:
     raise AssertionError(f"the node server did not start: {proc.stderr.read()}")
 
 
+def _stop_group(proc: subprocess.Popen) -> None:
+    """End the process and all it started: a wrapper such as faketime leaves node running."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(5)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)  # whatever of the group did not stop
+    proc.wait(5)
+
+
 @contextmanager
 def node_server(
     folder: Path, script: Path, env: dict[str, str], prefix: Sequence[str] = ()
@@ -76,15 +92,11 @@ def node_server(
         stderr=subprocess.PIPE,
         text=True,
         env={"PATH": NODE_ENV_PATH, "NODE_PATH": str(folder / "node_modules"), **env},
+        start_new_session=True,  # its own process group: a wrapper's child (faketime's) ends too
     )
     try:
         yield int(json.loads(_first_line(proc, 30))["port"])
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+        _stop_group(proc)
         for stream in (proc.stdout, proc.stderr):
             stream.close()
