@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zoomsig_gui.commands.options import CliError, fail, print_json
+from zoomsig_gui.commands.options import CliError, fail, print_json, require_utf8
 from zoomsig_gui.core.timefmt import utc_text
 from zoomsig_gui.core.vault.errors import (
     KeyringError,
@@ -151,11 +151,12 @@ def read_new_secret(args: argparse.Namespace, name: str) -> str:
         value = os.environ.get(args.secret_env)
         if value is None:
             raise CliError(f"The environment variable {args.secret_env} is not set.")
-        return value
+        return require_utf8(value, f"The environment variable {args.secret_env}")
     if args.secret_stdin or not sys.stdin.isatty():
         line = sys.stdin.readline()
         if not line:
             raise CliError("No secret on standard input.")
+        require_utf8(line, "Standard input")
         # the line's own terminator is not part of the secret; anything else is reported
         return line[:-2] if line.endswith("\r\n") else line.removesuffix("\n")
     try:

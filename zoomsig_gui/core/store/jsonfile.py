@@ -29,7 +29,9 @@ def write_json_atomic(path: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        # A lone surrogate from a customer's token is written as the JSON escape \udXXX
+        # (what backslashreplace gives inside a JSON string), which reads back the same.
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
             json.dump(data, handle, indent=2, ensure_ascii=False)
             handle.write("\n")
             handle.flush()
