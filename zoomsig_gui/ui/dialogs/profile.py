@@ -58,6 +58,7 @@ class ProfileDialog(QDialog):
         self.setObjectName("profileDialog")
         self.setMinimumWidth(480)
         self.name = QLineEdit(objectName="profileName")
+        self.name.setMaxLength(256)  # a 32,767-character paste stalls the layout
         self.name.setAccessibleName("Profile name")
         self.name.setPlaceholderText("e.g. Staging app")
         self.kind = QComboBox(objectName="profileKind")
@@ -65,6 +66,7 @@ class ProfileDialog(QDialog):
         for kind, label in KINDS.items():
             self.kind.addItem(label, kind)
         self.key = QLineEdit(objectName="profileKey")
+        self.key.setMaxLength(256)  # a 32,767-character paste stalls the layout
         self.key.setAccessibleName("Client ID or SDK key")
         self.key.setPlaceholderText("Client ID from the App Marketplace")
         self.secret = SecretEdit()

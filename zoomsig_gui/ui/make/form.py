@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from zoomsig_gui.core.tokens.request import (
     parse_duration,
     validate_request,
 )
+from zoomsig_gui.ui.widgets.longtext import LongTextEdit
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
@@ -86,8 +86,7 @@ class MeetingForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._parsed_passcode: str | None = None
-        self.meeting = QPlainTextEdit()
-        self.meeting.setObjectName("meetingInput")
+        self.meeting = LongTextEdit(objectName="meetingInput")
         self.meeting.setAccessibleName("Meeting number, invite link or invitation")
         self.meeting.setPlaceholderText(
             "Meeting number, invite link (https://…zoom.us/j/…) or the whole invitation"
@@ -97,6 +96,7 @@ class MeetingForm(QWidget):
         self.meeting_hint = self._note("meetingHint")
         self.meeting_error = self._error_label("meetingError")
         self.passcode = QLineEdit(objectName="passcode")
+        self.passcode.setMaxLength(256)  # Qt's 32,767 takes 0.2 s to lay out
         self.passcode.setAccessibleName("Meeting passcode")
         self.passcode.setPlaceholderText("filled in from an invite link")
         self.role = QComboBox(objectName="role")
@@ -105,9 +105,11 @@ class MeetingForm(QWidget):
         self.role.addItem("Host", 1)
         self.role_note = self._note("roleNote", HOST_NOTE)
         self.name = QLineEdit(objectName="displayName")
+        self.name.setMaxLength(256)  # Qt's 32,767 takes 0.2 s to lay out
         self.name.setAccessibleName("Display name")
         self.name.setPlaceholderText("shown to others in the meeting")
         self.email = QLineEdit(objectName="email")
+        self.email.setMaxLength(320)  # Qt's 32,767 takes 0.2 s to lay out
         self.email.setAccessibleName("E-mail (optional)")
         self.email.setPlaceholderText("optional; some meetings require it")
         self.expiry = QComboBox(objectName="expiry", editable=True)
@@ -220,7 +222,7 @@ class MeetingForm(QWidget):
 
     # ------------------------------------------------------------------ behaviour
     def _meeting_edited(self) -> None:
-        text = self.meeting.toPlainText()
+        text = self.meeting.text()
         self.meeting_error.hide()
         if not text.strip():
             self.meeting_hint.setText("Paste an invite link to fill in the passcode too.")
@@ -256,7 +258,7 @@ class MeetingForm(QWidget):
     def values(self) -> FormValues:
         errors: dict[str, str] = {}
         number = None
-        text = self.meeting.toPlainText()
+        text = self.meeting.text()
         native = self.native.isChecked()
         if not native and text.strip():
             try:
