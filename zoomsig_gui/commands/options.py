@@ -67,7 +67,10 @@ def profile_credentials(name: str) -> Credentials:
     from zoomsig_gui.core.vault.errors import VaultError
     from zoomsig_gui.core.vault.facade import Vault
 
-    vault = Vault()
+    try:
+        vault = Vault()
+    except VaultError as exc:  # e.g. ZOOMSIG_KEYRING_TIMEOUT is not a number of seconds
+        raise CliError(str(exc)) from None
     try:
         creds = vault.credentials(name, mark_used=True)
     except VaultError as exc:
