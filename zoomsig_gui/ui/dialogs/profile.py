@@ -5,7 +5,7 @@ The dialog stays open on a failure (nothing typed is lost) and shows the vault's
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,8 +77,10 @@ class ProfileDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.where = QLabel(objectName="secretWhere")
+        self.where.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.where.setWordWrap(True)
         self.error = QLabel(objectName="dialogError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color:{colours(self).error}")
         self.error.hide()

@@ -51,6 +51,7 @@ class HistoryPanel(QWidget):
         self._confirm_clear = confirm_clear
         self.entries: list[HistoryEntry] = []
         self.notice = QLabel(objectName="historyNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.notice.setWordWrap(True)
         self.notice.setVisible(False)
         self.table = QTableWidget(0, len(COLUMNS))

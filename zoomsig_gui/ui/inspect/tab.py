@@ -77,6 +77,7 @@ class InspectTab(QWidget):
         self.profile.setAccessibleName("Check the signature with these credentials")
         self.profile.currentIndexChanged.connect(self.schedule)
         self.kind = QLabel(objectName="inspectKind")
+        self.kind.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
         self.kind.setWordWrap(True)
         self.kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.findings = FindingsView()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -45,8 +45,10 @@ class CredentialsPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_profile)
         self.remove_button.clicked.connect(self.remove_profile)
         self.detail = QLabel(objectName="profileDetail")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.detail.setWordWrap(True)
         self.where = QLabel(objectName="secretWhere")
+        self.where.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.where.setWordWrap(True)
         self.where.setAccessibleName("Where the secret is kept")
         row = QHBoxLayout()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -161,12 +161,14 @@ class MeetingForm(QWidget):
     # ------------------------------------------------------------------ layout
     def _note(self, name: str, text: str = "") -> QLabel:
         label = QLabel(text, objectName=name)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         label.setWordWrap(True)
         label.setStyleSheet("color: palette(placeholder-text)")
         return label
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel(objectName=name)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         label.setWordWrap(True)
         label.setStyleSheet(f"color:{colours(self).error}")
         label.hide()

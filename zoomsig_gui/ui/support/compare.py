@@ -100,11 +100,14 @@ class ComparisonView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel(objectName="comparisonSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.summary.setWordWrap(True)
         self.table = DiffTable("Theirs", "Ours")
         self.findings = QLabel(objectName="comparisonFindings")
+        self.findings.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.findings.setWordWrap(True)
         self.notes = QLabel(objectName="comparisonNotes")
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.notes.setWordWrap(True)
         self.token = TokenLine("Our token")
         layout = QVBoxLayout(self)

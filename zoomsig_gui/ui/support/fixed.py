@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from zoomsig_gui.core.support.fixall import FixResult
@@ -13,9 +14,11 @@ class FixedTokenView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.verdict = QLabel(objectName="fixVerdict")
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.verdict.setWordWrap(True)
         self.table = DiffTable("Theirs", "Fixed")
         self.notes = QLabel(objectName="fixNotes")
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.notes.setWordWrap(True)
         self.token = TokenLine("Fixed token")
         layout = QVBoxLayout(self)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,11 +40,13 @@ class ReportDialog(QDialog):
         self.format.setAccessibleName("Report format")
         self.include_token = QCheckBox("Include the full token")
         self.exposure = QLabel(objectName="tokenExposure")
+        self.exposure.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.exposure.setWordWrap(True)
         self.include_token.setEnabled(bool(case.report.token))
         self.preview = QPlainTextEdit(readOnly=True, objectName="reportPreview")
         self.preview.setAccessibleName("Report preview")
         self.status = QLabel(objectName="reportStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.status.setWordWrap(True)
         self.copy_button = QPushButton("Copy")
         self.save_button = QPushButton("Save…")
