@@ -71,6 +71,9 @@ class _AfterFirstPaint(QObject):
             QTimer.singleShot(self.STEP_MS, self._look)
 
 
+SAVE_DELAY_MS = 500  # after the last change: typing a name writes the settings once
+
+
 class MainWindow(QMainWindow):
     join_outcome_changed = Signal()  # a join attempt ended (joined or failed)
     START_LIMIT_MS = 300  # keyring and clock start at the latest this long after show()
@@ -120,7 +123,16 @@ class MainWindow(QMainWindow):
         self.resize(1240, 820)
         self._restore()
         self.make.when_built(self._make_built)
+        # Choices are saved as they change, not only on close: a crash or a kill (the web
+        # view aborting the process as root once did) must not lose them.
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_settings)
+        self.tabs.currentChanged.connect(self._save_soon)
+        self.banner.correct.toggled.connect(self._save_soon)
         self.statusBar().showMessage("Ready.")
+
+    def _save_soon(self, *_: object) -> None:
+        self._save_timer.start()
 
     def _plug_in(self) -> None:
         """Add the parts whose modules are installed; none of them is imported before use."""
@@ -283,6 +295,9 @@ class MainWindow(QMainWindow):
         make.credentials.select(str(s.value("choices/profile", "") or ""))
         raw = str(s.value("choices/raw_json", False)).lower() in ("true", "1")
         make.decoded.raw_toggle.setChecked(raw)  # the Inspect tab copies it when built
+        make.form.changed.connect(self._save_soon)
+        make.credentials.selected.connect(self._save_soon)
+        make.decoded.raw_toggle.toggled.connect(self._save_soon)
 
     def _restore(self) -> None:
         s = self.settings

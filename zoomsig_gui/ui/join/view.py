@@ -66,6 +66,7 @@ from zoomsig_gui.core.join.server import (
     JoinServerError,
     ServerConfig,
 )
+from zoomsig_gui.ui.join import ROOT_NOTE, ROOT_WITHOUT_SANDBOX
 from zoomsig_gui.ui.join.bridge import CHANNEL_NAME, JoinBridge, qwebchannel_js
 from zoomsig_gui.ui.join.page import JoinPage, NetworkFilter
 
@@ -129,6 +130,7 @@ class JoinView(QWidget):
 
     def _build_ui(self) -> None:
         self.status_label = QLabel("Loading the join page…", self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton("Open in browser", self)
@@ -138,13 +140,18 @@ class JoinView(QWidget):
         self.copy_button.setToolTip("Copy a link a tester can open (it carries a live token)")
         self.copy_button.clicked.connect(self.copy_test_link)
         self.copy_button.setEnabled(False)
+        self.sandbox_note = QLabel(ROOT_NOTE if ROOT_WITHOUT_SANDBOX else "", self)
+        self.sandbox_note.setObjectName("sandboxNote")
+        self.sandbox_note.setVisible(ROOT_WITHOUT_SANDBOX)
         self.expiry_label = QLabel("", self)
+        self.expiry_label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.expiry_label.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setFormat("Loading the page and the Meeting SDK… %p%")
 
         actions = QHBoxLayout()
+        actions.addWidget(self.sandbox_note)
         actions.addWidget(self.expiry_label, 1)
         actions.addWidget(self.open_button)
         actions.addWidget(self.copy_button)
