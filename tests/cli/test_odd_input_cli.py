@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.core.helpers import KEY, NOW, SECRET, payload
+from tests.helpers.tokens import KEY, NOW, SECRET, payload
 from zoomsig_gui.core.tokens.jwt import b64url_encode, hmac_signature
 
 HEADER = b64url_encode(b'{"alg":"HS256","typ":"JWT"}')

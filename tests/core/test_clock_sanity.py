@@ -7,14 +7,28 @@ import time
 
 import pytest
 
-from tests.cli.test_clock_cli import token_argv
-from tests.fakes.http_date_server import HttpDateServer
-from tests.fakes.ntp_responder import NtpResponder
+from tests.helpers.http_date_server import HttpDateServer
+from tests.helpers.ntp_responder import NtpResponder
 from zoomsig_gui.cli import main
 from zoomsig_gui.core.clock.check import FAR_S, check_clock
 from zoomsig_gui.core.clock.ntp import unix_time
 
 YEAR = 365.25 * 86400
+
+
+def token_argv(*extra: str) -> list[str]:
+    return [
+        "token",
+        "--key",
+        "clockKey",
+        "--secret-env",
+        "ZS_CLOCK_SECRET",
+        "--meeting",
+        "81198873582",
+        "--role",
+        "0",
+        *extra,
+    ]
 
 
 @pytest.mark.parametrize("offset", [100 * YEAR, -50 * YEAR, 2 * 86400, -3 * 86400])

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_paste_linear import hang_guard
-from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.helpers.hangguard import hang_guard
+from tests.helpers.keyrings import MemoryKeyring
 from zoomsig_gui.core.store.jsonfile import TEMP_MARK, read_json, write_json_atomic
 from zoomsig_gui.core.vault.errors import (
     ExportFileError,
@@ -125,13 +125,13 @@ def test_reading_a_fifo_or_a_device_does_not_hang(vault: Vault, tmp_path: Path) 
         vault.path.unlink()
         os.mkfifo(vault.path)
         with pytest.raises(ProfileFileError, match="FIFO"):
-            vault.list()
+            vault.profiles()
     assert stat.S_ISFIFO(os.stat(vault.path).st_mode)  # not ours to move
 
 
 def test_profiles_that_is_not_a_list_is_set_aside(vault: Vault) -> None:
     vault.path.write_text(json.dumps({"schema": 1, "profiles": {"Prod": {"key": KEY}}}))
-    assert vault.list() == []
+    assert vault.profiles() == []
     notice = " ".join(vault.pop_notices())
     assert "not a list" in notice and ".bad-" in notice
     aside = list(vault.path.parent.glob("profiles.json.bad-*"))
@@ -140,7 +140,7 @@ def test_profiles_that_is_not_a_list_is_set_aside(vault: Vault) -> None:
 
 def test_deeply_nested_files_are_set_aside(vault: Vault, tmp_path: Path) -> None:
     vault.path.write_text('{"schema": 1, "profiles": ' + "[" * 5000 + "]" * 5000 + "}")
-    assert vault.list() == []
+    assert vault.profiles() == []
     assert "nested too deeply" in " ".join(vault.pop_notices())
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 5000 + "]" * 5000)
@@ -168,7 +168,7 @@ def test_orphaned_keyring_entries_are_removed(vault: Vault, keyring_backend) -> 
     keyring_backend.set_password("zoomsig", orphan, "left by a killed add")
     keyring_backend.set_password("zoomsig", "not-one-of-ours", "kept")
     fresh = Vault(path=vault.path, store=vault.store)
-    assert [v.profile.name for v in fresh.list()] == ["Prod"]
+    assert [v.profile.name for v in fresh.profiles()] == ["Prod"]
     assert keyring_backend.get_password("zoomsig", orphan) is None
     assert keyring_backend.get_password("zoomsig", "not-one-of-ours") == "kept"
     assert "Removed 1 secret" in " ".join(fresh.pop_notices())
@@ -179,7 +179,7 @@ def test_a_long_list_does_not_ask_the_keyring_for_each(vault: Vault, keyring_bac
     for n in range(60):
         vault.add(f"p{n}", KEY, SECRET)
     keyring_backend.lookups = 0
-    views = vault.list()
+    views = vault.profiles()
     assert len(views) == 61 and keyring_backend.lookups == 0
     assert all("Not checked" in v.state_message for v in views)
     assert vault.view("p3").secret_state == "saved"  # one profile is still checked on demand

@@ -3,32 +3,13 @@ only at its start (a customer's 100 MB paste must not stall the window or a comm
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from tests.core.helpers import NOW, SECRET, payload
+from tests.helpers.hangguard import hang_guard
+from tests.helpers.tokens import NOW, SECRET, payload
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.inspection.paste import MAX_SEARCH, extract
 from zoomsig_gui.core.tokens.jwt import sign
 
 TOKEN = sign(payload(), SECRET)
-
-
-@contextmanager
-def hang_guard(seconds: int = 10) -> Iterator[None]:
-    """Fail instead of hanging: the quadratic versions took minutes on these inputs."""
-
-    def hung(*_: object) -> None:
-        raise TimeoutError(f"still unwrapping after {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def test_many_eyj_without_dots_is_not_a_token() -> None:

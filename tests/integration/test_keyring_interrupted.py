@@ -14,7 +14,7 @@ from pathlib import Path
 import keyring
 import pytest
 
-from tests.integration.keyring_fixtures import child_env, require_secret_service, zoomsig_cmd
+from tests.helpers.keyrings import child_env, require_secret_service, zoomsig_cmd
 
 pytestmark = pytest.mark.keyring
 KEY = "interruptedKey42"

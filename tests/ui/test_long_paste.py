@@ -6,8 +6,8 @@ import time
 
 from PySide6.QtCore import QMimeData
 
-from tests.core.helpers import SECRET, payload
-from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.tokens import SECRET, payload
 from zoomsig_gui.core.inspection.paste import MAX_SEARCH
 from zoomsig_gui.core.tokens.jwt import sign
 from zoomsig_gui.ui.widgets.longtext import SHOWN, LongTextEdit

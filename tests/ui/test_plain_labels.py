@@ -8,8 +8,8 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import add_profile
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import add_profile
 from zoomsig_gui.core.tokens.jwt import sign
 from zoomsig_gui.ui.support.panel import SupportPanel
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.helpers.keyrings import MemoryKeyring
 
 
 def test_choices_reach_the_settings_file_without_closing(make_window, qtbot, settings_path):

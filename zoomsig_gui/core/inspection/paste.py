@@ -79,8 +79,9 @@ def _json_field(cleaned: str) -> str | None:
         return None
     if isinstance(data, dict):
         for field in ("signature", "token"):
-            if isinstance(data.get(field), str):
-                return data[field]
+            value = data.get(field)
+            if isinstance(value, str):
+                return value
     return None
 
 

@@ -15,13 +15,14 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
 class Loaded:
     """What was read. ``data`` is None when the file was missing or set aside."""
 
-    data: dict | None
+    data: dict[str, Any] | None
     set_aside: Path | None = None
     problem: str | None = None  # plain words: why the file was set aside
 
@@ -39,7 +40,7 @@ def remove_stale_temps(path: Path, now: float | None = None) -> list[Path]:
     """Delete temp files of ours beside ``path`` left by a write that was killed (kill -9,
     power cut): ours by name, and older than a minute so a write in progress is spared."""
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(path.parent.glob(f"{_temp_prefix(path)}*.tmp"))
     except OSError:
@@ -98,7 +99,7 @@ def kind_of_file(mode: int) -> str:
     return "not a regular file"
 
 
-def write_json_atomic(path: Path, data: dict, mode: int = 0o600) -> None:
+def write_json_atomic(path: Path, data: dict[str, Any], mode: int = 0o600) -> None:
     """Write to a temp file in the same folder, fsync, then rename over the old file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -168,9 +168,9 @@ class SecretStore:
 
         def run(chosen: KeyringBackend) -> list[str] | None:
             kr = effective_backend(chosen)
-            own = getattr(kr, "list_entries", None)
-            if callable(own):
-                return list(own(self.service))
+            own: Callable[[str], Iterable[object]] | None = getattr(kr, "list_entries", None)
+            if own is not None:
+                return [str(name) for name in own(self.service)]
             collection = getattr(kr, "get_preferred_collection", None)
             if collection is None:
                 return None
@@ -231,19 +231,20 @@ class SecretStore:
     def _run_bounded(self, fn: Callable[[], T], if_late: Callable[[], None] | None = None) -> T:
         """``fn()`` in a daemon thread, given up after the timeout; ``if_late()`` runs in that
         thread if ``fn`` succeeds after the caller was told it timed out."""
-        box: dict[str, object] = {}
+        value: list[T] = []  # fn's result or its error, once it has one
+        error: list[BaseException] = []
         done = threading.Event()
         given_up = threading.Event()
         handover = threading.Lock()  # "done" and "given up" are decided one at a time
 
         def worker() -> None:
             try:
-                box["value"] = fn()
+                value.append(fn())
             except BaseException as exc:
-                box["error"] = exc
+                error.append(exc)
             with handover:
                 done.set()
-            if given_up.is_set() and if_late is not None and "error" not in box:
+            if given_up.is_set() and if_late is not None and not error:
                 if_late()
 
         threading.Thread(target=worker, name="zoomsig-keyring", daemon=True).start()
@@ -252,9 +253,9 @@ class SecretStore:
                 if not done.is_set():
                     given_up.set()
                     raise KeyringTimeoutError(self.timeout_s)
-        if "error" in box:
-            raise box["error"]  # type: ignore[misc]
-        return box["value"]  # type: ignore[return-value]
+        if error:
+            raise error[0]
+        return value[0]
 
 
 def _looks_locked(exc: BaseException) -> bool:

@@ -60,7 +60,8 @@ class InspectTab(QWidget):
         self.report: Report | None = None
         self._workers: Workers | None = None  # made for the first long paste
         self._asked = 0  # the latest inspection asked for; older answers are dropped
-        self.paste = LongTextEdit(objectName="inspectInput")
+        self.paste = LongTextEdit()
+        self.paste.setObjectName("inspectInput")
         self.paste.setAccessibleName("Token, JSON response or link to inspect")
         self.paste.setPlaceholderText(
             "Paste a customer's token, a JSON response with a signature field, or a join link "
@@ -68,15 +69,19 @@ class InspectTab(QWidget):
         )
         self.paste.setTabChangesFocus(True)
         self.paste.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.from_clipboard = QPushButton("Inspect the &clipboard", objectName="inspectClipboard")
+        self.from_clipboard = QPushButton("Inspect the &clipboard")
+        self.from_clipboard.setObjectName("inspectClipboard")
         self.from_clipboard.setToolTip("Ctrl+Shift+V from anywhere in the window")
         self.from_clipboard.clicked.connect(self.inspect_clipboard)
-        self.clear = QPushButton("C&lear", objectName="inspectClear")
+        self.clear = QPushButton("C&lear")
+        self.clear.setObjectName("inspectClear")
         self.clear.clicked.connect(self.paste.clear)
-        self.profile = QComboBox(objectName="inspectProfile")
+        self.profile = QComboBox()
+        self.profile.setObjectName("inspectProfile")
         self.profile.setAccessibleName("Check the signature with these credentials")
         self.profile.currentIndexChanged.connect(self.schedule)
-        self.kind = QLabel(objectName="inspectKind")
+        self.kind = QLabel()
+        self.kind.setObjectName("inspectKind")
         self.kind.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
         self.kind.setWordWrap(True)
         self.kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -84,7 +89,9 @@ class InspectTab(QWidget):
         self.decoded = DecodedView()
         self.extras = QVBoxLayout()  # support widgets (reproduce, fix, report) go here
         self.extras.setContentsMargins(0, 0, 0, 0)
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run)
         self.paste.textChanged.connect(self.schedule)
         profiles.listed.connect(self._refill)
@@ -106,12 +113,14 @@ class InspectTab(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addLayout(form)
         tl.addWidget(self.kind)
-        decoded_scroll = QScrollArea(widgetResizable=True)
+        decoded_scroll = QScrollArea()
+        decoded_scroll.setWidgetResizable(True)
         decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
         decoded_scroll.setWidget(self.decoded)
         # Findings and claims side by side: each gets the full height, so neither is squeezed
         # to a few lines when a customer's token has many findings.
-        results = QSplitter(Qt.Orientation.Horizontal, objectName="inspectResults")
+        results = QSplitter(Qt.Orientation.Horizontal)
+        results.setObjectName("inspectResults")
         results.addWidget(boxed("Findings", self.findings, "inspectFindingsBox"))
         results.addWidget(boxed("Decoded", decoded_scroll, "inspectDecodedBox"))
         results.setChildrenCollapsible(False)

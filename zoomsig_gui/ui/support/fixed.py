@@ -13,11 +13,13 @@ from zoomsig_gui.ui.widgets.theme import colours
 class FixedTokenView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.verdict = QLabel(objectName="fixVerdict")
+        self.verdict = QLabel()
+        self.verdict.setObjectName("fixVerdict")
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.verdict.setWordWrap(True)
         self.table = DiffTable("Theirs", "Fixed")
-        self.notes = QLabel(objectName="fixNotes")
+        self.notes = QLabel()
+        self.notes.setObjectName("fixNotes")
         self.notes.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.notes.setWordWrap(True)
         self.token = TokenLine("Fixed token")

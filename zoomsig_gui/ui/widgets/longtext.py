@@ -18,8 +18,8 @@ SHOWN = 5_000  # about 20 ms of layout on this machine; a signature is a few hun
 
 
 class LongTextEdit(QPlainTextEdit):
-    def __init__(self, parent: QWidget | None = None, objectName: str = "") -> None:
-        super().__init__(parent, objectName=objectName)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         self._held: str | None = None  # the long paste, while the field shows its start
         self._holding = False
