@@ -389,6 +389,7 @@ class MainWindow(QMainWindow):
         # A hung keyring call is abandoned by the vault after its timeout; do not wait longer.
         self.profiles.workers.wait(2000)
         self.banner.wait()
+        self.inspect.wait(2000)
         if self.join is not None:
             self.join.shutdown()
         super().closeEvent(event)

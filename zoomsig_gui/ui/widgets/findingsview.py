@@ -65,6 +65,7 @@ class FindingRow(QFrame):
             f"{html.escape(item.message)}<br><b>What to do:</b> {html.escape(item.fix)}"
             f'<br><small style="color:{c.dots}">{html.escape(" · ".join(details))}</small>'
         )
+        set_enum(text, "textFormat", "RichText")  # built from escaped text only
         text.setWordWrap(True)
         set_enum(text, "textInteractionFlags", "TextSelectableByMouse")
         text.setAccessibleName(f"{SEVERITY_WORD[item.severity]}: {item.message}")
@@ -79,6 +80,7 @@ class FindingsView(QWidget):
         super().__init__(parent)
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
+        set_enum(self.verdict, "textFormat", "RichText")  # built from escaped text only
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName("Verdict")
         # Always rich text: its texts are HTML-escaped, and one without a tag would otherwise
