@@ -51,7 +51,9 @@ def test_history_records_a_copied_setup_and_restores_it(qtbot, make_window):
     form.role.setCurrentIndex(1)
     form.expiry.setCurrentText("4 h")
     qtbot.waitUntil(
-        lambda: window.make.report is not None and window.make.report.payload.get("role") == 1
+        lambda: (
+            window.make.inspection is not None and window.make.inspection.payload.get("role") == 1
+        )
     )
     window.make.token_view.copy()
     window.tabs.setCurrentWidget(window.history.holder)
@@ -107,5 +109,5 @@ def test_the_case_report_says_how_the_last_join_went(qtbot, make_window):
     assert "joined: In the meeting." in panel.open_report().text()
     window.inspect.paste.setPlainText(broken_token() + " ")  # a new inspection keeps the outcome
     qtbot.waitUntil(
-        lambda: panel.case.report.token and panel.case.join is not None and panel.case.join.ok
+        lambda: panel.case.inspection.token and panel.case.join is not None and panel.case.join.ok
     )

@@ -7,7 +7,7 @@ import sys
 from typing import TextIO
 
 from zoomsig_gui.core.inspection.claims import claim_rows
-from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report
+from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection
 
 ICONS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "dim": "2", "bold": "1"}
@@ -25,22 +25,22 @@ class _Painter:
         return f"\033[{COLOURS[style]}m{text}\033[0m" if self.on else text
 
 
-def render(report: Report, stream: TextIO | None = None) -> None:
+def render(inspection: Inspection, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     paint = _Painter(use_colour(stream))
-    lines = [paint("bold", f"What this is: {KIND_TEXT[report.kind]}")]
-    if report.signature_valid is True:
+    lines = [paint("bold", f"What this is: {KIND_TEXT[inspection.kind]}")]
+    if inspection.signature_valid is True:
         lines.append("Signature:    " + paint("ok", "matches the secret"))
-    elif report.signature_valid is False:
+    elif inspection.signature_valid is False:
         lines.append("Signature:    " + paint("error", "does NOT match the secret"))
-    elif report.kind not in ("unknown", "legacy"):
+    elif inspection.kind not in ("unknown", "legacy"):
         lines.append("Signature:    not checked (no secret given)")
-    for title, claims in (("Header", report.header), ("Payload", report.payload)):
+    for title, claims in (("Header", inspection.header), ("Payload", inspection.payload)):
         if claims is None:
             continue
         lines.append("")
         lines.append(paint("bold", title))
-        rows = claim_rows(claims, report.now)
+        rows = claim_rows(claims, inspection.now)
         width = max((len(r.name) for r in rows), default=0)
         for row in rows:
             reading = f"  {row.reading}" if row.reading else ""
@@ -50,9 +50,9 @@ def render(report: Report, stream: TextIO | None = None) -> None:
             )
     lines.append("")
     lines.append(paint("bold", "Findings"))
-    if not report.findings:
+    if not inspection.findings:
         lines.append("  none")
-    for item in report.findings:
+    for item in inspection.findings:
         where = f" [{item.claim}]" if item.claim else ""
         code = f" (Zoom error {item.sdk_error})" if item.sdk_error else ""
         lines.append(
@@ -63,7 +63,7 @@ def render(report: Report, stream: TextIO | None = None) -> None:
         lines.append(f"      {item.message}")
         lines.append(f"      What to do: {item.fix}")
     lines.append("")
-    errors = len(report.errors)
+    errors = len(inspection.errors)
     if errors:
         lines.append(
             paint(

@@ -53,9 +53,9 @@ class JoinLauncher:
         # few lines squeezed the token text under the Copy button.
         make.findings_box.layout().addWidget(self.status)
         make.token_made.connect(self._token_changed)
-        self._token_changed(make.shown_token(), make.report, None)
+        self._token_changed(make.shown_token(), make.inspection, None)
 
-    def _token_changed(self, token: str, _report: object, values: object) -> None:
+    def _token_changed(self, token: str, _inspection: object, values: object) -> None:
         usable = bool(token) and not getattr(values, "native", False)
         self.button.setEnabled(usable)
         self.button.setToolTip(
@@ -126,19 +126,19 @@ class SupportTools:
     def _join_ended(self) -> None:
         # The case report on screen should say how the join went: rebuild it.
         if self.panel is not None and self.window.inspect_built():
-            self._inspected(self.window.inspect.report)
+            self._inspected(self.window.inspect.inspection)
 
-    def _inspected(self, report: object) -> None:
+    def _inspected(self, inspection: object) -> None:
         tab = self.window.inspect
         text = tab.paste.toPlainText()
         if self.panel is None:
-            if report is None:
+            if inspection is None:
                 return
             from zoomsig_gui.ui.support.panel import SupportPanel
 
             self.panel = SupportPanel()
             tab.show_support(self.panel)
-        if report is None or not text.strip():
+        if inspection is None or not text.strip():
             self.panel.comparison.clear("")
             self.panel.fixed_view.clear()
             self.panel.report_button.setEnabled(False)
@@ -216,15 +216,15 @@ class HistoryTab:
             self.window.notify(text)
 
     def _record_made(self) -> None:
-        from zoomsig_gui.core.store.history import entry_from_report
+        from zoomsig_gui.core.store.history import entry_from_inspection
 
         make = self.window.make
-        if make.report is None:
+        if make.inspection is None:
             return
         values = make.form.values()
         self._record(
-            entry_from_report(
-                make.report,
+            entry_from_inspection(
+                make.inspection,
                 "made",
                 profile=make.credentials.current() or None,
                 made_at=make.made_at,
@@ -232,12 +232,12 @@ class HistoryTab:
             )
         )
 
-    def _record_inspected(self, report: object) -> None:
-        from zoomsig_gui.core.store.history import entry_from_report
+    def _record_inspected(self, inspection: object) -> None:
+        from zoomsig_gui.core.store.history import entry_from_inspection
 
-        token = getattr(report, "token", "")
-        if not token or token == self._last_inspected or getattr(report, "malformed", True):
+        token = getattr(inspection, "token", "")
+        if not token or token == self._last_inspected or getattr(inspection, "malformed", True):
             return
         self._last_inspected = token
         name = self.window.inspect.profile.currentData() or None
-        self._record(entry_from_report(report, "inspected", profile=name))
+        self._record(entry_from_inspection(inspection, "inspected", profile=name))

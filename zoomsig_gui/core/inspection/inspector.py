@@ -23,7 +23,7 @@ KIND_TEXT = {
 
 
 @dataclass(frozen=True)
-class Report:
+class Inspection:
     kind: str
     header: dict | None
     payload: dict | None
@@ -64,7 +64,7 @@ class Report:
         }
 
 
-def _malformed(why: str, now: int, token: str = "") -> Report:
+def _malformed(why: str, now: int, token: str = "") -> Inspection:
     item = finding(
         "malformed",
         ERROR,
@@ -74,7 +74,7 @@ def _malformed(why: str, now: int, token: str = "") -> Report:
         None,
         INVALID,
     )
-    return Report("unknown", None, None, None, now, (item,), token)
+    return Inspection("unknown", None, None, None, now, (item,), token)
 
 
 def _json_object(segment: str, part: str) -> dict:
@@ -93,7 +93,7 @@ def _not_json(word: str) -> object:
     raise ValueError(f"{word} is not JSON")
 
 
-def _legacy(token: str, now: int) -> Report | None:
+def _legacy(token: str, now: int) -> Inspection | None:
     """Pre-2022 Web SDK signature: base64(apiKey.mn.timestamp_ms.role.base64(hmac))."""
     try:
         text = b64_decode_any(token).decode("utf-8")
@@ -113,7 +113,7 @@ def _legacy(token: str, now: int) -> Report | None:
         None,
         INVALID,
     )
-    return Report("legacy", None, decoded, None, now, (item,), token)
+    return Inspection("legacy", None, decoded, None, now, (item,), token)
 
 
 def _signature(header: dict, parts: list[str], secret: str | None) -> tuple[bool | None, list]:
@@ -155,7 +155,7 @@ def inspect(
     now: float | None = None,
     expected_key: str | None = None,
     clock_offset_s: float = 0.0,
-) -> Report:
+) -> Inspection:
     """Never raises for any input: what cannot be read becomes a `malformed` finding."""
     moment = int(time.time() + clock_offset_s) if now is None else int(now)
     pasted = extract(text)
@@ -202,7 +202,7 @@ def inspect(
     out += rules.check_header(header) + sig_findings
     kind = rules.kind_of(payload)
     out += rules.check_payload(payload, moment, expected_key)
-    return Report(kind, header, payload, signature_valid, moment, tuple(_ordered(out)), token)
+    return Inspection(kind, header, payload, signature_valid, moment, tuple(_ordered(out)), token)
 
 
 def _ordered(items: list[Finding]) -> list[Finding]:

@@ -12,7 +12,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from zoomsig_gui.core.inspection.inspector import Report
+from zoomsig_gui.core.inspection.inspector import Inspection
 from zoomsig_gui.core.inspection.rules import ERROR, MS_THRESHOLD, WARNING
 from zoomsig_gui.core.store.jsonfile import read_json, set_aside, write_json_atomic
 from zoomsig_gui.core.tokens.request import (
@@ -120,9 +120,9 @@ class HistoryEntry:
         )
 
 
-def summary_of(report: Report) -> str:
-    errors = [f.code for f in report.findings if f.severity == ERROR]
-    warnings = [f.code for f in report.findings if f.severity == WARNING]
+def summary_of(inspection: Inspection) -> str:
+    errors = [f.code for f in inspection.findings if f.severity == ERROR]
+    warnings = [f.code for f in inspection.findings if f.severity == WARNING]
     if errors:
         return f"{len(errors)} error{'s' if len(errors) != 1 else ''}: {', '.join(errors)}"
     if warnings:
@@ -138,8 +138,8 @@ def _int(value: object) -> int | None:
     return value // 1000 if value > MS_THRESHOLD else value
 
 
-def entry_from_report(
-    report: Report,
+def entry_from_inspection(
+    inspection: Inspection,
     action: str = "inspected",
     profile: str | None = None,
     when: float | None = None,
@@ -149,7 +149,7 @@ def entry_from_report(
     """An entry from an inspection; ``made_at`` (when we made it) gives the backdate."""
     if action not in ACTIONS:
         raise ValueError(f"unknown history action {action!r}")
-    claims = report.payload or {}
+    claims = inspection.payload or {}
     mn = claims.get("mn")
     number = str(mn)[:40] if isinstance(mn, str | int) and not isinstance(mn, bool) else None
     role = claims.get("role")
@@ -168,8 +168,8 @@ def entry_from_report(
         expires_s=window,
         backdate_s=backdate,
         webrtc_mode=mode if mode in (0, 1) and not isinstance(mode, bool) else None,
-        summary=summary_of(report),
-        codes=tuple(report.codes()),
+        summary=summary_of(inspection),
+        codes=tuple(inspection.codes()),
     )
 
 

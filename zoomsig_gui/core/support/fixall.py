@@ -11,7 +11,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from zoomsig_gui.core.inspection.inspector import Report, inspect
+from zoomsig_gui.core.inspection.inspector import Inspection, inspect
 from zoomsig_gui.core.inspection.rules import (
     ERROR,
     EXPIRES_SOON_S,
@@ -40,8 +40,8 @@ class FixError(ValueError):
 
 @dataclass(frozen=True)
 class FixResult:
-    theirs: Report
-    check: Report  # the fixed token inspected with our secret: the proof
+    theirs: Inspection
+    check: Inspection  # the fixed token inspected with our secret: the proof
     token: str
     header: dict
     payload: dict
@@ -226,7 +226,9 @@ class _Fixer:
             self.set("tokenExp", exp, ", ".join(why) or "kept equal to exp")
 
 
-def _legacy_fresh(theirs: Report, key: str, secret: str, now: int) -> tuple[dict, str, list[str]]:
+def _legacy_fresh(
+    theirs: Inspection, key: str, secret: str, now: int
+) -> tuple[dict, str, list[str]]:
     payload = theirs.payload or {}
     role = _as_int(payload.get("role"))
     try:

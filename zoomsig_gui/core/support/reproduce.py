@@ -15,7 +15,7 @@ import json
 import time
 from dataclasses import dataclass, field
 
-from zoomsig_gui.core.inspection.inspector import Report, inspect
+from zoomsig_gui.core.inspection.inspector import Inspection, inspect
 from zoomsig_gui.core.inspection.rules import MS_THRESHOLD
 from zoomsig_gui.core.tokens.jwt import b64url_encode, compact_json, hmac_signature
 
@@ -60,8 +60,8 @@ class DiffRow:
 
 @dataclass(frozen=True)
 class Reproduction:
-    theirs: Report
-    ours: Report  # our token inspected with our secret: proves it verifies
+    theirs: Inspection
+    ours: Inspection  # our token inspected with our secret: proves it verifies
     token: str
     header: dict | None
     payload: dict
@@ -69,27 +69,27 @@ class Reproduction:
     rows: tuple[DiffRow, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
 
-    def shape_codes(self, report: Report) -> list[str]:
+    def shape_codes(self, inspection: Inspection) -> list[str]:
         """Finding codes about the token's shape (signer-related ones left out)."""
-        return [c for c in report.codes() if c not in SIGNER_CODES]
+        return [c for c in inspection.codes() if c not in SIGNER_CODES]
 
     def to_dict(self) -> dict:
         return {
-            "theirs": _report_summary(self.theirs),
-            "ours": {"token": self.token, **_report_summary(self.ours)},
+            "theirs": _inspection_summary(self.theirs),
+            "ours": {"token": self.token, **_inspection_summary(self.ours)},
             "shift_s": self.shift_s,
             "diff": [r.to_dict() for r in self.rows],
             "notes": list(self.notes),
         }
 
 
-def _report_summary(report: Report) -> dict:
+def _inspection_summary(inspection: Inspection) -> dict:
     return {
-        "kind": report.kind,
-        "header": report.header,
-        "payload": report.payload,
-        "signature_valid": report.signature_valid,
-        "findings": [f.to_dict() for f in report.findings],
+        "kind": inspection.kind,
+        "header": inspection.header,
+        "payload": inspection.payload,
+        "signature_valid": inspection.signature_valid,
+        "findings": [f.to_dict() for f in inspection.findings],
     }
 
 

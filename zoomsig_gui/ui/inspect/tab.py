@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report, inspect
+from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection, inspect
 from zoomsig_gui.ui.make.tab import DEBOUNCE_MS, boxed
 from zoomsig_gui.ui.services.vault_client import Profiles
 from zoomsig_gui.ui.widgets.decodedview import DecodedView
@@ -31,18 +31,18 @@ from zoomsig_gui.ui.widgets.findingsview import FindingsView
 EMPTY_TEXT = "Paste a token, the JSON your server returned, or a join link above."
 
 
-def signature_text(report: Report, profile: str) -> str:
-    if report.signature_valid is True:
+def signature_text(inspection: Inspection, profile: str) -> str:
+    if inspection.signature_valid is True:
         return f"Signature: matches the secret of “{profile}”."
-    if report.signature_valid is False:
+    if inspection.signature_valid is False:
         return f"Signature: does NOT match the secret of “{profile}”."
-    if report.kind in ("unknown", "legacy"):
+    if inspection.kind in ("unknown", "legacy"):
         return ""
     return "Signature: not checked (pick saved credentials to check it)."
 
 
 class InspectTab(QWidget):
-    inspected = Signal(object)  # Report or None
+    inspected = Signal(object)  # Inspection or None
 
     def __init__(
         self, profiles: Profiles, clock_offset: Callable[[], float], parent: QWidget | None = None
@@ -52,7 +52,7 @@ class InspectTab(QWidget):
         self._offset = clock_offset
         self._error = ""
         self._fetching: set[str] = set()  # one keyring read per profile, however much is typed
-        self.report: Report | None = None
+        self.inspection: Inspection | None = None
         self.paste = QPlainTextEdit(objectName="inspectInput")
         self.paste.setAccessibleName("Token, JSON response or link to inspect")
         self.paste.setPlaceholderText(
@@ -74,7 +74,7 @@ class InspectTab(QWidget):
         self.kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.findings = FindingsView()
         self.decoded = DecodedView()
-        self.extras = QVBoxLayout()  # support widgets (reproduce, fix, report) go here
+        self.extras = QVBoxLayout()  # support widgets (reproduce, fix, inspection) go here
         self.extras.setContentsMargins(0, 0, 0, 0)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.run)
@@ -184,10 +184,10 @@ class InspectTab(QWidget):
         text = self.paste.toPlainText()
         name = self.profile.currentData() or ""
         if not text.strip():
-            self.report = None
+            self.inspection = None
             self.kind.setText("")
-            self.findings.show_report(None, EMPTY_TEXT)
-            self.decoded.show_report(None)
+            self.findings.show_inspection(None, EMPTY_TEXT)
+            self.decoded.show_inspection(None)
             self.inspected.emit(None)
             return
         secret = key = None
@@ -207,18 +207,18 @@ class InspectTab(QWidget):
                 note = f" ({self._error})"
             else:
                 secret, key = creds.secret, creds.key
-        report = inspect(text, secret=secret, expected_key=key, clock_offset_s=self._offset())
-        self.report = report
-        sig = signature_text(report, name)
-        if note and report.signature_valid is None and sig:
+        inspection = inspect(text, secret=secret, expected_key=key, clock_offset_s=self._offset())
+        self.inspection = inspection
+        sig = signature_text(inspection, name)
+        if note and inspection.signature_valid is None and sig:
             sig = "Signature: not checked" + note
         self.kind.setText(
-            f"<b>What this is:</b> {html.escape(KIND_TEXT[report.kind])}"
+            f"<b>What this is:</b> {html.escape(KIND_TEXT[inspection.kind])}"
             + (f"<br>{html.escape(sig)}" if sig else "")
         )
-        self.findings.show_report(report, EMPTY_TEXT)
-        self.decoded.show_report(report)
-        self.inspected.emit(report)
+        self.findings.show_inspection(inspection, EMPTY_TEXT)
+        self.decoded.show_inspection(inspection)
+        self.inspected.emit(inspection)
 
     def _fetched(self, name: str, error: str | None = None) -> None:
         self._fetching.discard(name)

@@ -28,7 +28,7 @@ from zoomsig_gui.ui.widgets.deferred import BuiltPart, Waiting
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 
 if TYPE_CHECKING:  # the parts and the signing code load with build(), after the first paint
-    from zoomsig_gui.core.inspection.inspector import Report
+    from zoomsig_gui.core.inspection.inspector import Inspection
     from zoomsig_gui.ui.make.credentials import CredentialsPanel
     from zoomsig_gui.ui.make.form import FormValues, MeetingForm
     from zoomsig_gui.ui.services.vault_client import Profiles
@@ -48,7 +48,7 @@ def boxed(title: str, widget: QWidget | None, name: str) -> QGroupBox:
 
 
 class MakeTab(QWidget):
-    token_made = Signal(str, object, object)  # token, Report, FormValues ("" when none)
+    token_made = Signal(str, object, object)  # token, Inspection, FormValues ("" when none)
     credentials: BuiltPart[CredentialsPanel] = BuiltPart()
     form: BuiltPart[MeetingForm] = BuiltPart()
     token_view: BuiltPart[TokenView] = BuiltPart()
@@ -70,7 +70,7 @@ class MakeTab(QWidget):
         self._fetch_errors: dict[str, str] = {}
         self._built = False
         self._waiting: Waiting[MakeTab] = Waiting()
-        self.report: Report | None = None
+        self.inspection: Inspection | None = None
         self.made_at = 0.0  # the true time the shown token was made
         self.actions_row = QHBoxLayout()  # the join page and others add buttons here
         self.actions_row.setContentsMargins(0, 0, 0, 0)
@@ -186,10 +186,10 @@ class MakeTab(QWidget):
         self.schedule()
 
     def _placeholder(self, text: str, values: FormValues | None = None) -> None:
-        self.report = None
+        self.inspection = None
         self.token_view.set_token("", None, text)
-        self.findings.show_report(None, text)
-        self.decoded.show_report(None)
+        self.findings.show_inspection(None, text)
+        self.decoded.show_inspection(None)
         self.token_made.emit("", None, values)
 
     def regenerate(self) -> None:
@@ -225,16 +225,16 @@ class MakeTab(QWidget):
             token = make_token(values.request(creds.key), creds.secret, now=made_at)
         except TokenError as exc:
             return self._placeholder(str(exc), values)
-        report = inspect(
+        inspection = inspect(
             token, secret=creds.secret, expected_key=creds.key, clock_offset_s=self._offset()
         )
-        self.report = report
+        self.inspection = inspection
         self.made_at = made_at
-        exp = report.payload.get("exp") if report.payload else None
+        exp = inspection.payload.get("exp") if inspection.payload else None
         self.token_view.set_token(token, exp if isinstance(exp, int) else None, "")
-        self.findings.show_report(report, "")
-        self.decoded.show_report(report, f"Signed with “{name}” · Client ID {creds.key}")
-        self.token_made.emit(token, report, values)
+        self.findings.show_inspection(inspection, "")
+        self.decoded.show_inspection(inspection, f"Signed with “{name}” · Client ID {creds.key}")
+        self.token_made.emit(token, inspection, values)
 
     def apply_setup(self, setup: object) -> None:
         """Fill the form from a saved setup (core.history.Setup): no secret, no passcode."""

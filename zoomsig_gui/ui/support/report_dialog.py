@@ -40,7 +40,7 @@ class ReportDialog(QDialog):
         self.include_token = QCheckBox("Include the full token")
         self.exposure = QLabel(objectName="tokenExposure")
         self.exposure.setWordWrap(True)
-        self.include_token.setEnabled(bool(case.report.token))
+        self.include_token.setEnabled(bool(case.inspection.token))
         self.preview = QPlainTextEdit(readOnly=True, objectName="reportPreview")
         self.preview.setAccessibleName("Report preview")
         self.status = QLabel(objectName="reportStatus")
@@ -80,7 +80,7 @@ class ReportDialog(QDialog):
 
     def _refresh(self) -> None:
         # The note follows the box: it must not say the token is in the report when it is not.
-        if not self.case.report.token:
+        if not self.case.inspection.token:
             self.exposure.setText("There is no token in the input to include.")
         else:
             self.exposure.setText(exposure_text(self.case, self.include_token.isChecked()))

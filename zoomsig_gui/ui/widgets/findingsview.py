@@ -11,7 +11,7 @@ from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
-    from zoomsig_gui.core.inspection.inspector import Report
+    from zoomsig_gui.core.inspection.inspector import Inspection
     from zoomsig_gui.core.inspection.rules import Finding
 
 ICON = {
@@ -22,10 +22,10 @@ ICON = {
 SEVERITY_WORD = {"error": "Problem", "warning": "Warning", "info": "Note"}
 
 
-def verdict_text(report: Report) -> tuple[str, str]:
+def verdict_text(inspection: Inspection) -> tuple[str, str]:
     """(state, sentence): state is ok, error or empty."""
-    errors = len(report.errors)
-    if report.malformed:
+    errors = len(inspection.errors)
+    if inspection.malformed:
         return "error", "This is not a token zoomsig can read."
     if errors:
         return "error", (
@@ -90,7 +90,7 @@ class FindingsView(QWidget):
         layout.addWidget(self._scroll, 1)
         layout.addStretch(0)
         self.state = "empty"
-        self.show_report(None, "")
+        self.show_inspection(None, "")
 
     def rows(self) -> list[FindingRow]:
         return self._rows.findChildren(FindingRow)
@@ -98,13 +98,13 @@ class FindingsView(QWidget):
     def codes(self) -> list[str]:
         return [row.finding.code for row in self.rows()]
 
-    def show_report(self, report: Report | None, empty_text: str) -> None:
+    def show_inspection(self, inspection: Inspection | None, empty_text: str) -> None:
         for row in self.rows():
             self._rows_layout.removeWidget(row)
             row.deleteLater()
             row.setParent(None)
         c = colours(self)
-        if report is None:
+        if inspection is None:
             self.state = "empty"
             self.verdict.setText(html.escape(empty_text))
             self.verdict.setStyleSheet(
@@ -112,12 +112,12 @@ class FindingsView(QWidget):
             )
             self._scroll.hide()
             return
-        self.state, sentence = verdict_text(report)
+        self.state, sentence = verdict_text(inspection)
         bg = c.ok_bg if self.state == "ok" else c.error_bg
         self.verdict.setText(f"<b>{html.escape(sentence)}</b>")
         self.verdict.setStyleSheet(
             f"padding:8px; background:{bg}; color:{c.banner_text};border-radius:4px"
         )
-        for item in report.findings:
+        for item in inspection.findings:
             self._rows_layout.insertWidget(self._rows_layout.count() - 1, FindingRow(item))
-        self._scroll.setVisible(bool(report.findings))
+        self._scroll.setVisible(bool(inspection.findings))
