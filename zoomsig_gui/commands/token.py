@@ -12,15 +12,15 @@ from zoomsig_gui.commands.options import (
     fail,
     print_json,
     resolve_credentials,
+    true_time,
 )
-from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.tokens.made import make_and_inspect
 from zoomsig_gui.core.tokens.meeting import MeetingInputError, parse_meeting
 from zoomsig_gui.core.tokens.request import (
     DEFAULT_BACKDATE_S,
     DEFAULT_EXPIRY_S,
     TokenError,
     TokenRequest,
-    make_token,
     parse_duration,
 )
 
@@ -94,20 +94,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         creds = resolve_credentials(args)
         req, _ = request_from_args(args, creds.key)
-        offset = resolve_offset(args)
-        token = make_token(req, creds.secret or "", now=args.now, clock_offset_s=offset)
+        made = make_and_inspect(req, creds.secret or "", true_time(args, resolve_offset(args)))
     except (CliError, MeetingInputError, TokenError) as exc:
         return fail(str(exc))
     if args.json:
-        report = inspect(token, secret=creds.secret, now=args.now, clock_offset_s=offset)
+        inspection = made.inspection
         print_json(
             {
-                "token": token,
-                "header": report.header,
-                "payload": report.payload,
-                "findings": [f.to_dict() for f in report.findings],
+                "token": made.token,
+                "header": inspection.header,
+                "payload": inspection.payload,
+                "findings": [f.to_dict() for f in inspection.findings],
             }
         )
     else:
-        print(token)
+        print(made.token)
     return 0

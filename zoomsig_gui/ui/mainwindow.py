@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self._painted: Waiting[None] = Waiting()
         self.profiles = Profiles(vault_factory, self.scrubber, self)
         self.banner = ClockBanner(clock_check)
-        self.make = MakeTab(self.profiles, self.true_now, self.banner.offset)
+        self.make = MakeTab(self.profiles, self.true_now)
         self._inspect: InspectTab | None = None  # built when first opened
         self._inspect_waiting: Waiting[InspectTab] = Waiting()
         self.join_outcome: JoinNote | None = None  # the last join attempt's end, for reports
@@ -114,24 +114,29 @@ class MainWindow(QMainWindow):
         self._help_menu = bar.addMenu("&Help")
         self.banner.offset_changed.connect(self.make.schedule)
         self.profiles.notice.connect(self.notify)
-        self.make.token_made.connect(self._remember_passcode)
         self.join = self.support = self.history = None
-        self._plug_in()
+        self._add_features()
         self.resize(1240, 820)
         self._restore()
         self.make.when_built(self._make_built)
         self.statusBar().showMessage("Ready.")
 
-    def _plug_in(self) -> None:
-        """Add the parts whose modules are installed; none of them is imported before use."""
-        from zoomsig_gui.ui import plugins
-
+    def _add_features(self) -> None:
+        """The join page, the support tools and the History tab, each only when its module is
+        installed (a missing part leaves no dead button). Their heavy parts (QtWebEngine, the
+        panels) are imported on first use."""
         if module_exists("zoomsig_gui.ui.join.view"):
-            self.join = plugins.JoinLauncher(self)
+            from zoomsig_gui.ui.join.launcher import JoinLauncher
+
+            self.join = JoinLauncher(self.make, self.true_now, self.set_join_outcome)
         if module_exists("zoomsig_gui.ui.support.panel"):
-            self.support = plugins.SupportTools(self)
+            from zoomsig_gui.ui.support.tools import SupportTools
+
+            self.support = SupportTools(self)
         if module_exists("zoomsig_gui.ui.history.panel"):
-            self.history = plugins.HistoryTab(self)
+            from zoomsig_gui.ui.history.tab import HistoryTab
+
+            self.history = HistoryTab(self)
 
     # -- the Inspect tab, built on first use ----------------------------------------------
     @property
@@ -140,7 +145,7 @@ class MainWindow(QMainWindow):
         if self._inspect is None:
             from zoomsig_gui.ui.inspect.tab import InspectTab
 
-            tab = InspectTab(self.profiles, self.banner.offset)
+            tab = InspectTab(self.profiles, self.true_now)
             self._inspect = tab
             self.inspect_page.layout().addWidget(tab)
             tab.show()  # now, not on the next event loop turn as for a late child
@@ -166,10 +171,11 @@ class MainWindow(QMainWindow):
     # -- join outcome -------------------------------------------------------------------
     def set_join_outcome(self, state: str, code: str, message: str) -> None:
         """Keep how the last join attempt ended; states on the way (loading…) are not ends."""
-        if state not in ("joined", "failed", "sdk-missing"):
-            return
+        from zoomsig_gui.core.join.states import ENDS
         from zoomsig_gui.core.support.casereport import JoinNote
 
+        if state not in ENDS:
+            return
         number = int(code) if code.strip().lstrip("-").isdigit() else None
         text = message or (
             "The Meeting SDK files were not found." if state == "sdk-missing" else ""
@@ -243,10 +249,6 @@ class MainWindow(QMainWindow):
     def notify(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
 
-    def _remember_passcode(self, _token: str, _report: object, values: object) -> None:
-        passcode = getattr(values, "passcode", "")
-        self.scrubber.add(passcode)
-
     # -- start and stop ---------------------------------------------------------------
     def setVisible(self, visible: bool) -> None:
         # Not showEvent(): overriding it makes PySide6 build QEvent types before the paint.
@@ -277,6 +279,8 @@ class MainWindow(QMainWindow):
 
     def _make_built(self, make: MakeTab) -> None:
         make.credentials.notice.connect(self.notify)
+        # A passcode typed or pasted must never reach a crash report.
+        make.form.changed.connect(lambda: self.scrubber.add(make.form.values().passcode))
         make.token_view.copied.connect(lambda: self.notify("Token copied to the clipboard."))
         s = self.settings
         make.form.restore(store.read_group(s, "form"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection, inspect
 from zoomsig_gui.ui.make.tab import DEBOUNCE_MS, boxed
-from zoomsig_gui.ui.services.vault_client import Profiles
+from zoomsig_gui.ui.services.vault_client import Profiles, SecretFetch
 from zoomsig_gui.ui.widgets.decodedview import DecodedView
 from zoomsig_gui.ui.widgets.findingsview import FindingsView
 
@@ -45,13 +45,12 @@ class InspectTab(QWidget):
     inspected = Signal(object)  # Inspection or None
 
     def __init__(
-        self, profiles: Profiles, clock_offset: Callable[[], float], parent: QWidget | None = None
+        self, profiles: Profiles, now: Callable[[], float], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.profiles = profiles
-        self._offset = clock_offset
-        self._error = ""
-        self._fetching: set[str] = set()  # one keyring read per profile, however much is typed
+        self._now = now  # the true time (the window's corrected clock)
+        self._secrets = SecretFetch(profiles, self.run)  # one keyring read per profile
         self.inspection: Inspection | None = None
         self.paste = QPlainTextEdit(objectName="inspectInput")
         self.paste.setAccessibleName("Token, JSON response or link to inspect")
@@ -74,7 +73,7 @@ class InspectTab(QWidget):
         self.kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.findings = FindingsView()
         self.decoded = DecodedView()
-        self.extras = QVBoxLayout()  # support widgets (reproduce, fix, inspection) go here
+        self.extras = QVBoxLayout()  # support widgets (reproduce, fix, case report) go here
         self.extras.setContentsMargins(0, 0, 0, 0)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.run)
@@ -166,8 +165,14 @@ class InspectTab(QWidget):
         index = self.profile.findData(current)
         self.profile.setCurrentIndex(max(index, 0))
         self.profile.blockSignals(False)
-        self._error = ""
         self.schedule()
+
+    def profile_name(self) -> str:
+        """The credentials picked to check the signature; "" for none."""
+        return self.profile.currentData() or ""
+
+    def pasted(self) -> str:
+        return self.paste.toPlainText()
 
     def set_profile(self, name: str) -> None:
         self.profile.setCurrentIndex(max(self.profile.findData(name), 0))
@@ -177,7 +182,7 @@ class InspectTab(QWidget):
         self.run()
 
     def schedule(self) -> None:
-        self._error = ""
+        self._secrets.forget()  # an edit or another pick tries the keyring again
         self._timer.start()
 
     def run(self) -> None:
@@ -193,21 +198,13 @@ class InspectTab(QWidget):
         secret = key = None
         note = ""
         if name:
-            creds = self.profiles.cached(name)
-            if creds is None and not self._error:
-                note = " (getting the secret from your system keyring…)"
-                if name not in self._fetching:
-                    self._fetching.add(name)
-                    self.profiles.fetch(
-                        name,
-                        lambda _c: self._fetched(name),
-                        lambda message: self._fetched(name, message),
-                    )
-            elif creds is None:
-                note = f" ({self._error})"
+            creds = self._secrets.get(name)
+            if creds is None:
+                error = self._secrets.error(name)
+                note = f" ({error or 'getting the secret from your system keyring…'})"
             else:
                 secret, key = creds.secret, creds.key
-        inspection = inspect(text, secret=secret, expected_key=key, clock_offset_s=self._offset())
+        inspection = inspect(text, secret=secret, expected_key=key, now=self._now())
         self.inspection = inspection
         sig = signature_text(inspection, name)
         if note and inspection.signature_valid is None and sig:
@@ -219,9 +216,3 @@ class InspectTab(QWidget):
         self.findings.show_inspection(inspection, EMPTY_TEXT)
         self.decoded.show_inspection(inspection)
         self.inspected.emit(inspection)
-
-    def _fetched(self, name: str, error: str | None = None) -> None:
-        self._fetching.discard(name)
-        if error and name == (self.profile.currentData() or ""):
-            self._error = error  # an answer for a profile no longer picked is not shown
-        self.run()

@@ -11,28 +11,31 @@ Import this module only when the view is opened (QtWebEngine is heavy)::
 
 API
 - ``JoinView(parent=None, *, sdk_dir=None, sdk_version="6.2.0", china=False,
-  allow_zoom=True, port=None)``: starts its own loopback join server (core.joinserver, on
-  its own thread) and an off-the-record web profile. ``port=None`` takes the shared default
-  port (53712, so copied links also work later with `zoomsig serve`) when it is free, else
-  any free port; ``port=0`` always any free port. ``allow_zoom=False`` blocks every
-  non-loopback request (tests, or proving the page works offline); the default lets
-  Zoom's domains through for real joins.
+  allow_zoom=True, port=None, now=true_now)``: starts its own loopback join server
+  (core.join.server, on its own thread) and an off-the-record web profile. ``port=None``
+  takes the shared default port (53712, so copied links also work later with `zoomsig
+  serve`) when it is free, else any free port; ``port=0`` always any free port.
+  ``allow_zoom=False`` blocks every non-loopback request (tests, or proving the page
+  works offline); the default lets Zoom's domains through for real joins.
   May raise JoinServerError / SdkFolderError / ResourceMissing with a plain message.
 - ``stateChanged(str state, str error_code, str message)``: every state the page reports
-  (loading, sdk-missing, ready, joining, joined, failed); ``error_code`` is "" unless
-  failed. ``core.joinerrors.explain(code)`` gives title, explanation and likely causes.
+  (core.join.states: loading, sdk-missing, ready, joining, joined, failed);
+  ``error_code`` is "" unless failed. ``core.join.errors.explain(code)`` gives title,
+  explanation and likely causes.
 - ``join(params: JoinParams)``: load the page with this join link; ``load_page()``: the page
   without a meeting (checks that the SDK loads).
 - ``state``, ``error_code``, ``message``: the last report. ``page_url``: the local page.
 - ``test_link()``: the shareable link (saved base URL, else this view's local page).
 - Actions "Open in browser" and "Copy test link" are buttons in the view; the expiry of
-  the link's signature is shown beside them before anyone copies it.
+  the link's signature is shown beside them before anyone copies it, against ``now()``
+  (the window passes its corrected clock).
 - ``shutdown()``: stop the server and the page; closing the view calls it, so a closed
   view is finished: open a new one next time.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -66,10 +69,9 @@ from zoomsig_gui.core.join.server import (
     JoinServerError,
     ServerConfig,
 )
+from zoomsig_gui.core.join.states import BUSY
 from zoomsig_gui.ui.join.bridge import CHANNEL_NAME, JoinBridge, qwebchannel_js
 from zoomsig_gui.ui.join.page import JoinPage, NetworkFilter
-
-_BUSY = ("loading", "joining")
 
 
 class JoinView(QWidget):
@@ -84,12 +86,14 @@ class JoinView(QWidget):
         china: bool = False,
         allow_zoom: bool = True,
         port: int | None = None,
+        now: Callable[[], float] = true_now,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("zoomsig – join test")
         self.state, self.error_code, self.message = "loading", "", ""
         self._params: JoinParams | None = None
         self._closed = False
+        self._now = now  # the true time (the window passes its corrected clock)
         config = ServerConfig(
             port=DEFAULT_PORT if port is None else port,
             sdk_dir=sdk_dir,
@@ -167,7 +171,7 @@ class JoinView(QWidget):
         """Load the page with this join link; results arrive on ``stateChanged``."""
         self._params = params
         self.copy_button.setEnabled(True)
-        self.expiry_label.setText(expiry_notice(signature_expiry(params.signature), true_now()))
+        self.expiry_label.setText(expiry_notice(signature_expiry(params.signature), self._now()))
         self._load(build_link(self.page_url, params))
 
     def _load(self, url: str) -> None:
@@ -180,14 +184,14 @@ class JoinView(QWidget):
     def _on_load_finished(self, ok: bool) -> None:
         if not ok:
             self._on_state("failed", "", "The join page did not load.")
-        elif self.state in _BUSY:
+        elif self.state in BUSY:
             self.progress.setRange(0, 0)  # the page is there; the SDK is still loading
 
     # --- results ------------------------------------------------------------------------------
 
     def _on_state(self, state: str, code: str, message: str) -> None:
         self.state, self.error_code, self.message = state, code, message
-        if state in _BUSY:
+        if state in BUSY:
             self.progress.show()
         else:
             self.progress.hide()

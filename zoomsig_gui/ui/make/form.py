@@ -1,7 +1,8 @@
 """The meeting form: one field for number / invite link / invitation, and the token's options.
 
-Every check is the core's (parse_meeting, parse_duration, validate_request); this file only
-places the core's messages next to the field they are about.
+Every check is the core's (parse_meeting, parse_duration, check_expiry); this file only
+places the core's messages next to the field they are about. The meeting text is parsed
+once per edit and the values are read once per change; ``values()`` hands out that reading.
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.core.tokens.meeting import MeetingInputError, parse_meeting
+from zoomsig_gui.core.tokens.meeting import MeetingInputError, MeetingRef, parse_meeting
 from zoomsig_gui.core.tokens.request import (
     DEFAULT_BACKDATE_S,
     MAX_BACKDATE_S,
     TokenError,
     TokenRequest,
+    check_expiry,
     parse_duration,
-    validate_request,
 )
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
@@ -69,23 +70,14 @@ class FormValues:
         )
 
 
-def _expiry_error(seconds: int) -> str | None:
-    # The core's own range check, asked with everything else known to be fine.
-    try:
-        validate_request(
-            TokenRequest(key="k", meeting_number="123456789", role=0, expires_s=seconds)
-        )
-    except TokenError as exc:
-        return str(exc)
-    return None
-
-
 class MeetingForm(QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._parsed_passcode: str | None = None
+        self._meeting: MeetingRef | str | None = None  # the parsed text, or why it is not one
+        self._values: FormValues | None = None  # read once per change
         self.meeting = QPlainTextEdit()
         self.meeting.setObjectName("meetingInput")
         self.meeting.setAccessibleName("Meeting number, invite link or invitation")
@@ -223,12 +215,14 @@ class MeetingForm(QWidget):
         text = self.meeting.toPlainText()
         self.meeting_error.hide()
         if not text.strip():
+            self._meeting = None
             self.meeting_hint.setText("Paste an invite link to fill in the passcode too.")
             self._any_change()
             return
         try:
-            ref = parse_meeting(text)
+            ref = self._meeting = parse_meeting(text)
         except MeetingInputError as exc:
+            self._meeting = str(exc)
             self.meeting_hint.setText("")
             self.meeting_error.setText(str(exc))
             self.meeting_error.show()
@@ -247,31 +241,32 @@ class MeetingForm(QWidget):
         self.meeting.setEnabled(not native)
         self.role.setEnabled(not native)
         self.role_note.setVisible(not native and self.role.currentData() == 1)
-        values = self.values()
+        self._values = values = self._read()
         error = values.errors.get("expiry")
         self.expiry_error.setText(error or "")
         self.expiry_error.setVisible(bool(error))
         self.changed.emit()
 
     def values(self) -> FormValues:
+        """What the form says now (read when it last changed)."""
+        if self._values is None:
+            self._values = self._read()
+        return self._values
+
+    def _read(self) -> FormValues:
         errors: dict[str, str] = {}
         number = None
-        text = self.meeting.toPlainText()
         native = self.native.isChecked()
-        if not native and text.strip():
-            try:
-                number = parse_meeting(text).number
-            except MeetingInputError as exc:
-                errors["meeting"] = str(exc)
+        if not native and isinstance(self._meeting, MeetingRef):
+            number = self._meeting.number
+        elif not native and self._meeting is not None:
+            errors["meeting"] = self._meeting
         expires = None
         try:
             expires = parse_duration(self.expiry.currentText())
+            check_expiry(expires)
         except TokenError as exc:
             errors["expiry"] = str(exc)
-        else:
-            problem = _expiry_error(expires)
-            if problem:
-                errors["expiry"] = problem
         return FormValues(
             meeting_number=number,
             passcode=self.passcode.text().strip(),
@@ -283,7 +278,7 @@ class MeetingForm(QWidget):
             webrtc_mode=self.webrtc.currentData(),
             native=native,
             errors=errors,
-            empty=not native and not text.strip(),
+            empty=not native and self._meeting is None,
         )
 
     # ------------------------------------------------------------------ remembered choices
