@@ -8,6 +8,7 @@ from typing import TextIO
 
 from zoomsig_gui.core.inspection.claims import claim_rows
 from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection
+from zoomsig_gui.core.inspection.verdict import signature_applies, signature_words, verdict
 
 ICONS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "dim": "2", "bold": "1"}
@@ -29,11 +30,10 @@ def render(inspection: Inspection, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     paint = _Painter(use_colour(stream))
     lines = [paint("bold", f"What this is: {KIND_TEXT[inspection.kind]}")]
-    if inspection.signature_valid is True:
-        lines.append("Signature:    " + paint("ok", "matches the secret"))
-    elif inspection.signature_valid is False:
-        lines.append("Signature:    " + paint("error", "does NOT match the secret"))
-    elif inspection.kind not in ("unknown", "legacy"):
+    if inspection.signature_valid is not None:
+        style = "ok" if inspection.signature_valid else "error"
+        lines.append("Signature:    " + paint(style, signature_words(inspection)))
+    elif signature_applies(inspection):
         lines.append("Signature:    not checked (no secret given)")
     for title, claims in (("Header", inspection.header), ("Payload", inspection.payload)):
         if claims is None:
@@ -63,15 +63,6 @@ def render(inspection: Inspection, stream: TextIO | None = None) -> None:
         lines.append(f"      {item.message}")
         lines.append(f"      What to do: {item.fix}")
     lines.append("")
-    errors = len(inspection.errors)
-    if errors:
-        lines.append(
-            paint(
-                "error",
-                f"Zoom will reject this token: {errors} problem"
-                f"{'s' if errors != 1 else ''} to fix.",
-            )
-        )
-    else:
-        lines.append(paint("ok", "Ready to join: no problem Zoom would reject."))
+    state, sentence = verdict(inspection)
+    lines.append(paint(state, sentence))
     stream.write("\n".join(lines) + "\n")

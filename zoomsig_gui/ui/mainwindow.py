@@ -23,7 +23,7 @@ from zoomsig_gui.ui.services import settings as store
 from zoomsig_gui.ui.services.scrubber import Scrubber
 from zoomsig_gui.ui.services.vault_client import Profiles, default_vault
 from zoomsig_gui.ui.widgets.clockbanner import ClockBanner, default_check
-from zoomsig_gui.ui.widgets.deferred import Waiting
+from zoomsig_gui.ui.widgets.deferred import WhenReady
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -90,12 +90,12 @@ class MainWindow(QMainWindow):
         self.scrubber = scrubber or Scrubber()
         self._check_at_start = check_clock_at_start
         self._started = False
-        self._painted: Waiting[None] = Waiting()
+        self._painted: WhenReady[None] = WhenReady()
         self.profiles = Profiles(vault_factory, self.scrubber, self)
         self.banner = ClockBanner(clock_check)
         self.make = MakeTab(self.profiles, self.true_now)
         self._inspect: InspectTab | None = None  # built when first opened
-        self._inspect_waiting: Waiting[InspectTab] = Waiting()
+        self._inspect_ready: WhenReady[InspectTab] = WhenReady()
         self.join_outcome: JoinNote | None = None  # the last join attempt's end, for reports
         self.inspect_page = QWidget(objectName="inspectPage")
         QVBoxLayout(self.inspect_page).setContentsMargins(0, 0, 0, 0)
@@ -153,12 +153,12 @@ class MainWindow(QMainWindow):
             self.make.when_built(
                 lambda make: tab.decoded.raw_toggle.setChecked(make.decoded.raw_toggle.isChecked())
             )
-            self._inspect_waiting.arrive(tab)
+            self._inspect_ready.arrive(tab)
         return self._inspect
 
     def when_inspect_built(self, hook: Callable[[InspectTab], None]) -> None:
         """Run ``hook(tab)`` once the Inspect tab exists (now, if it already does)."""
-        self._inspect_waiting.add(hook)
+        self._inspect_ready.add(hook)
 
     def inspect_built(self) -> bool:
         return self._inspect is not None

@@ -15,6 +15,7 @@ from zoomsig_gui import __version__
 from zoomsig_gui.core.inspection.claims import claim_rows
 from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection, inspect
 from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, Finding
+from zoomsig_gui.core.inspection.verdict import case_verdict, signature_words
 from zoomsig_gui.core.timefmt import utc_text
 
 REDACTED = "<redacted>"
@@ -182,10 +183,8 @@ def render_json(case: Case, include_token: bool = False) -> str:
 
 
 def _signature_line(inspection: Inspection) -> str:
-    if inspection.signature_valid is True:
-        return "matches the secret of the chosen credentials"
-    if inspection.signature_valid is False:
-        return "does NOT match the secret of the chosen credentials"
+    if inspection.signature_valid is not None:
+        return signature_words(inspection, " of the chosen credentials")
     return "not checked (no secret given)" if inspection.header else "not applicable"
 
 
@@ -221,13 +220,7 @@ def render_markdown(case: Case, include_token: bool = False) -> str:
         code = f" (Zoom error {item.sdk_error})" if item.sdk_error else ""
         lines.append(f"- **{item.severity}** `{item.code}`{where}{code}: {item.message}")
         lines.append(f"  - Fix: {item.fix}")
-    errors = len(inspection.errors)
-    lines += [
-        "",
-        f"Verdict: {errors} problem{'s' if errors != 1 else ''} Zoom would reject."
-        if errors
-        else "Verdict: no problem Zoom would reject.",
-    ]
+    lines += ["", case_verdict(inspection)]
     if case.join is not None:
         lines += ["", "## Join result", "", case.join.text()]
     if case.notes:

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection, inspect
-from zoomsig_gui.ui.make.tab import DEBOUNCE_MS, boxed
+from zoomsig_gui.core.inspection.verdict import signature_applies, signature_words
+from zoomsig_gui.ui.make.tab import DEBOUNCE_MS
 from zoomsig_gui.ui.services.vault_client import Profiles, SecretFetch
+from zoomsig_gui.ui.widgets.boxes import boxed
 from zoomsig_gui.ui.widgets.decodedview import DecodedView
 from zoomsig_gui.ui.widgets.findingsview import FindingsView
 
@@ -32,13 +34,11 @@ EMPTY_TEXT = "Paste a token, the JSON your server returned, or a join link above
 
 
 def signature_text(inspection: Inspection, profile: str) -> str:
-    if inspection.signature_valid is True:
-        return f"Signature: matches the secret of “{profile}”."
-    if inspection.signature_valid is False:
-        return f"Signature: does NOT match the secret of “{profile}”."
-    if inspection.kind in ("unknown", "legacy"):
+    if not signature_applies(inspection):
         return ""
-    return "Signature: not checked (pick saved credentials to check it)."
+    if inspection.signature_valid is None:
+        return "Signature: not checked (pick saved credentials to check it)."
+    return f"Signature: {signature_words(inspection, f' of “{profile}”')}."
 
 
 class InspectTab(QWidget):

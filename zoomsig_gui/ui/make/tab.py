@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QScrollArea,
     QSplitter,
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from zoomsig_gui.ui.services.vault_client import Profiles, SecretFetch
-from zoomsig_gui.ui.widgets.deferred import BuiltPart, Waiting
+from zoomsig_gui.ui.widgets.boxes import boxed
+from zoomsig_gui.ui.widgets.deferred import DeferredPart, WhenReady
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 
 if TYPE_CHECKING:  # the parts and the signing code load with build(), after the first paint
@@ -40,22 +40,14 @@ if TYPE_CHECKING:  # the parts and the signing code load with build(), after the
 DEBOUNCE_MS = 150
 
 
-def boxed(title: str, widget: QWidget | None, name: str) -> QGroupBox:
-    box = QGroupBox(title, objectName=name)
-    layout = QVBoxLayout(box)
-    if widget is not None:
-        layout.addWidget(widget)
-    return box
-
-
 class MakeTab(QWidget):
     token_made = Signal(object)  # MadeToken, or None when no token is shown
     token_copied = Signal(object)  # MadeToken: the shown token was copied
-    credentials: BuiltPart[CredentialsPanel] = BuiltPart()
-    form: BuiltPart[MeetingForm] = BuiltPart()
-    token_view: BuiltPart[TokenView] = BuiltPart()
-    findings: BuiltPart[FindingsView] = BuiltPart()
-    decoded: BuiltPart[DecodedView] = BuiltPart()
+    credentials: DeferredPart[CredentialsPanel] = DeferredPart()
+    form: DeferredPart[MeetingForm] = DeferredPart()
+    token_view: DeferredPart[TokenView] = DeferredPart()
+    findings: DeferredPart[FindingsView] = DeferredPart()
+    decoded: DeferredPart[DecodedView] = DeferredPart()
 
     def __init__(
         self,
@@ -68,7 +60,7 @@ class MakeTab(QWidget):
         self._now = now  # the true time (the window's corrected clock)
         self._secrets = SecretFetch(profiles, self.schedule)
         self._built = False
-        self._waiting: Waiting[MakeTab] = Waiting()
+        self._when_built: WhenReady[MakeTab] = WhenReady()
         self.made: MadeToken | None = None  # the token on screen
         self.made_with = ""  # the credentials it was signed with
         self.actions_row = QHBoxLayout()  # the join page and others add buttons here
@@ -156,7 +148,7 @@ class MakeTab(QWidget):
         # The list arrives from the keyring after show; until then there is nothing to sign.
         self._placeholder("Loading your saved credentials…")
         self._fit_left()
-        self._waiting.arrive(self)
+        self._when_built.arrive(self)
 
     def _fit_left(self) -> None:
         """Widen the left column to fit the forms: the window, if shown, was laid out with
@@ -173,7 +165,7 @@ class MakeTab(QWidget):
 
     def when_built(self, hook: Callable[[MakeTab], None]) -> None:
         """Run ``hook(tab)`` once the parts exist (now, if they already do)."""
-        self._waiting.add(hook)
+        self._when_built.add(hook)
 
     def shown_token(self) -> str:
         """The token on screen; "" before the parts are built (there is none yet)."""

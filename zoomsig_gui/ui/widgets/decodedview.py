@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.ui.widgets.deferred import BuiltPart
+from zoomsig_gui.ui.widgets.deferred import DeferredPart
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 
 if TYPE_CHECKING:
@@ -111,9 +111,9 @@ class DecodedView(QWidget):
     """The tables and the raw JSON are built with the first token shown: the window's first
     paint has none to show."""
 
-    header_table: BuiltPart[ClaimTable] = BuiltPart()
-    payload_table: BuiltPart[ClaimTable] = BuiltPart()
-    raw: BuiltPart[QPlainTextEdit] = BuiltPart()
+    header_table: DeferredPart[ClaimTable] = DeferredPart()
+    payload_table: DeferredPart[ClaimTable] = DeferredPart()
+    raw: DeferredPart[QPlainTextEdit] = DeferredPart()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,6 +1,6 @@
 """Parts of a widget that are made on first need (after the first paint, or with the first
 token) rather than in its constructor. Asking for one makes them all, so callers and tests
-never see a half-made widget. ``Waiting`` holds the calls that wait for such a moment."""
+never see a half-made widget. ``WhenReady`` holds the calls that wait for such a moment."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 
-class BuiltPart(Generic[T]):
-    """``form: BuiltPart[MeetingForm] = BuiltPart()`` in a class whose ``build()`` sets
+class DeferredPart(Generic[T]):
+    """``form: DeferredPart[MeetingForm] = DeferredPart()`` in a class whose ``build()`` sets
     ``self._form`` (and is safe to call again): reading ``obj.form`` calls ``obj.build()``
     first."""
 
@@ -25,7 +25,7 @@ class BuiltPart(Generic[T]):
         return getattr(obj, self._attr)
 
 
-class Waiting(Generic[T]):
+class WhenReady(Generic[T]):
     """Calls waiting for something (a tab built, the first paint): each runs once with it,
     in the order given, or at once if it is there already."""
 
@@ -33,9 +33,6 @@ class Waiting(Generic[T]):
         self._calls: list[Callable[[T], None]] = []
         self._arrived = False
         self._value: T | None = None
-
-    def arrived(self) -> bool:
-        return self._arrived
 
     def add(self, call: Callable[[T], None], first: bool = False) -> None:
         if self._arrived:

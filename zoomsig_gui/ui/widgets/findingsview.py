@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from zoomsig_gui.core.inspection.verdict import verdict
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
@@ -20,18 +21,6 @@ ICON = {
     "info": "SP_MessageBoxInformation",
 }  # QStyle.StandardPixmap names, looked up when used
 SEVERITY_WORD = {"error": "Problem", "warning": "Warning", "info": "Note"}
-
-
-def verdict_text(inspection: Inspection) -> tuple[str, str]:
-    """(state, sentence): state is ok, error or empty."""
-    errors = len(inspection.errors)
-    if inspection.malformed:
-        return "error", "This is not a token zoomsig can read."
-    if errors:
-        return "error", (
-            f"Zoom will reject this token: {errors} problem{'s' if errors != 1 else ''} to fix."
-        )
-    return "ok", "Ready to join: nothing here that Zoom would reject."
 
 
 class FindingRow(QFrame):
@@ -112,7 +101,7 @@ class FindingsView(QWidget):
             )
             self._scroll.hide()
             return
-        self.state, sentence = verdict_text(inspection)
+        self.state, sentence = verdict(inspection)
         bg = c.ok_bg if self.state == "ok" else c.error_bg
         self.verdict.setText(f"<b>{html.escape(sentence)}</b>")
         self.verdict.setStyleSheet(
