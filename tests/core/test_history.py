@@ -41,8 +41,12 @@ def test_history_survives_a_restart_and_restores_the_setup(tmp_path: Path) -> No
     entries = History(path).entries()  # a new object on the same file: as after a restart
     assert [e.meeting_number for e in entries] == ["9876543210", "81198873582"]
     setup = entries[1].setup()
-    assert (setup.profile, setup.meeting_number, setup.role) == ("qa-app", "81198873582", 1)
-    assert (setup.expires_s, setup.backdate_s) == (3600, 45)
+    assert (setup.profile, setup.request.meeting_number, setup.request.role) == (
+        "qa-app",
+        "81198873582",
+        1,
+    )
+    assert (setup.request.expires_s, setup.request.backdate_s) == (3600, 45)
     assert entries[1].expires_at == NOW - 45 + 3600
     assert entries[1].summary == "ok"
 

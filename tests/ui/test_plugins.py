@@ -64,9 +64,9 @@ def test_history_records_a_copied_setup_and_restores_it(qtbot, make_window):
     form.expiry.setCurrentText("30 min")
     panel.restore(0)
     assert window.tabs.currentWidget() is window.make
-    assert form.values().meeting_number == NUMBER
+    assert form.values().request.meeting_number == NUMBER
     assert form.role.currentData() == 1
-    assert form.values().expires_s == 4 * 3600
+    assert form.values().request.expires_s == 4 * 3600
 
 
 def broken_token_inspected_with_ours(qtbot, make_window):

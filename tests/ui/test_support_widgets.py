@@ -160,7 +160,11 @@ def test_history_lists_restores_and_clears(qtbot, tmp_path: Path) -> None:
     with qtbot.waitSignal(panel.restoreRequested) as signal:
         panel.restore_button.click()
     setup = signal.args[0]
-    assert (setup.profile, setup.meeting_number, setup.role) == ("staging", "9876543210", 1)
+    assert (setup.profile, setup.request.meeting_number, setup.request.role) == (
+        "staging",
+        "9876543210",
+        1,
+    )
     again = HistoryPanel(History(path))  # after a restart
     qtbot.addWidget(again)
     assert again.table.rowCount() == 2

@@ -21,6 +21,7 @@ from zoomsig_gui.core.tokens.request import (
     MAX_BACKDATE_S,
     MAX_EXPIRY_S,
     MIN_EXPIRY_S,
+    TokenRequest,
 )
 
 SCHEMA = 1
@@ -35,18 +36,11 @@ class HistoryError(ValueError):
 
 @dataclass(frozen=True)
 class Setup:
-    """What the Make form needs to be filled in again (never a secret or passcode)."""
+    """What the Make form needs to be filled in again: the credentials' name and what the
+    token was made for (its key comes from those credentials). Never a secret or passcode."""
 
     profile: str | None
-    meeting_number: str | None
-    role: int | None
-    expires_s: int = DEFAULT_EXPIRY_S
-    backdate_s: int = DEFAULT_BACKDATE_S
-    webrtc_mode: int | None = None
-
-    @property
-    def native(self) -> bool:
-        return self.meeting_number is None and self.role is None
+    request: TokenRequest  # key "": the profile's key is used when signing
 
 
 @dataclass(frozen=True)
@@ -74,9 +68,10 @@ class HistoryEntry:
             if self.backdate_s is not None and 0 <= self.backdate_s <= MAX_BACKDATE_S
             else DEFAULT_BACKDATE_S
         )
-        return Setup(
-            self.profile, self.meeting_number, self.role, expires, backdate, self.webrtc_mode
+        request = TokenRequest(
+            "", self.meeting_number, self.role, expires, backdate, self.webrtc_mode
         )
+        return Setup(self.profile, request)
 
     def to_dict(self) -> dict:
         data = asdict(self)

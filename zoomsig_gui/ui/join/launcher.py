@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from zoomsig_gui.core.join.states import STATE_WORDS
 from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
@@ -83,6 +82,8 @@ class JoinLauncher:
         self.view.raise_()
 
     def _state(self, state: str, code: str, message: str) -> None:
+        from zoomsig_gui.core.join.states import STATE_WORDS  # with the page: not at start-up
+
         self.last = (state, code, message)
         self._on_state(state, code, message)
         c = colours(self.status)

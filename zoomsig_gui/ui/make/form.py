@@ -7,7 +7,7 @@ once per edit and the values are read once per change; ``values()`` hands out th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -46,28 +46,19 @@ HOST_NOTE = (
 
 @dataclass(frozen=True)
 class FormValues:
-    meeting_number: str | None
+    """What the form says: what the token is made for (the key comes from the credentials),
+    the join page's fields, and what is to be corrected."""
+
+    request: TokenRequest  # key ""; expires_s 0 when the field cannot be read
     passcode: str
-    role: int | None
     display_name: str
     email: str
-    expires_s: int | None
-    backdate_s: int
-    webrtc_mode: int | None
-    native: bool
     errors: dict[str, str] = field(default_factory=dict)  # field name → message
     empty: bool = False  # nothing entered in the meeting field yet
 
-    def request(self, key: str) -> TokenRequest:
+    def signed_with(self, key: str) -> TokenRequest:
         """The core's request; call only when ``errors`` is empty and ``empty`` is False."""
-        return TokenRequest(
-            key=key,
-            meeting_number=None if self.native else self.meeting_number,
-            role=None if self.native else self.role,
-            expires_s=self.expires_s or 0,
-            backdate_s=self.backdate_s,
-            webrtc_mode=self.webrtc_mode,
-        )
+        return replace(self.request, key=key)
 
 
 class MeetingForm(QWidget):
@@ -267,16 +258,19 @@ class MeetingForm(QWidget):
             check_expiry(expires)
         except TokenError as exc:
             errors["expiry"] = str(exc)
-        return FormValues(
+        request = TokenRequest(
+            key="",
             meeting_number=number,
-            passcode=self.passcode.text().strip(),
             role=None if native else self.role.currentData(),
-            display_name=self.name.text().strip(),
-            email=self.email.text().strip(),
-            expires_s=expires,
+            expires_s=expires or 0,
             backdate_s=self.backdate.value(),
             webrtc_mode=self.webrtc.currentData(),
-            native=native,
+        )
+        return FormValues(
+            request=request,
+            passcode=self.passcode.text().strip(),
+            display_name=self.name.text().strip(),
+            email=self.email.text().strip(),
             errors=errors,
             empty=not native and self._meeting is None,
         )
@@ -286,14 +280,14 @@ class MeetingForm(QWidget):
         """Choices worth keeping between runs. Never the passcode or the pasted invitation."""
         values = self.values()
         return {
-            "meeting_number": values.meeting_number or "",
+            "meeting_number": values.request.meeting_number or "",
             "role": self.role.currentIndex(),
             "display_name": values.display_name,
             "email": values.email,
             "expiry": self.expiry.currentText(),
-            "backdate": values.backdate_s,
+            "backdate": values.request.backdate_s,
             "webrtc": self.webrtc.currentIndex(),
-            "native": values.native,
+            "native": self.native.isChecked(),
             "advanced": self.advanced_button.isChecked(),
         }
 

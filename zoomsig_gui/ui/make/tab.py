@@ -30,6 +30,7 @@ from zoomsig_gui.ui.widgets.qtprops import set_enum
 if TYPE_CHECKING:  # the parts and the signing code load with build(), after the first paint
     from zoomsig_gui.core.inspection.inspector import Inspection
     from zoomsig_gui.core.join.link import JoinParams
+    from zoomsig_gui.core.store.history import Setup
     from zoomsig_gui.core.tokens.made import MadeToken
     from zoomsig_gui.ui.make.credentials import CredentialsPanel
     from zoomsig_gui.ui.make.form import MeetingForm
@@ -237,7 +238,7 @@ class MakeTab(QWidget):
         from zoomsig_gui.core.tokens.request import TokenError
 
         try:
-            made = make_and_inspect(values.request(creds.key), creds.secret, self._now())
+            made = make_and_inspect(values.signed_with(creds.key), creds.secret, self._now())
         except TokenError as exc:
             return self._placeholder(str(exc))
         self.made, self.made_with = made, name
@@ -249,19 +250,19 @@ class MakeTab(QWidget):
         )
         self.token_made.emit(made)
 
-    def apply_setup(self, setup: object) -> None:
-        """Fill the form from a saved setup (core.history.Setup): no secret, no passcode."""
+    def apply_setup(self, setup: Setup) -> None:
+        """Fill the form from a saved setup: no secret, no passcode."""
         from zoomsig_gui.core.timefmt import span_text
 
-        if getattr(setup, "profile", None):
+        req = setup.request
+        if setup.profile:
             self.credentials.select(setup.profile)
         form = self.form
-        native = bool(getattr(setup, "native", False))
-        form.native.setChecked(native)
-        if not native:
-            form.meeting.setPlainText(setup.meeting_number or "")
-            form.role.setCurrentIndex(max(form.role.findData(setup.role), 0))
-        form.expiry.setCurrentText(span_text(setup.expires_s))
-        form.backdate.setValue(setup.backdate_s)
-        form.webrtc.setCurrentIndex(max(form.webrtc.findData(setup.webrtc_mode), 0))
+        form.native.setChecked(req.native)
+        if not req.native:
+            form.meeting.setPlainText(req.meeting_number or "")
+            form.role.setCurrentIndex(max(form.role.findData(req.role), 0))
+        form.expiry.setCurrentText(span_text(req.expires_s))
+        form.backdate.setValue(req.backdate_s)
+        form.webrtc.setCurrentIndex(max(form.webrtc.findData(req.webrtc_mode), 0))
         self.schedule()
