@@ -34,7 +34,7 @@ def test_join_result_shows_with_the_findings_and_leaves_the_token_whole(qtbot, m
     qtbot.waitUntil(status.isVisible)
     assert "error 1" in status.text() and "Could not join" in status.text()
     assert "failed" not in status.text().split("·")[0]  # a sentence, not the page's state word
-    # Beside the findings (issue 6), not squeezed into the token's box.
+    # Beside the findings, where it explains the token; not squeezed into the token's box.
     assert window.make.findings_box.isAncestorOf(status)
     view = window.make.token_view
     qtbot.wait(50)

@@ -48,7 +48,7 @@ class Inspection:
         return [f.code for f in self.findings]
 
     def exit_status(self) -> int:
-        """0 no error, 1 an error, 2 malformed input (shared/findings.md)."""
+        """0 no error, 1 an error, 2 malformed input (docs/findings.md)."""
         if self.malformed:
             return 2
         return 1 if self.errors else 0
