@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from zoomsig_gui.core.inspection.verdict import verdict
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
@@ -101,6 +100,8 @@ class FindingsView(QWidget):
             )
             self._scroll.hide()
             return
+        from zoomsig_gui.core.inspection.verdict import verdict  # with the first token
+
         self.state, sentence = verdict(inspection)
         bg = c.ok_bg if self.state == "ok" else c.error_bg
         self.verdict.setText(f"<b>{html.escape(sentence)}</b>")
