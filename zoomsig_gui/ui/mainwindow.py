@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -185,7 +184,11 @@ class MainWindow(QMainWindow):
 
     # -- time -----------------------------------------------------------------------
     def true_now(self) -> float:
-        return time.time() + self.banner.offset()
+        """The one "now" of every tab, view and report: the local clock corrected by the
+        clock check's offset (0 when the correction is off or nothing was measured)."""
+        from zoomsig_gui.core.clock.truenow import true_now
+
+        return true_now(self.banner.offset())
 
     # -- menus and shortcuts ----------------------------------------------------------
     def _action(
