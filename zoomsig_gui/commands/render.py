@@ -27,8 +27,8 @@ class _Painter:
 
 
 def render(inspection: Inspection, stream: TextIO | None = None) -> None:
-    stream = stream or sys.stdout
-    paint = _Painter(use_colour(stream))
+    out = stream or sys.stdout
+    paint = _Painter(use_colour(out))
     lines = [paint("bold", f"What this is: {KIND_TEXT[inspection.kind]}")]
     if inspection.signature_valid is not None:
         style = "ok" if inspection.signature_valid else "error"
@@ -65,4 +65,4 @@ def render(inspection: Inspection, stream: TextIO | None = None) -> None:
     lines.append("")
     state, sentence = verdict(inspection)
     lines.append(paint(state, sentence))
-    stream.write("\n".join(lines) + "\n")
+    out.write("\n".join(lines) + "\n")

@@ -1,5 +1,5 @@
-"""The options of commands that make a token (`token`, `link`): credentials, meeting, role,
-expiry, backdate, WebRTC mode, time and --sync; and the TokenRequest they ask for."""
+"""Token options shared by the subcommands that make a token (`token`, `link`): credentials,
+meeting, role and timing, and the TokenRequest they make."""
 
 from __future__ import annotations
 

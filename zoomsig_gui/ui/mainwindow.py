@@ -96,9 +96,12 @@ class MainWindow(QMainWindow):
         self._inspect: InspectTab | None = None  # built when first opened
         self._inspect_ready: WhenReady[InspectTab] = WhenReady()
         self.join_outcome: JoinNote | None = None  # the last join attempt's end, for reports
-        self.inspect_page = QWidget(objectName="inspectPage")
-        QVBoxLayout(self.inspect_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs = QTabWidget(objectName="tabs")
+        self.inspect_page = QWidget()
+        self.inspect_page.setObjectName("inspectPage")
+        self._inspect_layout = QVBoxLayout(self.inspect_page)
+        self._inspect_layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.make, "&Make a token")
         self.tabs.addTab(self.inspect_page, "&Inspect a token")
         self.tabs.currentChanged.connect(self._tab_opened)
@@ -146,7 +149,7 @@ class MainWindow(QMainWindow):
 
             tab = InspectTab(self.profiles, self.true_now)
             self._inspect = tab
-            self.inspect_page.layout().addWidget(tab)
+            self._inspect_layout.addWidget(tab)
             tab.show()  # now, not on the next event loop turn as for a late child
             self.banner.offset_changed.connect(tab.schedule)
             self.make.when_built(
@@ -155,7 +158,7 @@ class MainWindow(QMainWindow):
             self._inspect_ready.arrive(tab)
         return self._inspect
 
-    def when_inspect_built(self, hook: Callable[[InspectTab], None]) -> None:
+    def when_inspect_built(self, hook: Callable[[InspectTab], object]) -> None:
         """Run ``hook(tab)`` once the Inspect tab exists (now, if it already does)."""
         self._inspect_ready.add(hook)
 
@@ -192,7 +195,12 @@ class MainWindow(QMainWindow):
 
     # -- menus and shortcuts ----------------------------------------------------------
     def _action(
-        self, menu, text: str, slot, shortcut: QKeySequence | str | None = None, name: str = ""
+        self,
+        menu,
+        text: str,
+        slot,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
     ) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
 
@@ -262,7 +270,7 @@ class MainWindow(QMainWindow):
             # run Python code that would compete with the paint for the interpreter.
             _AfterFirstPaint(self, self._after_show, self.START_LIMIT_MS)
 
-    def when_painted(self, hook: Callable[[], None], first: bool = False) -> None:
+    def when_painted(self, hook: Callable[[], object], first: bool = False) -> None:
         """Run ``hook()`` right after the first paint, before the rest of start-up; now, if
         the window has been painted already. ``first``: before the hooks already given (the
         crash handler, so that it is in place for all the others)."""
@@ -299,7 +307,7 @@ class MainWindow(QMainWindow):
         correct = s.value("choices/correct_clock", True)
         self.banner.correct.setChecked(str(correct).lower() in ("true", "1"))
         tab = s.value("window/tab", 0)
-        self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
+        self.tabs.setCurrentIndex(int(str(tab)) if str(tab).isdigit() else 0)
 
     def save_settings(self) -> None:
         s = self.settings

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from zoomsig_gui.core.inspection.inspector import Inspection
 from zoomsig_gui.core.inspection.rules import ERROR, MS_THRESHOLD, WARNING
@@ -28,6 +29,7 @@ SCHEMA = 1
 FILE_NAME = "history.json"
 LIMIT = 200
 ACTIONS = ("made", "inspected", "reproduced", "fixed")
+T = TypeVar("T")
 
 
 class HistoryError(ValueError):
@@ -73,7 +75,7 @@ class HistoryEntry:
         )
         return Setup(self.profile, request)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["codes"] = list(self.codes)
         return data
@@ -84,7 +86,7 @@ class HistoryEntry:
         if not isinstance(data, dict):
             raise ValueError("not an object")
 
-        def opt(name: str, kind: type | tuple[type, ...]) -> object:
+        def opt(name: str, kind: type[T] | tuple[type[T], ...]) -> T | None:
             value = data.get(name)
             if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
                 raise ValueError(f"{name} has the wrong type")

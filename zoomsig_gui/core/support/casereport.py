@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
+from typing import Any, overload
 
 from zoomsig_gui import __version__
 from zoomsig_gui.core.inspection.claims import claim_rows
@@ -61,8 +62,8 @@ class Case:
     """A report built once; render it with or without the token. Holds no secret."""
 
     inspection: Inspection
-    header: dict | None
-    payload: dict | None
+    header: dict[str, Any] | None
+    payload: dict[str, Any] | None
     findings: tuple[Finding, ...]
     made_at: float
     sdk_version: str | None = None
@@ -72,6 +73,13 @@ class Case:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
+# The same shape comes back: text stays text, claims stay claims.
+@overload
+def _scrub(value: str, secret: str | None) -> str: ...
+@overload
+def _scrub(value: dict[str, Any], secret: str | None) -> dict[str, Any]: ...
+@overload
+def _scrub(value: object, secret: str | None) -> object: ...
 def _scrub(value: object, secret: str | None) -> object:
     """Replace the secret wherever a customer may have put it (claims, messages)."""
     if not secret:
@@ -108,7 +116,7 @@ def build_case(
     )
     header = _scrub(inspection.header, secret) if inspection.header is not None else None
     payload = _scrub(inspection.payload, secret) if inspection.payload is not None else None
-    notes = ()
+    notes: tuple[str, ...] = ()
     if secret and (
         secret in json.dumps(inspection.payload) or secret in json.dumps(inspection.header)
     ):
@@ -130,8 +138,9 @@ def exposure_text(case: Case, included: bool = True) -> str:
     if isinstance(exp, int) and not isinstance(exp, bool) and exp < MS_THRESHOLD:
         until = f" until it expires ({utc_text(exp)})"
     role = payload.get("role")
-    known = isinstance(role, int) and not isinstance(role, bool)
-    who = ROLE_TEXT.get(role, "a participant") if known else "a participant"
+    who = "a participant"
+    if isinstance(role, int) and not isinstance(role, bool):
+        who = ROLE_TEXT.get(role, who)
     mn = payload.get("mn")
     where = f"meeting {mn}" if mn is not None else "meetings of this app"
     if included:
@@ -147,9 +156,9 @@ def exposure_text(case: Case, included: bool = True) -> str:
     )
 
 
-def case_dict(case: Case, include_token: bool = False) -> dict:
+def case_dict(case: Case, include_token: bool = False) -> dict[str, Any]:
     inspection = case.inspection
-    out: dict = {
+    out: dict[str, Any] = {
         "zoomsig_version": case.zoomsig_version,
         "sdk_version": case.sdk_version,
         "generated_at": utc_text(case.made_at),
@@ -188,7 +197,7 @@ def _signature_line(inspection: Inspection) -> str:
     return "not checked (no secret given)" if inspection.header else "not applicable"
 
 
-def _claims_table(claims: dict, now: float) -> list[str]:
+def _claims_table(claims: dict[str, Any], now: float) -> list[str]:
     lines = ["| claim | value | reading |", "|---|---|---|"]
     readings = {r.name: r.reading or r.meaning for r in claim_rows(claims, now)}
     for name, raw in claims.items():

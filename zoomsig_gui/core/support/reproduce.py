@@ -14,6 +14,7 @@ import hmac
 import json
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from zoomsig_gui.core.inspection.inspector import Inspection, inspect
 from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, TIME_CLAIMS
@@ -55,7 +56,7 @@ class DiffRow:
         """≠ changed, + added, − removed; "" when the claim is the same."""
         return MARKS.get(self.status, "≠") if self.differs else ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "part": self.part,
             "claim": self.claim,
@@ -71,13 +72,13 @@ class Reproduction:
     theirs: Inspection
     ours: Inspection  # our token inspected with our secret: proves it verifies
     token: str
-    header: dict | None
-    payload: dict
+    header: dict[str, Any] | None
+    payload: dict[str, Any]
     shift_s: int
     rows: tuple[DiffRow, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "theirs": _inspection_summary(self.theirs),
             "ours": {"token": self.token, **_inspection_summary(self.ours)},
@@ -93,7 +94,7 @@ def shape_codes(inspection: Inspection) -> list[str]:
     return [c for c in inspection.codes() if c not in SIGNER_CODES]
 
 
-def _inspection_summary(inspection: Inspection) -> dict:
+def _inspection_summary(inspection: Inspection) -> dict[str, Any]:
     return {
         "kind": inspection.kind,
         "header": inspection.header,
@@ -107,15 +108,16 @@ def json_text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def primary_key(payload: dict) -> str | None:
+def primary_key(payload: dict[str, Any]) -> str | None:
     """The key Zoom reads first: appKey, else sdkKey, else the retired apiKey, else app_key."""
     for name in KEY_CLAIMS:
-        if isinstance(payload.get(name), str):
-            return payload[name]
+        value = payload.get(name)
+        if isinstance(value, str):
+            return value
     return None
 
 
-def swap_key(payload: dict, ours: str) -> tuple[dict, list[str]]:
+def swap_key(payload: dict[str, Any], ours: str) -> tuple[dict[str, Any], list[str]]:
     """Our key wherever their primary key was; a second, different key stays (a quirk)."""
     theirs = primary_key(payload)
     out = dict(payload)
@@ -145,7 +147,7 @@ def _shift_time(value: object, shift_s: int) -> object:
     return value  # not a time we can read: keep it, the finding will stay too
 
 
-def relate_times(payload: dict, shift_s: int) -> dict:
+def relate_times(payload: dict[str, Any], shift_s: int) -> dict[str, Any]:
     """Move every time claim by ``shift_s`` keeping its unit (s or ms) and its JSON type."""
     out = dict(payload)
     for name in SHIFTED_CLAIMS:
@@ -159,7 +161,7 @@ def _b64(data: bytes, standard: bool) -> str:
 
 
 def sign_like(
-    header: dict, payload: dict, secret: str, standard_b64: bool = False
+    header: dict[str, Any], payload: dict[str, Any], secret: str, standard_b64: bool = False
 ) -> tuple[str, list[str]]:
     """Sign keeping their header; HS384/HS512 are kept (verifiable), other algs get HS256."""
     if not secret:
@@ -196,10 +198,10 @@ def verify_legacy(signature: str, secret: str) -> bool:
 
 
 def diff_rows(
-    before_header: dict | None,
-    before: dict,
-    after_header: dict | None,
-    after: dict,
+    before_header: dict[str, Any] | None,
+    before: dict[str, Any],
+    after_header: dict[str, Any] | None,
+    after: dict[str, Any],
     reasons: dict[str, str] | None = None,
 ) -> tuple[DiffRow, ...]:
     """Header then payload, in their order then ours; ``reasons`` maps claim → why."""
@@ -223,7 +225,7 @@ def diff_rows(
     return tuple(rows)
 
 
-def _key_and_time_reasons(payload: dict, shift_s: int) -> dict[str, str]:
+def _key_and_time_reasons(payload: dict[str, Any], shift_s: int) -> dict[str, str]:
     reasons = {f"payload.{n}": "our key in place of theirs" for n in KEY_CLAIMS if n in payload}
     if shift_s:
         sign = "+" if shift_s > 0 else "−"

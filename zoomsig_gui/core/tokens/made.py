@@ -4,6 +4,7 @@ show is the same thing, made the same way."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from zoomsig_gui.core.inspection.inspector import Inspection, inspect
 from zoomsig_gui.core.tokens.request import TokenRequest, make_token
@@ -19,7 +20,7 @@ class MadeToken:
     inspection: Inspection
 
     @property
-    def payload(self) -> dict:
+    def payload(self) -> dict[str, Any]:
         return self.inspection.payload or {}
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from zoomsig_gui.core.inspection.inspector import Inspection
     from zoomsig_gui.core.store.history import HistoryEntry
     from zoomsig_gui.core.tokens.made import MadeToken
+    from zoomsig_gui.ui.history.panel import HistoryPanel
     from zoomsig_gui.ui.inspect.tab import InspectTab
     from zoomsig_gui.ui.mainwindow import MainWindow
 
@@ -22,11 +23,13 @@ if TYPE_CHECKING:
 class HistoryTab:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.panel = None  # the HistoryPanel, once the tab is opened
+        self.panel: HistoryPanel | None = None  # once the tab is opened
         self._last_inspected = ""
         self._inspect: InspectTab | None = None
-        self.holder = QWidget(objectName="historyHolder")
-        QVBoxLayout(self.holder).setContentsMargins(0, 0, 0, 0)
+        self.holder = QWidget()
+        self.holder.setObjectName("historyHolder")
+        self._holder_layout = QVBoxLayout(self.holder)
+        self._holder_layout.setContentsMargins(0, 0, 0, 0)
         window.tabs.addTab(self.holder, "&History")
         window.tabs.currentChanged.connect(self._maybe_build)
         window.make.token_copied.connect(self._record_made)
@@ -36,7 +39,7 @@ class HistoryTab:
         self._inspect = tab
         tab.inspected.connect(self._record_inspected)
 
-    def _build(self):
+    def _build(self) -> HistoryPanel:
         if self.panel is None:  # reads the history file: only when the tab is first opened
             from zoomsig_gui.ui.history.panel import HistoryPanel
 
@@ -44,7 +47,7 @@ class HistoryTab:
             self.panel = HistoryPanel()
             self.panel.restoreRequested.connect(make.apply_setup)
             self.panel.restoreRequested.connect(lambda _s: tabs.setCurrentWidget(make))
-            self.holder.layout().addWidget(self.panel)
+            self._holder_layout.addWidget(self.panel)
             self.panel.show()
         return self.panel
 

@@ -9,7 +9,7 @@ only through its surface: the actions row, the result area, ``token_made`` and
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -17,6 +17,7 @@ from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
     from zoomsig_gui.core.tokens.made import MadeToken
+    from zoomsig_gui.ui.join.view import JoinView
     from zoomsig_gui.ui.make.tab import MakeTab
 
 JOIN_TIP = "Join the meeting with this token in a window of zoomsig"
@@ -33,15 +34,17 @@ class JoinLauncher:
         self.make = make
         self._now = now  # the window's true time, for the link's expiry note
         self._on_state = on_state
-        self.view = None  # the JoinView, once opened
+        self.view: JoinView | None = None  # once opened
         # Keyword options for the JoinView (e.g. sdk_dir, allow_zoom=False): tests and the
         # screenshot script use a local SDK folder with every non-loopback request blocked.
-        self.view_options: dict[str, object] = {}
+        self.view_options: dict[str, Any] = {}
         self.last: tuple[str, str, str] | None = None  # state, code, message
-        self.button = QPushButton("Open &join page", objectName="openJoin")
+        self.button = QPushButton("Open &join page")
+        self.button.setObjectName("openJoin")
         self.button.setToolTip(JOIN_TIP)
         self.button.clicked.connect(self.open)
-        self.status = QLabel(objectName="joinStatus")
+        self.status = QLabel()
+        self.status.setObjectName("joinStatus")
         self.status.setWordWrap(True)
         self.status.hide()
         make.when_built(self._attach)

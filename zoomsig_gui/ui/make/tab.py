@@ -76,18 +76,20 @@ class MakeTab(QWidget):
         ll.addWidget(self.credentials_box)
         ll.addWidget(self.meeting_box)
         ll.addStretch(1)
-        self.left_column = left_scroll = QScrollArea(widgetResizable=True)
+        self.left_column = left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)
         left_scroll.setMinimumWidth(400)
         self.signature_box = boxed("Signature", None, "signatureBox")
-        self.signature_box.layout().addLayout(self.actions_row)
+        self.signature_box.body.addLayout(self.actions_row)
         self.findings_box = boxed("Findings", None, "findingsBox")
         # Features add their results under the findings, where they explain the token.
         self.result_area = QVBoxLayout()
         self.result_area.setContentsMargins(0, 0, 0, 0)
-        self.findings_box.layout().addLayout(self.result_area)
-        self._decoded_scroll = QScrollArea(widgetResizable=True)
+        self.findings_box.body.addLayout(self.result_area)
+        self._decoded_scroll = QScrollArea()
+        self._decoded_scroll.setWidgetResizable(True)
         self._decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
         right = QSplitter()
         set_enum(right, "orientation", "Vertical")
@@ -98,7 +100,8 @@ class MakeTab(QWidget):
         right.setStretchFactor(1, 1)
         right.setStretchFactor(2, 2)
         right.setSizes([170, 170, 460])
-        self._split = split = QSplitter(objectName="makeSplitter")  # horizontal
+        self._split = split = QSplitter()  # horizontal
+        split.setObjectName("makeSplitter")
         split.addWidget(left_scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
@@ -123,10 +126,10 @@ class MakeTab(QWidget):
         self._token_view = TokenView(self._now)
         self._findings = FindingsView()
         self._decoded = DecodedView()
-        self.credentials_box.layout().addWidget(self._credentials)
-        self.meeting_box.layout().addWidget(self._form)
-        self.signature_box.layout().insertWidget(0, self._token_view)
-        self.findings_box.layout().insertWidget(0, self._findings)
+        self.credentials_box.body.addWidget(self._credentials)
+        self.meeting_box.body.addWidget(self._form)
+        self.signature_box.body.insertWidget(0, self._token_view)
+        self.findings_box.body.insertWidget(0, self._findings)
         self._decoded_scroll.setWidget(self._decoded)
         for part in (
             self._credentials,
@@ -136,9 +139,12 @@ class MakeTab(QWidget):
             self._decoded,
         ):
             part.show()  # now, not on the next event loop turn as for a late child
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.regenerate)
-        self._readings = QTimer(self, interval=20_000)
+        self._readings = QTimer(self)
+        self._readings.setInterval(20_000)
         self._readings.timeout.connect(lambda: self._decoded.refresh_readings(self._now()))
         self._readings.start()
         self._form.changed.connect(self.schedule)
@@ -164,7 +170,7 @@ class MakeTab(QWidget):
     def is_built(self) -> bool:
         return self._built
 
-    def when_built(self, hook: Callable[[MakeTab], None]) -> None:
+    def when_built(self, hook: Callable[[MakeTab], object]) -> None:
         """Run ``hook(tab)`` once the parts exist (now, if they already do)."""
         self._when_built.add(hook)
 

@@ -18,12 +18,15 @@ class ComparisonView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel(objectName="comparisonSummary")
+        self.summary = QLabel()
+        self.summary.setObjectName("comparisonSummary")
         self.summary.setWordWrap(True)
         self.table = DiffTable("Theirs", "Ours")
-        self.findings = QLabel(objectName="comparisonFindings")
+        self.findings = QLabel()
+        self.findings.setObjectName("comparisonFindings")
         self.findings.setWordWrap(True)
-        self.notes = QLabel(objectName="comparisonNotes")
+        self.notes = QLabel()
+        self.notes.setObjectName("comparisonNotes")
         self.notes.setWordWrap(True)
         self.token = TokenLine("Our token")
         layout = QVBoxLayout(self)

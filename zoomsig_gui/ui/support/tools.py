@@ -14,13 +14,14 @@ if TYPE_CHECKING:
     from zoomsig_gui.core.support.casereport import ClockNote
     from zoomsig_gui.ui.inspect.tab import InspectTab
     from zoomsig_gui.ui.mainwindow import MainWindow
+    from zoomsig_gui.ui.support.panel import SupportPanel
 
 
 class SupportTools:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.tab: InspectTab | None = None
-        self.panel = None  # the SupportPanel, once built
+        self.panel: SupportPanel | None = None  # built with the first inspection
         window.when_inspect_built(self._tab_built)
         window.join_outcome_changed.connect(self._join_ended)
 

@@ -5,7 +5,7 @@ never see a half-made widget. ``WhenReady`` holds the calls that wait for such a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast, overload
 
 T = TypeVar("T")
 
@@ -18,11 +18,15 @@ class DeferredPart(Generic[T]):
     def __set_name__(self, owner: type, name: str) -> None:
         self._attr = "_" + name
 
-    def __get__(self, obj: Any, owner: type | None = None) -> T:
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> DeferredPart[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: Any, owner: type | None = None) -> DeferredPart[T] | T:
         if obj is None:
-            return self  # type: ignore[return-value] - the class attribute itself
+            return self  # the class attribute itself
         obj.build()
-        return getattr(obj, self._attr)
+        return cast(T, getattr(obj, self._attr))
 
 
 class WhenReady(Generic[T]):
@@ -30,13 +34,14 @@ class WhenReady(Generic[T]):
     in the order given, or at once if it is there already."""
 
     def __init__(self) -> None:
-        self._calls: list[Callable[[T], None]] = []
+        self._calls: list[Callable[[T], object]] = []
         self._arrived = False
         self._value: T | None = None
 
-    def add(self, call: Callable[[T], None], first: bool = False) -> None:
+    def add(self, call: Callable[[T], object], first: bool = False) -> None:
+        """``call``'s result, if any, is not used."""
         if self._arrived:
-            call(self._value)  # type: ignore[arg-type]
+            call(cast(T, self._value))
         elif first:
             self._calls.insert(0, call)
         else:

@@ -56,4 +56,8 @@ class DiffTable(QTableWidget):
 
     def marked_claims(self) -> list[str]:
         """The claims a user sees marked as different (for tests and accessibility)."""
-        return [self.item(r, 1).text() for r in range(self.rowCount()) if self.item(r, 0).text()]
+        return [
+            claim.text()
+            for r in range(self.rowCount())
+            if (mark := self.item(r, 0)) and mark.text() and (claim := self.item(r, 1))
+        ]

@@ -11,7 +11,8 @@ class TokenLine(QWidget):
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.field = QLineEdit(readOnly=True)
+        self.field = QLineEdit()
+        self.field.setReadOnly(True)
         self.field.setAccessibleName(label)
         self.copy_button = QPushButton("Copy")
         self.copy_button.setEnabled(False)
