@@ -12,7 +12,7 @@ import json
 # state: (the page's headline, the window's words)
 _STATES = {
     "loading": ("Loading", "loading…"),
-    "sdk-missing": ("The SDK could not be loaded (no network?)", "the Meeting SDK did not load"),
+    "sdk-missing": ("The Meeting SDK did not load", "the Meeting SDK did not load"),
     "ready": ("Ready", "ready"),
     "joining": ("Joining", "joining…"),
     "joined": ("Joined", "joined the meeting"),

@@ -30,7 +30,7 @@ class HistoryTab:
         self.holder.setObjectName("historyHolder")
         self._holder_layout = QVBoxLayout(self.holder)
         self._holder_layout.setContentsMargins(0, 0, 0, 0)
-        window.tabs.addTab(self.holder, "&History")
+        window.tabs.addTab(self.holder, "Histor&y")  # Alt+H is Help
         window.tabs.currentChanged.connect(self._maybe_build)
         window.make.token_copied.connect(self._record_made)
         window.when_inspect_built(self._inspect_built)

@@ -1,12 +1,22 @@
-"""A titled box around a part of a tab (credentials, findings, decoded claims…)."""
+"""Small layout helpers the tabs, forms and dialogs share: titled boxes, stacks, Save and
+Cancel, and a question before what cannot be undone."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Box(QGroupBox):
-    """A titled box; ``body`` is its layout, where the part (or parts) go."""
+    """A titled box around a part of a tab; ``body`` is its layout, where the part goes."""
 
     def __init__(self, title: str, widget: QWidget | None, name: str) -> None:
         super().__init__(title)
@@ -18,3 +28,34 @@ class Box(QGroupBox):
 
 def boxed(title: str, widget: QWidget | None, name: str) -> Box:
     return Box(title, widget, name)
+
+
+def stack(*widgets: QWidget, across: bool = False) -> QWidget:
+    """The widgets in one column (or one row with ``across``), without margins."""
+    box = QWidget()
+    layout = QHBoxLayout(box) if across else QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    if not across:
+        layout.setSpacing(2)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+def save_cancel(dialog: QDialog, on_save: Callable[[], None]) -> QDialogButtonBox:
+    """Save and Cancel; Save calls ``on_save`` (which accepts when it is done)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask before something that cannot be undone; No is the default (Enter keeps things)."""
+    from PySide6.QtWidgets import QMessageBox  # only when asked: keeps start-up light
+
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.No)
+    return answer == buttons.Yes

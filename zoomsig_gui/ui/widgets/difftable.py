@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zoomsig_gui.core.inspection.titles import in_words
 from zoomsig_gui.core.support.reproduce import ADDED, REMOVED, DiffRow
 from zoomsig_gui.ui.widgets.theme import colours
 
@@ -43,7 +44,8 @@ class DiffTable(QTableWidget):
             at = self.rowCount()
             self.insertRow(at)
             name = row.claim if row.part == "payload" else f"{row.claim} (header)"
-            cells = [row.mark, name, row.theirs or "(none)", row.ours or "(none)", row.why]
+            why = in_words(row.why)  # plain words; the codes follow in the tooltip
+            cells = [row.mark, name, row.theirs or "(none)", row.ours or "(none)", why]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
