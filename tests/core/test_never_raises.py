@@ -149,11 +149,11 @@ def test_history_reads_back_what_it_wrote(claims: dict) -> None:
     import tempfile
     from pathlib import Path
 
-    from zoomsig_gui.core.store.history import History, entry_from_report
+    from zoomsig_gui.core.store.history import History, entry_from_inspection
 
     report = inspect(sign(claims, SECRET), secret=SECRET, now=NOW)
     with tempfile.TemporaryDirectory() as folder:
         history = History(Path(folder) / "history.json")
-        history.add(entry_from_report(report, made_at=NOW))
+        history.add(entry_from_inspection(report, made_at=NOW))
         assert len(history.entries()) == 1
         assert history.pop_notices() == []  # the file was not set aside

@@ -36,5 +36,5 @@ def test_a_long_paste_is_inspected_off_the_gui_thread(make_window, qtbot) -> Non
     tab.run()
     returned = time.monotonic() - started
     qtbot.waitUntil(lambda: "Inspecting" not in tab.kind.text(), timeout=10_000)
-    assert tab.report is not None and tab.report.token == TOKEN
+    assert tab.inspection is not None and tab.inspection.token == TOKEN
     assert returned < 1.0  # a hang guard: on the GUI thread this blocked for seconds

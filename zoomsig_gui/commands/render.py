@@ -7,7 +7,8 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from zoomsig_gui.core.inspection.claims import claim_rows
-from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report
+from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection
+from zoomsig_gui.core.inspection.verdict import signature_applies, signature_words, verdict
 
 if TYPE_CHECKING:
     from zoomsig_gui.core.endpoint.result import EndpointFinding
@@ -37,22 +38,21 @@ def finding_lines(item: Finding | EndpointFinding, paint: Painter, count: str = 
     return [paint(item.severity, head), f"      {item.message}", f"      What to do: {item.fix}"]
 
 
-def render(report: Report, stream: TextIO | None = None) -> None:
+def render(inspection: Inspection, stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
     paint = Painter(use_colour(out))
-    lines = [paint("bold", f"What this is: {KIND_TEXT[report.kind]}")]
-    if report.signature_valid is True:
-        lines.append("Signature:    " + paint("ok", "matches the secret"))
-    elif report.signature_valid is False:
-        lines.append("Signature:    " + paint("error", "does NOT match the secret"))
-    elif report.kind not in ("unknown", "legacy"):
+    lines = [paint("bold", f"What this is: {KIND_TEXT[inspection.kind]}")]
+    if inspection.signature_valid is not None:
+        style = "ok" if inspection.signature_valid else "error"
+        lines.append("Signature:    " + paint(style, signature_words(inspection)))
+    elif signature_applies(inspection):
         lines.append("Signature:    not checked (no secret given)")
-    for title, claims in (("Header", report.header), ("Payload", report.payload)):
+    for title, claims in (("Header", inspection.header), ("Payload", inspection.payload)):
         if claims is None:
             continue
         lines.append("")
         lines.append(paint("bold", title))
-        rows = claim_rows(claims, report.now)
+        rows = claim_rows(claims, inspection.now)
         width = max((len(r.name) for r in rows), default=0)
         for row in rows:
             reading = f"  {row.reading}" if row.reading else ""
@@ -62,20 +62,11 @@ def render(report: Report, stream: TextIO | None = None) -> None:
             )
     lines.append("")
     lines.append(paint("bold", "Findings"))
-    if not report.findings:
+    if not inspection.findings:
         lines.append("  none")
-    for item in report.findings:
+    for item in inspection.findings:
         lines += finding_lines(item, paint)
     lines.append("")
-    errors = len(report.errors)
-    if errors:
-        lines.append(
-            paint(
-                "error",
-                f"Zoom will reject this token: {errors} problem"
-                f"{'s' if errors != 1 else ''} to fix.",
-            )
-        )
-    else:
-        lines.append(paint("ok", "Ready to join: no problem Zoom would reject."))
+    state, sentence = verdict(inspection)
+    lines.append(paint(state, sentence))
     out.write("\n".join(lines) + "\n")

@@ -102,6 +102,6 @@ def run(args: argparse.Namespace) -> int:
     if endpoint is not None:
         case = replace(case, endpoint=endpoint)
     sys.stdout.write(render(case, args.format, include_token=args.include_token))
-    if args.include_token and case.report.token:
+    if args.include_token and case.inspection.token:
         print(f"zoomsig: note: {exposure_text(case)}", file=sys.stderr)
     return 0

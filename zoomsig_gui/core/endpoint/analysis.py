@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from zoomsig_gui.core.endpoint.client import Answer, Gathered
 from zoomsig_gui.core.endpoint.request import EndpointRequest
-from zoomsig_gui.core.inspection.inspector import Report, inspect
+from zoomsig_gui.core.inspection.inspector import Inspection, inspect
 from zoomsig_gui.core.inspection.rules import ERROR, FUTURE_TOLERANCE_S, MS_THRESHOLD
 
 # A whole body that is one JWT (some backends answer the token as text/plain).
@@ -31,7 +31,7 @@ class Reading:
     token: str | None = None
     fields_seen: tuple[str, ...] = ()
     json_body: bool = False
-    inspection: Report | None = None
+    inspection: Inspection | None = None
     iat_offset_s: float | None = None
     date_offset_s: float | None = None
     ignored_meeting: str | None = None  # why the token is not for the meeting asked for
@@ -101,7 +101,7 @@ def find_token(body: bytes) -> tuple[str | None, tuple[str, ...], bool]:
     return None, (), data is not _NOT_JSON
 
 
-def _safe_inspect(token: str, secret: str | None, now: float, key: str | None) -> Report | None:
+def _safe_inspect(token: str, secret: str | None, now: float, key: str | None) -> Inspection | None:
     try:
         return inspect(token, secret=secret, now=now, expected_key=key)
     except (RecursionError, MemoryError, ValueError):
@@ -115,7 +115,7 @@ def _offset(value: object, reference: float) -> float | None:
     return None
 
 
-def _ignored(req: EndpointRequest, report: Report) -> str | None:
+def _ignored(req: EndpointRequest, report: Inspection) -> str | None:
     """Why the token is not for the meeting and role asked for (None when it is)."""
     if req.native or report.payload is None:
         return None

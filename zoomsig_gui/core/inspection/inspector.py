@@ -24,7 +24,7 @@ KIND_TEXT = {
 
 
 @dataclass(frozen=True)
-class Report:
+class Inspection:
     kind: str
     header: dict[str, Any] | None
     payload: dict[str, Any] | None
@@ -49,7 +49,7 @@ class Report:
         return [f.code for f in self.findings]
 
     def exit_status(self) -> int:
-        """0 no error, 1 an error, 2 malformed input (shared/findings.md)."""
+        """0 no error, 1 an error, 2 malformed input (docs/findings.md)."""
         if self.malformed:
             return 2
         return 1 if self.errors else 0
@@ -65,7 +65,7 @@ class Report:
         }
 
 
-def _malformed(why: str, now: int, token: str = "") -> Report:
+def _malformed(why: str, now: int, token: str = "") -> Inspection:
     item = finding(
         "malformed",
         ERROR,
@@ -75,7 +75,7 @@ def _malformed(why: str, now: int, token: str = "") -> Report:
         None,
         INVALID,
     )
-    return Report("unknown", None, None, None, now, (item,), token)
+    return Inspection("unknown", None, None, None, now, (item,), token)
 
 
 def _json_object(segment: str, part: str) -> dict[str, Any]:
@@ -114,7 +114,7 @@ def _not_json(word: str) -> object:
     raise ValueError(f"{word} is not JSON")
 
 
-def _legacy(token: str, now: int) -> Report | None:
+def _legacy(token: str, now: int) -> Inspection | None:
     """Pre-2022 Web SDK signature: base64(apiKey.mn.timestamp_ms.role.base64(hmac))."""
     try:
         text = b64_decode_any(token).decode("utf-8")
@@ -134,7 +134,7 @@ def _legacy(token: str, now: int) -> Report | None:
         None,
         INVALID,
     )
-    return Report("legacy", None, decoded, None, now, (item,), token)
+    return Inspection("legacy", None, decoded, None, now, (item,), token)
 
 
 def _signature(
@@ -178,7 +178,7 @@ def inspect(
     now: float | None = None,
     expected_key: str | None = None,
     clock_offset_s: float = 0.0,
-) -> Report:
+) -> Inspection:
     """Never raises for any input: what cannot be read becomes a `malformed` finding."""
     moment = int(time.time() + clock_offset_s) if now is None else int(now)
     pasted = extract(text)
@@ -232,7 +232,7 @@ def inspect(
     out += rules.check_header(header) + sig_findings
     kind = rules.kind_of(payload)
     out += rules.check_payload(payload, moment, expected_key)
-    return Report(kind, header, payload, signature_valid, moment, tuple(_ordered(out)), token)
+    return Inspection(kind, header, payload, signature_valid, moment, tuple(_ordered(out)), token)
 
 
 def _ordered(items: list[Finding]) -> list[Finding]:

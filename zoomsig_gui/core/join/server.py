@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from zoomsig_gui.core.join.errors import errors_json
 from zoomsig_gui.core.join.sdkfolder import SdkFolder, check_sdk_dir
+from zoomsig_gui.core.join.states import states_json
 from zoomsig_gui.core.resources import join_page_dir
 
 log = logging.getLogger(__name__)
@@ -289,6 +290,8 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
             parts = ["index.html"]
         if path == "/errors.json":
             return errors_json(), _TYPES[".json"], "no-store"
+        if path == "/states.json":
+            return states_json(), _TYPES[".json"], "no-store"
         if path == "/config.json":
             return self.config_body, _TYPES[".json"], "no-store"
         if path in self.extra:

@@ -48,15 +48,20 @@ def validate_request(req: TokenRequest) -> None:
         raise TokenError("The meeting number must be 9 to 11 digits, without spaces.")
     if req.role is not None and req.role not in (0, 1):
         raise TokenError("The role must be 0 (attendee) or 1 (host).")
-    if not MIN_EXPIRY_S <= req.expires_s <= MAX_EXPIRY_S:
-        raise TokenError(
-            f"Expiry must be between 30 min and 48 h ({MIN_EXPIRY_S} to {MAX_EXPIRY_S} s); "
-            f"{req.expires_s} s was asked for."
-        )
+    check_expiry(req.expires_s)
     if not 0 <= req.backdate_s <= MAX_BACKDATE_S:
         raise TokenError(f"The backdate must be 0 to {MAX_BACKDATE_S} s; got {req.backdate_s} s.")
     if req.webrtc_mode not in (None, 0, 1):
         raise TokenError("WebRTC mode must be 0 or 1.")
+
+
+def check_expiry(expires_s: int) -> None:
+    """Refuse an expiry window Zoom would refuse (TokenError with the allowed range)."""
+    if not MIN_EXPIRY_S <= expires_s <= MAX_EXPIRY_S:
+        raise TokenError(
+            f"Expiry must be between 30 min and 48 h ({MIN_EXPIRY_S} to {MAX_EXPIRY_S} s); "
+            f"{expires_s} s was asked for."
+        )
 
 
 def build_payload(req: TokenRequest, now: float) -> dict[str, Any]:

@@ -12,8 +12,8 @@ may take up to ``SecretStore.timeout_s`` seconds, so the window calls it from a 
     vault.rename(old, new) -> Outcome
     vault.set_secret(name, secret, session_only=False) -> Outcome
     vault.remove(name) -> Outcome          # deletes the keyring entry too
-    vault.credentials(name, mark_used=False) -> ProfileCredentials (has the secret)
-    vault.sign(name, TokenRequest, now=None, clock_offset_s=0) -> token; records last use
+    vault.credentials(name, mark_used=False) -> ProfileCredentials (has the secret); with
+                                          mark_used, records the time of use (for signing)
     vault.export_data() / export_to(path)  # names, keys, kinds, notes; never secrets
     vault.import_data(data) / import_from(path) -> ImportResult (added, skipped with reasons)
     vault.pop_notices()                    # e.g. "profiles.json was corrupt, set aside as …"
@@ -51,7 +51,6 @@ from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from zoomsig_gui.core.store.jsonfile import write_json_atomic
-from zoomsig_gui.core.tokens.request import TokenRequest, make_token
 from zoomsig_gui.core.vault import hygiene
 from zoomsig_gui.core.vault import index as idx
 from zoomsig_gui.core.vault.errors import (
@@ -499,25 +498,6 @@ class Vault:
         if mark_used:
             profile = self._mark_used_quietly(profile.name) or profile
         return ProfileCredentials(profile, secret, session)
-
-    @_serialised
-    def sign(
-        self,
-        name: str,
-        request: TokenRequest,
-        now: float | None = None,
-        clock_offset_s: float = 0.0,
-    ) -> str:
-        """A token signed with the profile's secret and key; records the profile's last use."""
-        creds = self.credentials(name)
-        token = make_token(
-            dataclasses.replace(request, key=creds.key),
-            creds.secret,
-            now=now,
-            clock_offset_s=clock_offset_s,
-        )
-        self._mark_used_quietly(creds.profile.name)
-        return token
 
     def _mark_used_quietly(self, name: str) -> Profile | None:
         """mark_used for signing: whatever stops it is a notice, never a failed token."""

@@ -6,7 +6,6 @@ The dialog stays open on a failure (nothing typed is lost) and shows the vault's
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,27 +20,8 @@ from PySide6.QtWidgets import (
 from zoomsig_gui.core.vault.hygiene import DEFAULT_KIND, KINDS, form_notes
 from zoomsig_gui.ui.services.vault_client import Profiles
 from zoomsig_gui.ui.widgets.boxes import save_cancel, stack
+from zoomsig_gui.ui.widgets.secretedit import SecretEdit
 from zoomsig_gui.ui.widgets.theme import colours
-
-
-class SecretEdit(QLineEdit):
-    """A password field with a Show / Hide action at its end."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.toggle = QAction("Show", self)
-        self.toggle.setCheckable(True)
-        self.toggle.setToolTip("Show or hide the secret")
-        self.toggle.toggled.connect(self._show)
-        self.addAction(self.toggle, QLineEdit.ActionPosition.TrailingPosition)
-        self.toggle.setIcon(
-            self.style().standardIcon(self.style().StandardPixmap.SP_DialogYesButton)
-        )
-
-    def _show(self, shown: bool) -> None:
-        self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.toggle.setText("Hide" if shown else "Show")
 
 
 class ProfileDialog(QDialog):

@@ -38,7 +38,7 @@ def _ask_clear(parent: QWidget) -> bool:
 
 
 class HistoryPanel(QWidget):
-    restoreRequested = Signal(object)  # core.history.Setup
+    restoreRequested = Signal(object)  # core.store.history.Setup
 
     def __init__(
         self,

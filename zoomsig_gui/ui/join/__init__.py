@@ -1,4 +1,5 @@
-"""The embedded join view: the join page with the real Meeting SDK in QtWebEngine.
+"""Joining from the window: the Make tab's join button and result, and the join page with the
+real Meeting SDK in QtWebEngine (loaded on the first click).
 
 Run as root (containers, CI images), Chromium refuses to start with its sandbox and aborts
 the whole process ("Running as root without --no-sandbox is not supported"). This package

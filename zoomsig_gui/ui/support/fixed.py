@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from zoomsig_gui.core.support.fixall import FixResult
-from zoomsig_gui.ui.support.compare import DiffTable, TokenLine
+from zoomsig_gui.ui.widgets.difftable import DiffTable
 from zoomsig_gui.ui.widgets.theme import colours
+from zoomsig_gui.ui.widgets.tokenline import TokenLine
 
 
 class FixedTokenView(QWidget):

@@ -43,7 +43,7 @@ class ReportDialog(QDialog):
         self.exposure.setObjectName("tokenExposure")
         self.exposure.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.exposure.setWordWrap(True)
-        self.include_token.setEnabled(bool(case.report.token))
+        self.include_token.setEnabled(bool(case.inspection.token))
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("reportPreview")
         self.preview.setReadOnly(True)
@@ -87,7 +87,7 @@ class ReportDialog(QDialog):
 
     def _refresh(self) -> None:
         # The note follows the box: it must not say the token is in the report when it is not.
-        if not self.case.report.token:
+        if not self.case.inspection.token:
             self.exposure.setText("There is no token in the input to include.")
         else:
             self.exposure.setText(exposure_text(self.case, self.include_token.isChecked()))

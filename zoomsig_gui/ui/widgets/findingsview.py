@@ -13,7 +13,7 @@ from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
     from zoomsig_gui.core.endpoint.result import EndpointFinding
-    from zoomsig_gui.core.inspection.inspector import Report
+    from zoomsig_gui.core.inspection.inspector import Inspection
     from zoomsig_gui.core.inspection.rules import Finding
 
 ICON = {
@@ -22,18 +22,6 @@ ICON = {
     "info": "SP_MessageBoxInformation",
 }  # QStyle.StandardPixmap names, looked up when used
 SEVERITY_WORD = {"error": "Problem", "warning": "Warning", "info": "Note"}
-
-
-def verdict_text(report: Report) -> tuple[str, str]:
-    """(state, sentence): state is ok, error or empty."""
-    errors = len(report.errors)
-    if report.malformed:
-        return "error", "This is not a token zoomsig can read."
-    if errors:
-        return "error", (
-            f"Zoom will reject this token: {errors} problem{'s' if errors != 1 else ''} to fix."
-        )
-    return "ok", "Ready to join: nothing here that Zoom would reject."
 
 
 class FindingRow(QFrame):
@@ -80,7 +68,6 @@ class FindingsView(QWidget):
         super().__init__(parent)
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
-        set_enum(self.verdict, "textFormat", "RichText")  # built from escaped text only
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName("Verdict")
         # Always rich text: its texts are HTML-escaped, and one without a tag would otherwise
@@ -100,7 +87,7 @@ class FindingsView(QWidget):
         layout.addWidget(self._scroll, 1)
         layout.addStretch(0)
         self.state = "empty"
-        self.show_report(None, "")
+        self.show_inspection(None, "")
 
     def rows(self) -> list[FindingRow]:
         return self._rows.findChildren(FindingRow)
@@ -114,10 +101,10 @@ class FindingsView(QWidget):
             row.deleteLater()
             row.setParent(None)
 
-    def show_report(self, report: Report | None, empty_text: str) -> None:
+    def show_inspection(self, inspection: Inspection | None, empty_text: str) -> None:
         self._clear()
         c = colours(self)
-        if report is None:
+        if inspection is None:
             self.state = "empty"
             self.verdict.setText(html.escape(empty_text))
             self.verdict.setStyleSheet(
@@ -125,7 +112,9 @@ class FindingsView(QWidget):
             )
             self._scroll.hide()
             return
-        self.show_findings(report.findings, *verdict_text(report))
+        from zoomsig_gui.core.inspection.verdict import verdict  # with the first token
+
+        self.show_findings(inspection.findings, *verdict(inspection))
 
     def show_findings(
         self, findings: Sequence[Finding | EndpointFinding], state: str, sentence: str
