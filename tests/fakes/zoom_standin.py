@@ -85,6 +85,7 @@ class ZoomStandIn:
         self.apps: dict[str, App] = {}
         self.requests: list[dict] = []
         self.access_life_s = 3599
+        self.issued: list[str] = []  # every refresh, access, ZAK and OBF token handed out
         self._signing_key = secrets.token_hex(16)
         self._pending: dict[str, _Pending] = {}
         self._codes: dict[str, _Code] = {}
@@ -208,6 +209,7 @@ class ZoomStandIn:
                 400, {"reason": "Unsupported grant type", "error": "unsupported_grant_type"}
             )
         access, refresh = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        self.issued += [access, refresh]
         with self._lock:
             self._refresh[refresh] = grant
             self._access[access] = (grant, time.time() + self.access_life_s)
@@ -262,6 +264,7 @@ class ZoomStandIn:
         else:
             return _json(400, {"code": 300, "message": "Invalid type."})
         token = jwt.encode(claims, self._signing_key, algorithm="HS256")
+        self.issued.append(token)
         return _json(200, {"token": token})
 
     def _basic_auth(self, header: str) -> App | None:

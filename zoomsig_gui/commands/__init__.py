@@ -14,4 +14,7 @@ COMMANDS: tuple[str, ...] = (
     "link",
     "reproduce",
     "report",
+    "zoom",
+    "zak",
+    "obf",
 )
