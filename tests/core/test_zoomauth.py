@@ -3,13 +3,12 @@ an in-memory keyring: what a person sees when it works, and when each step fails
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.fakes.zoom_standin import SCOPE, ZoomStandIn, answer_consent, follow
+from tests.fakes.zoom_standin import SCOPE, ZoomStandIn, browser
 from tests.integration.keyring_fixtures import MemoryKeyring
 from zoomsig_gui.core.vault.facade import Vault
 from zoomsig_gui.core.vault.secrets import SERVICE, SecretStore
@@ -66,26 +65,6 @@ def port(zoom: ZoomStandIn) -> int:
     port = free_port()
     zoom.add_app(CLIENT_ID, CLIENT_SECRET, [addresses.redirect_uri(port)])
     return port
-
-
-def browser(decision: str = "allow", state: str | None = None, host: str | None = None):
-    """open_url for sign_in: a person answering the consent page in a browser (a thread)."""
-    seen: dict = {}
-
-    def open_url(url: str) -> None:
-        def run() -> None:
-            try:
-                seen["redirect"] = answer_consent(url, decision, state)
-                seen["status"] = follow(seen["redirect"], host)
-            except Exception as exc:  # shown by the assertion that reads it
-                seen["error"] = exc
-
-        seen["url"] = url
-        seen["thread"] = threading.Thread(target=run, daemon=True)
-        seen["thread"].start()
-
-    open_url.seen = seen  # type: ignore[attr-defined]
-    return open_url
 
 
 def sign_in(accounts: ZoomAccounts, port: int, **kw):

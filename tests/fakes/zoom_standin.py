@@ -370,3 +370,24 @@ def follow(url: str, host: str | None = None) -> int:
     headers = {"Host": host} if host else {}
     with httpx.Client(trust_env=False, timeout=10) as http:
         return http.get(url, headers=headers).status_code
+
+
+def browser(decision: str = "allow", state: str | None = None, host: str | None = None):
+    """An ``open_url`` for sign-ins: a person answering the consent page, in a thread.
+    ``opener.seen`` gets the url, the redirect, the listener's status or the error."""
+    seen: dict = {}
+
+    def open_url(url: str) -> None:
+        def run() -> None:
+            try:
+                seen["redirect"] = answer_consent(url, decision, state)
+                seen["status"] = follow(seen["redirect"], host)
+            except Exception as exc:  # shown by the assertion that reads it
+                seen["error"] = exc
+
+        seen["url"] = url
+        seen["thread"] = threading.Thread(target=run, daemon=True)
+        seen["thread"].start()
+
+    open_url.seen = seen  # type: ignore[attr-defined]
+    return open_url

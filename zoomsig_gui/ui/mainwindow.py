@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.banner.offset_changed.connect(self.make.schedule)
         self.profiles.notice.connect(self.notify)
         self.make.token_made.connect(self._remember_passcode)
-        self.join = self.support = self.history = None
+        self.join = self.support = self.history = self.zoom_tokens = None
         self._plug_in()
         self.resize(1240, 820)
         self._restore()
@@ -132,6 +132,10 @@ class MainWindow(QMainWindow):
             self.support = plugins.SupportTools(self)
         if module_exists("zoomsig_gui.ui.history.panel"):
             self.history = plugins.HistoryTab(self)
+        if module_exists("zoomsig_gui.ui.zoomauth.panel"):  # whose meeting; ZAK and OBF token
+            from zoomsig_gui.ui.zoomauth.panel import ZoomTokens
+
+            self.zoom_tokens = ZoomTokens(self)
 
     # -- the Inspect tab, built on first use ----------------------------------------------
     @property

@@ -88,6 +88,7 @@ class JoinLauncher:
                     role=values.role or 0,
                     passcode=values.passcode,
                     email=values.email,
+                    **(self.window.zoom_tokens.join_tokens() if self.window.zoom_tokens else {}),
                 )
             )
         except Exception as exc:
