@@ -121,6 +121,11 @@ def test_link_in_chromium_reaches_a_join_result(
     assert status["data-error-code"] == code
     assert said in dom
     assert "zoom.us" in dom  # the explanation names what to check
+    # A join was sent: the page offers to try again, spaced as Zoom's limit asks.
+    retry = re.search(r'<div id="zoomsig-retry"[^>]*>', dom)
+    assert retry and "hidden" not in retry.group(0), dom[:3000]
+    assert 'data-wait-s="' in retry.group(0)
+    assert "You can try again" in dom
 
 
 def test_without_sdk_the_page_reports_sdk_missing(tmp_path: Path) -> None:
