@@ -347,3 +347,27 @@ def test_old_profile_files_still_read_and_new_fields_are_optional(tmp_path: Path
     vault.edit("Old", notes="x")
     saved = json.loads(path.read_text())["profiles"][0]
     assert "oauth_client_id" not in saved and "redirect_port" not in saved
+
+
+def test_two_processes_refreshing_at_once_both_get_a_zak(accounts, backend, zoom, port):
+    # The window and `zoomsig zak` may renew at the same moment: Zoom rotates the refresh
+    # token, so the second must use the one the first stored, not the one it read before.
+    sign_in(accounts, port)
+    results: list[object] = []
+
+    def one() -> None:
+        try:
+            results.append(ZoomAccounts(accounts.vault).zak("QA").user)
+        except Exception as exc:
+            results.append(exc)
+
+    import threading
+
+    threads = [threading.Thread(target=one) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert results == [zoom.user] * 4
+    profile = accounts.vault.get("QA")
+    assert entries(backend)[f"{profile.id}:refresh-token"] == zoom.live_refresh_tokens()[0]

@@ -299,7 +299,25 @@ class ZoomAccounts:
         return self._refresh(profile)
 
     def _refresh(self, profile: Profile) -> str:
-        refresh = self._secret(profile, REFRESH_TOKEN)
+        """A new access token from the refresh token, which Zoom rotates: one process at a
+        time (the window and a `zoomsig zak` may refresh at once), so none of them uses a
+        refresh token another has just used up."""
+        from zoomsig_gui.core.store.filelock import LockFileError, LockTimeout, locked
+
+        lock = self.vault.path.with_name(f"zoom-{profile.id}.lock")
+        try:
+            with locked(lock, self.vault.store.timeout_s + self.http_timeout_s):
+                return self._refresh_locked(profile)
+        except LockTimeout:
+            raise ZoomAuthError(
+                "Another zoomsig has been renewing this Zoom sign-in for too long. Try again "
+                "in a moment."
+            ) from None
+        except LockFileError as exc:
+            raise ZoomAuthError(f"Cannot renew the Zoom sign-in: {exc.why} ({lock}).") from None
+
+    def _refresh_locked(self, profile: Profile) -> str:
+        refresh = self._secret(profile, REFRESH_TOKEN)  # read now: another may have rotated it
         secret = self._secret(profile, OAUTH_SECRET)
         if not refresh or not secret or not profile.oauth_client_id:
             raise NotSignedInError(profile.name)
@@ -308,7 +326,7 @@ class ZoomAccounts:
                 "the token address",
                 lambda: client.refresh_token(addresses.token_url(), refresh_token=refresh),
                 profile.name,
-                dead_refresh=entry_name(profile.id, REFRESH_TOKEN),
+                dead_refresh=(entry_name(profile.id, REFRESH_TOKEN), refresh),
             )
         rotated = token.get("refresh_token")
         if rotated and rotated != refresh:  # the old one no longer works: keep the new at once
@@ -347,14 +365,16 @@ class ZoomAccounts:
         where: str,
         call: Callable[[], dict],
         profile_name: str,
-        dead_refresh: str | None = None,
+        dead_refresh: tuple[str, str] | None = None,  # (keyring entry, the token used)
     ) -> dict:
         try:
             return call()
         except OAuthError as exc:
             if exc.error == "invalid_grant" and dead_refresh:
+                entry, used = dead_refresh
                 try:  # a dead refresh token: remove it, so the status says "not signed in"
-                    self.vault.store.delete(dead_refresh)
+                    if self.vault.store.get(entry) == used:  # not one stored since
+                        self.vault.store.delete(entry)
                 except VaultError:
                     pass
                 raise SignInExpiredError(profile_name) from None
