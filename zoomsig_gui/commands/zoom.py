@@ -12,7 +12,7 @@ import sys
 from zoomsig_gui.commands.options import (
     CliError,
     fail,
-    listen_port,
+    port_number,
     print_json,
     zoom_accounts,
     zoom_errors,
@@ -58,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     signin.add_argument(
         "--redirect-port",
-        type=listen_port,
+        type=port_number,  # a fixed port: Zoom matches it against the app's allow list
         metavar="N",
         help="the loopback redirect's port (default 53713), remembered with the profile",
     )
