@@ -174,3 +174,25 @@ def test_sign_in_with_zoom_then_get_zak_on_a_worker(qtbot, window, monkeypatch, 
         home = settings_path.parents[2]
         for canary in [CLIENT_SECRET, *zoom.issued]:
             assert files_containing(canary, [home], []) == [], canary[:8]
+
+
+def test_closing_the_window_gives_up_a_waiting_sign_in(qtbot, window, monkeypatch):
+    with ZoomStandIn() as zoom:
+        monkeypatch.setenv(addresses.OAUTH_ENV, zoom.url)
+        monkeypatch.setenv(addresses.API_ENV, zoom.url)
+        add_profile(qtbot, window)
+        answers = iter([(CLIENT_ID, True), (CLIENT_SECRET, True)])
+        monkeypatch.setattr(
+            "zoomsig_gui.ui.zoomauth.panel.QInputDialog.getText", lambda *a, **k: next(answers)
+        )
+        panel = window.zoom_tokens.panel
+        opened: list[str] = []
+        panel.open_url = opened.append  # the person never answers in the browser
+        panel.buttons["host"].click()
+        panel.sign_in_button.click()
+        qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
+        started = time.monotonic()
+        window.close()
+        assert time.monotonic() - started < 3  # not the sign-in's 300 s
+        qtbot.waitUntil(lambda: "cancelled" in panel.status.text(), timeout=5_000)
+        assert not zoom.live_refresh_tokens()

@@ -316,6 +316,8 @@ class MainWindow(QMainWindow):
         self.banner.wait()
         if self.join is not None:
             self.join.shutdown()
+        if self.zoom_tokens is not None:
+            self.zoom_tokens.shutdown()
         super().closeEvent(event)
 
 

@@ -10,6 +10,7 @@ scrubber learns it). Every rule is the core's (core.zoomauth).
 
 from __future__ import annotations
 
+import threading
 import time
 import webbrowser
 from collections.abc import Callable
@@ -118,6 +119,7 @@ class ZoomTokensPanel(QWidget):
         self._learn = learn_secret
         self.open_url = open_url
         self.workers = Workers(self, threads=2)  # a sign-in waits; a Get must not queue behind
+        self._cancel = threading.Event()
 
         self.question = QLabel("<b>Whose meeting is it?</b>")
         self.group = QButtonGroup(self)
@@ -165,6 +167,13 @@ class ZoomTokensPanel(QWidget):
         self._ticker.timeout.connect(lambda: [f.refresh() for f in self.fields.values()])
         self._ticker.start()
         self._choice_changed()
+
+    def shutdown(self) -> None:
+        """A sign-in still waiting for the browser gives up (nothing is saved); a fetch
+        under way gets a moment to end, so no answer arrives at a closed window."""
+        self._cancel.set()
+        self._ticker.stop()
+        self.workers.wait(2000)
 
     # -- what the join gets ---------------------------------------------------------
     def choice(self) -> str:
@@ -255,7 +264,11 @@ class ZoomTokensPanel(QWidget):
 
         self.workers.run(
             lambda: self._accounts_now().sign_in(
-                name, self.open_url, client_id=client_id, client_secret=secret
+                name,
+                self.open_url,
+                client_id=client_id,
+                client_secret=secret,
+                cancelled=self._cancel,
             ),
             done,
             failed,
@@ -300,6 +313,10 @@ class ZoomTokens:
 
     def join_tokens(self) -> dict[str, str]:
         return self.panel.join_tokens() if self.panel is not None else {}
+
+    def shutdown(self) -> None:
+        if self.panel is not None:
+            self.panel.shutdown()
 
     def _accounts(self) -> object:  # in a worker, on first use: httpx and Authlib load then
         from zoomsig_gui.core.zoomauth.account import ZoomAccounts
