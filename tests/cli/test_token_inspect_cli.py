@@ -11,7 +11,7 @@ import sys
 import jwt
 import pytest
 
-from tests.core.helpers import KEY, NOW, SECRET
+from tests.helpers.tokens import KEY, NOW, SECRET
 from zoomsig_gui.cli import main
 
 LINK = "https://us02web.zoom.us/j/81198873582?pwd=abc123"

@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.fakes.zoom_standin import SCOPE, ZoomStandIn, browser
-from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.zoom_standin import SCOPE, ZoomStandIn, browser
 from zoomsig_gui.core.vault.facade import Vault
 from zoomsig_gui.core.vault.secrets import SERVICE, SecretStore
 from zoomsig_gui.core.zoomauth import addresses

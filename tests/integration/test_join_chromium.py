@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import require
-from tests.core.helpers import KEY, SECRET
-from tests.integration.sdk_fixtures import OFFLINE_RESOLVER, meeting_sdk_dist
+from tests.helpers.chromium import dump_dom
+from tests.helpers.sdk import meeting_sdk_dist
+from tests.helpers.tokens import KEY, SECRET
 
 pytestmark = [pytest.mark.sdk, pytest.mark.browser, pytest.mark.timeout(600)]
-CHROMIUM = "/usr/bin/chromium"
 
 
 @contextmanager
@@ -39,36 +37,6 @@ def zoomsig_serve(*args: str) -> Iterator[tuple[str, int]]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-
-
-def dump_dom(url: str, profile: Path) -> str:
-    require(
-        os.access(CHROMIUM, os.X_OK) or shutil.which("chromium"),
-        "Debian's chromium is not installed",
-    )
-    result = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            f"--host-resolver-rules={OFFLINE_RESOLVER}",
-            "--virtual-time-budget=120000",
-            "--dump-dom",
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
 
 
 def status_of(dom: str) -> dict[str, str]:

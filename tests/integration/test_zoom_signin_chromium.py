@@ -18,13 +18,14 @@ from urllib.parse import urlencode, urljoin
 import keyring
 import pytest
 
-from tests.fakes.zoom_standin import ZoomStandIn
-from tests.integration.keyring_fixtures import (
+from tests.helpers.chromium import dump_dom
+from tests.helpers.keyrings import (
     child_env,
     files_containing,
     require_secret_service,
     zoomsig_cmd,
 )
+from tests.helpers.zoom_standin import ZoomStandIn
 from zoomsig_gui.core.join.link import parse_link
 from zoomsig_gui.core.vault.secrets import SERVICE
 
@@ -38,13 +39,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def chromium_dom(url: str, profile: Path) -> str:
-    # The join page's Chromium run (headless, offline but for loopback) serves here too.
-    from tests.integration.test_join_chromium import dump_dom
-
-    return dump_dom(url, profile)
 
 
 class ConsentForm(HTMLParser):
@@ -125,11 +119,11 @@ class Person:
         rest: list[str] = []
         reader = threading.Thread(target=lambda: rest.extend(proc.stderr), daemon=True)
         reader.start()
-        consent_dom = chromium_dom(url, self.browser)
+        consent_dom = dump_dom(url, self.browser)
         assert "Allow this app to access your Zoom account?" in consent_dom
         form = ConsentForm()
         form.feed(consent_dom)
-        back_dom = chromium_dom(form.submit_url(url, button), self.browser)
+        back_dom = dump_dom(form.submit_url(url, button), self.browser)
         out = proc.stdout.read()
         status = proc.wait(timeout=30)
         reader.join(10)

@@ -10,9 +10,9 @@ from pathlib import Path
 import jwt
 import pytest
 
-from tests.fakes.zoom_standin import ZoomStandIn, browser
-from tests.integration.keyring_fixtures import MemoryKeyring, files_containing
-from tests.ui.conftest import INVITE, NUMBER, add_profile, wait_token
+from tests.helpers.keyrings import MemoryKeyring, files_containing
+from tests.helpers.window import INVITE, NUMBER, add_profile, wait_token
+from tests.helpers.zoom_standin import ZoomStandIn, browser
 from zoomsig_gui.core.join.link import build_link, local_page_url
 from zoomsig_gui.core.vault.facade import Vault
 from zoomsig_gui.core.vault.secrets import SecretStore

@@ -18,7 +18,7 @@ from zoomsig_gui.commands.options import (
     zoom_errors,
     zoom_failed,
 )
-from zoomsig_gui.commands.token import add_token_options, request_from_args
+from zoomsig_gui.commands.tokenoptions import add_token_options, request_from_args
 from zoomsig_gui.core.join.link import (
     BOTH_TOKENS,
     DEFAULT_LANG,

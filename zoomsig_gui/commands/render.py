@@ -26,8 +26,8 @@ class _Painter:
 
 
 def render(report: Report, stream: TextIO | None = None) -> None:
-    stream = stream or sys.stdout
-    paint = _Painter(use_colour(stream))
+    out = stream or sys.stdout
+    paint = _Painter(use_colour(out))
     lines = [paint("bold", f"What this is: {KIND_TEXT[report.kind]}")]
     if report.signature_valid is True:
         lines.append("Signature:    " + paint("ok", "matches the secret"))
@@ -74,4 +74,4 @@ def render(report: Report, stream: TextIO | None = None) -> None:
         )
     else:
         lines.append(paint("ok", "Ready to join: no problem Zoom would reject."))
-    stream.write("\n".join(lines) + "\n")
+    out.write("\n".join(lines) + "\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, TIME_CLAIMS
 from zoomsig_gui.core.timefmt import relative_text, utc_text
@@ -36,7 +37,7 @@ class ClaimRow:
     meaning: str
 
 
-def claim_rows(claims: dict | None, now: float) -> list[ClaimRow]:
+def claim_rows(claims: dict[str, Any] | None, now: float) -> list[ClaimRow]:
     rows: list[ClaimRow] = []
     for name, value in (claims or {}).items():
         shown = (
@@ -55,15 +56,15 @@ def claim_rows(claims: dict | None, now: float) -> list[ClaimRow]:
 
 
 def _reading(name: str, value: object, now: float) -> str:
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
-    if name in TIME_CLAIMS and is_number:
-        if value > MS_THRESHOLD:
-            return f"{utc_text(_from_ms(value))} if read as milliseconds"
-        return f"{utc_text(value)} · {relative_text(value, now)}"
-    if name == "timestamp_ms" and is_number:
-        return utc_text(_from_ms(value))
-    if name == "role" and is_number and value in ROLE_NAMES:
-        return ROLE_NAMES[int(value)]
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if name in TIME_CLAIMS and number is not None:
+        if number > MS_THRESHOLD:
+            return f"{utc_text(_from_ms(number))} if read as milliseconds"
+        return f"{utc_text(number)} · {relative_text(number, now)}"
+    if name == "timestamp_ms" and number is not None:
+        return utc_text(_from_ms(number))
+    if name == "role" and number is not None and number in ROLE_NAMES:
+        return ROLE_NAMES[int(number)]
     return ""
 
 

@@ -6,6 +6,7 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from zoomsig_gui.core.inspection import rules
 from zoomsig_gui.core.inspection.paste import extract
@@ -25,8 +26,8 @@ KIND_TEXT = {
 @dataclass(frozen=True)
 class Report:
     kind: str
-    header: dict | None
-    payload: dict | None
+    header: dict[str, Any] | None
+    payload: dict[str, Any] | None
     signature_valid: bool | None
     now: int
     findings: tuple[Finding, ...] = field(default_factory=tuple)
@@ -53,7 +54,7 @@ class Report:
             return 2
         return 1 if self.errors else 0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "header": self.header,
@@ -77,7 +78,7 @@ def _malformed(why: str, now: int, token: str = "") -> Report:
     return Report("unknown", None, None, None, now, (item,), token)
 
 
-def _json_object(segment: str, part: str) -> dict:
+def _json_object(segment: str, part: str) -> dict[str, Any]:
     raw = b64_decode_any(segment)
     try:
         # NaN and Infinity are not JSON (JavaScript's JSON.parse, like Zoom, refuses them).
@@ -116,7 +117,9 @@ def _legacy(token: str, now: int) -> Report | None:
     return Report("legacy", None, decoded, None, now, (item,), token)
 
 
-def _signature(header: dict, parts: list[str], secret: str | None) -> tuple[bool | None, list]:
+def _signature(
+    header: dict[str, Any], parts: list[str], secret: str | None
+) -> tuple[bool | None, list[Finding]]:
     if not secret:
         return None, [
             finding(

@@ -6,6 +6,7 @@ Codes are a contract (CLI JSON, tests, bug reports); messages are for non-develo
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from zoomsig_gui.core.timefmt import relative_text, span_text, utc_text
 from zoomsig_gui.core.tokens.request import MAX_EXPIRY_S, MIN_EXPIRY_S
@@ -46,7 +47,7 @@ class Finding:
     claim: str | None = None
     sdk_error: int | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -66,7 +67,7 @@ def _is_int(value: object) -> bool:
 
 
 # ---------------------------------------------------------------- header
-def check_header(header: dict) -> list[Finding]:
+def check_header(header: dict[str, Any]) -> list[Finding]:
     out: list[Finding] = []
     alg = header.get("alg")
     if alg != "HS256":
@@ -96,7 +97,7 @@ def check_header(header: dict) -> list[Finding]:
 
 
 # ---------------------------------------------------------------- payload
-def kind_of(payload: dict) -> str:
+def kind_of(payload: dict[str, Any]) -> str:
     if "tpc" in payload or "app_key" in payload or "role_type" in payload:
         if not ("appKey" in payload or "sdkKey" in payload):
             return "video"
@@ -105,10 +106,12 @@ def kind_of(payload: dict) -> str:
     return "meeting-native"
 
 
-def check_payload(payload: dict, now: float, expected_key: str | None = None) -> list[Finding]:
+def check_payload(
+    payload: dict[str, Any], now: float, expected_key: str | None = None
+) -> list[Finding]:
     kind = kind_of(payload)
     if kind == "video":
-        out = [
+        out: list[Finding] = [
             finding(
                 "video-sdk-token",
                 ERROR,
@@ -120,7 +123,7 @@ def check_payload(payload: dict, now: float, expected_key: str | None = None) ->
             )
         ]
         return out + _unknown_claims(payload, VIDEO_CLAIMS)
-    out: list[Finding] = []
+    out = []
     out += _keys(payload, expected_key)
     out += _meeting_and_role(payload, kind)
     out += _times(payload, now, kind)
@@ -129,7 +132,7 @@ def check_payload(payload: dict, now: float, expected_key: str | None = None) ->
     return out
 
 
-def _keys(payload: dict, expected_key: str | None) -> list[Finding]:
+def _keys(payload: dict[str, Any], expected_key: str | None) -> list[Finding]:
     out: list[Finding] = []
     if "apiKey" in payload:
         out.append(
@@ -191,7 +194,7 @@ def _keys(payload: dict, expected_key: str | None) -> list[Finding]:
     return out
 
 
-def _meeting_and_role(payload: dict, kind: str) -> list[Finding]:
+def _meeting_and_role(payload: dict[str, Any], kind: str) -> list[Finding]:
     has_mn, has_role = "mn" in payload, "role" in payload
     if kind == "meeting-native":
         return [
@@ -268,7 +271,7 @@ def _role(role: object) -> list[Finding]:
     ]
 
 
-def _times(payload: dict, now: float, kind: str) -> list[Finding]:
+def _times(payload: dict[str, Any], now: float, kind: str) -> list[Finding]:
     out: list[Finding] = []
     ints: dict[str, int] = {}
     for claim in TIME_CLAIMS:
@@ -430,7 +433,7 @@ def _times(payload: dict, now: float, kind: str) -> list[Finding]:
     return out
 
 
-def _webrtc(payload: dict) -> list[Finding]:
+def _webrtc(payload: dict[str, Any]) -> list[Finding]:
     if "video_webrtc_mode" not in payload:
         return []
     mode = payload["video_webrtc_mode"]
@@ -448,7 +451,7 @@ def _webrtc(payload: dict) -> list[Finding]:
     ]
 
 
-def _unknown_claims(payload: dict, known: tuple[str, ...]) -> list[Finding]:
+def _unknown_claims(payload: dict[str, Any], known: tuple[str, ...]) -> list[Finding]:
     extra = [name for name in payload if name not in known]
     if not extra:
         return []

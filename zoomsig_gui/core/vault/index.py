@@ -16,6 +16,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_config_dir
 
@@ -39,7 +40,7 @@ class Profile:
     oauth_client_id: str = ""  # the Client ID of the General app used to sign in with Zoom
     redirect_port: int | None = None  # None: the default loopback redirect port
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         for optional in ("oauth_client_id", "redirect_port"):
             if not data[optional]:  # kept out, so the file stays as older versions wrote it
