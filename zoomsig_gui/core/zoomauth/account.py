@@ -24,7 +24,7 @@ import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, TypeVar
 
 import httpx
 from authlib.common.security import generate_token
@@ -49,8 +49,8 @@ from zoomsig_gui.core.zoomauth.errors import (
 from zoomsig_gui.core.zoomauth.loopback import CallbackListener
 from zoomsig_gui.core.zoomauth.usertoken import OBF, ZAK, UserToken, describe
 
-if TYPE_CHECKING:
-    from authlib.integrations.httpx_client import OAuth2Client
+T = TypeVar("T")
+Token = dict[str, Any]  # a token endpoint's answer, as Authlib hands it over
 
 DEFAULT_WAIT_S = 300.0  # time to finish the sign-in in the browser
 HTTP_TIMEOUT_S = 20.0
@@ -66,7 +66,7 @@ class SignInStatus:
     has_secret: bool
     signed_in: bool  # a refresh token is in the keyring
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "profile": self.profile,
             "client_id": self.client_id,
@@ -83,7 +83,7 @@ class SignInResult:
     notices: tuple[str, ...] = ()
 
 
-def _vault_call(fn: Callable, *args: object, **kwargs: object):
+def _vault_call(fn: Callable[..., T], *args: object, **kwargs: object) -> T:
     try:
         return fn(*args, **kwargs)
     except VaultError as exc:
@@ -164,7 +164,8 @@ class ZoomAccounts:
         authorize_url = addresses.authorize_url()
 
         verifier = generate_token(64)  # RFC 7636: 43 to 128 characters
-        with self._client(client_id, secret, addresses.redirect_uri(port)) as client:
+        client = self._client(client_id, secret, addresses.redirect_uri(port))
+        try:
             url, state = client.create_authorization_url(authorize_url, code_verifier=verifier)
             listener = CallbackListener(port, state)
             try:
@@ -180,6 +181,8 @@ class ZoomAccounts:
                 ),
                 profile.name,
             )
+        finally:
+            client.close()
         refresh = token.get("refresh_token")
         if not refresh:
             raise ZoomAnswerError("Zoom's answer had no refresh token; nothing was saved.")
@@ -263,7 +266,7 @@ class ZoomAccounts:
         found = describe(self._user_token(name, {"type": "onbehalf", "meeting_id": number}), OBF)
         return found if found.meeting else _with_meeting(found, number)
 
-    def _user_token(self, name: str, params: dict) -> str:
+    def _user_token(self, name: str, params: dict[str, str]) -> str:
         profile = self._profile(name)
         for attempt in (1, 2):
             access = self._access_token(profile)
@@ -321,19 +324,22 @@ class ZoomAccounts:
         secret = self._secret(profile, OAUTH_SECRET)
         if not refresh or not secret or not profile.oauth_client_id:
             raise NotSignedInError(profile.name)
-        with self._client(profile.oauth_client_id, secret, None) as client:
+        client = self._client(profile.oauth_client_id, secret, None)
+        try:
             token = self._token_call(
                 "the token address",
                 lambda: client.refresh_token(addresses.token_url(), refresh_token=refresh),
                 profile.name,
                 dead_refresh=(entry_name(profile.id, REFRESH_TOKEN), refresh),
             )
+        finally:
+            client.close()
         rotated = token.get("refresh_token")
         if rotated and rotated != refresh:  # the old one no longer works: keep the new at once
             _vault_call(self.vault.store.set, entry_name(profile.id, REFRESH_TOKEN), rotated)
         return self._remember_access(profile, token)
 
-    def _remember_access(self, profile: Profile, token: dict) -> str:
+    def _remember_access(self, profile: Profile, token: Token) -> str:
         access = str(token.get("access_token") or "")
         if not access:
             raise ZoomAnswerError("Zoom's answer had no access token.")
@@ -344,7 +350,8 @@ class ZoomAccounts:
         return access
 
     # -- machinery ------------------------------------------------------------------------
-    def _client(self, client_id: str, secret: str, redirect: str | None) -> OAuth2Client:
+    def _client(self, client_id: str, secret: str, redirect: str | None) -> Any:
+        # Any: Authlib ships no types (its OAuth2Client is an httpx.Client underneath)
         with warnings.catch_warnings():
             # Authlib 1.9.10 prefers the httpx2 fork and warns when it falls back to httpx;
             # zoomsig uses httpx, as its other network code does, until it moves as a whole.
@@ -363,10 +370,10 @@ class ZoomAccounts:
     def _token_call(
         self,
         where: str,
-        call: Callable[[], dict],
+        call: Callable[[], Token],
         profile_name: str,
         dead_refresh: tuple[str, str] | None = None,  # (keyring entry, the token used)
-    ) -> dict:
+    ) -> Token:
         try:
             return call()
         except OAuthError as exc:
@@ -395,7 +402,7 @@ class ZoomAccounts:
             raise ZoomAnswerError(f"Zoom's answer could not be used: {exc}.") from None
 
 
-def _json(resp: httpx.Response) -> dict:
+def _json(resp: httpx.Response) -> dict[str, Any]:
     try:
         body = resp.json()
     except ValueError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import html
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qsl, urlsplit
@@ -140,7 +141,7 @@ class CallbackListener:
     def redirect_uri(self) -> str:
         return redirect_uri(self.port)
 
-    def wait(self, timeout_s: float, cancelled: object = None) -> str:
+    def wait(self, timeout_s: float, cancelled: threading.Event | None = None) -> str:
         """Serve until the answer came, a failure, ``timeout_s`` passed, or
         ``cancelled.is_set()`` (a threading.Event from the window's Cancel)."""
         deadline = time.monotonic() + timeout_s
@@ -149,7 +150,7 @@ class CallbackListener:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise SignInTimeoutError(timeout_s)
-                if cancelled is not None and cancelled.is_set():  # type: ignore[attr-defined]
+                if cancelled is not None and cancelled.is_set():
                     raise ZoomAuthError("The sign-in was cancelled; nothing was saved.")
                 self._server.timeout = min(left, 0.25)
                 self._server.handle_request()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from zoomsig_gui.core.timefmt import relative_text, utc_text
 from zoomsig_gui.core.tokens.jwt import b64_decode_any
@@ -26,7 +27,7 @@ class UserToken:
     user: str | None = None  # the Zoom user it belongs to (uid, or e-mail where given)
     meeting: str | None = None  # the meeting an OBF token is for (mnum), where it says
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {
             "token": self.token,
             "type": self.type,
@@ -46,7 +47,7 @@ class UserToken:
         return f"{NAMES[self.type]}{whose}; {verb} {when}."
 
 
-def claims_of(token: str) -> dict | None:
+def claims_of(token: str) -> dict[str, Any] | None:
     """The payload of a JWT, or None when the text is not one."""
     parts = token.strip().split(".")
     if len(parts) != 3:
@@ -70,8 +71,10 @@ def describe(token: str, kind: str) -> UserToken:
     token = token.strip()
     claims = claims_of(token) or {}
     exp = claims.get("exp")
-    readable = isinstance(exp, int | float) and not isinstance(exp, bool)
-    expires_at = int(exp) if readable and math.isfinite(exp) and abs(exp) < 1e11 else None
+    expires_at = None
+    if isinstance(exp, int | float) and not isinstance(exp, bool):
+        if math.isfinite(exp) and abs(exp) < 1e11:
+            expires_at = int(exp)
     user = _text(claims.get("email")) or _text(claims.get("uid")) or _text(claims.get("sub"))
     meeting = _text(claims.get("mnum")) or _text(str(claims.get("mn") or ""))
     return UserToken(token, kind, expires_at, user, meeting)

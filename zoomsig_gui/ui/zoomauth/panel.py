@@ -14,6 +14,7 @@ import threading
 import time
 import webbrowser
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -34,7 +35,21 @@ from zoomsig_gui.core.zoomauth.usertoken import NAMES, OBF, ZAK, describe
 from zoomsig_gui.ui.services.workers import Workers
 from zoomsig_gui.ui.widgets.theme import colours
 
+if TYPE_CHECKING:
+    from zoomsig_gui.core.zoomauth.account import SignInResult, SignInStatus, ZoomAccounts
+    from zoomsig_gui.core.zoomauth.usertoken import UserToken
+
 OURS, OTHER, HOST = "ours", "other", "host"
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    if isinstance(widget, QLabel):
+        widget.setWordWrap(True)
+    return widget
+
+
 CHOICES = (
     (OURS, "Our account's meeting: the signature is enough"),
     (OTHER, "Another account's meeting: signature + OBF token"),
@@ -53,16 +68,17 @@ class TokenField(QWidget):
     changed = Signal()
 
     def __init__(self, kind: str, now: Callable[[], float]) -> None:
-        super().__init__(objectName=f"{kind}Row")
+        super().__init__()
+        self.setObjectName(f"{kind}Row")
         self.kind = kind
         self._now = now
         name = NAMES[kind]
-        self.edit = QLineEdit(objectName=f"{kind}Field")
+        self.edit = _named(QLineEdit(), f"{kind}Field")
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)  # never readable in a screenshot
         self.edit.setAccessibleName(name)
         self.edit.setPlaceholderText(f"paste a {name}, or get one with your Zoom sign-in")
-        self.get = QPushButton(f"Get {name}", objectName=f"get_{kind}")
-        self.info = QLabel(objectName=f"{kind}Info", wordWrap=True)
+        self.get = _named(QPushButton(f"Get {name}"), f"get_{kind}")
+        self.info = _named(QLabel(), f"{kind}Info")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(f"{name}:"))
@@ -105,16 +121,17 @@ class ZoomTokensPanel(QWidget):
 
     def __init__(
         self,
-        accounts: Callable[[], object],  # -> core.zoomauth.account.ZoomAccounts, in a worker
+        accounts: Callable[[], ZoomAccounts],  # called in a worker, on first use
         profile: Callable[[], str | None],
         meeting: Callable[[], str | None],
         now: Callable[[], float] = time.time,
         learn_secret: Callable[[str], None] = lambda _value: None,
         open_url: Callable[[str], object] = webbrowser.open,
     ) -> None:
-        super().__init__(objectName="zoomTokens")
+        super().__init__()
+        self.setObjectName("zoomTokens")
         self._accounts_factory = accounts
-        self._accounts: object | None = None
+        self._accounts: ZoomAccounts | None = None
         self._profile, self._meeting = profile, meeting
         self._learn = learn_secret
         self.open_url = open_url
@@ -128,19 +145,19 @@ class ZoomTokensPanel(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.question)
         for key, text in CHOICES:
-            button = QRadioButton(text, objectName=f"whose_{key}")
+            button = _named(QRadioButton(text), f"whose_{key}")
             self.buttons[key] = button
             self.group.addButton(button)
             layout.addWidget(button)
         self.buttons[OURS].setChecked(True)
-        self.review = QLabel(REVIEW_NOTE, objectName="reviewNote", wordWrap=True)
+        self.review = _named(QLabel(REVIEW_NOTE), "reviewNote")
         self.fields = {kind: TokenField(kind, now) for kind in (ZAK, OBF)}
-        self.sign_in_button = QPushButton("Sign in with Zoom", objectName="zoomSignIn")
-        self.status = QLabel(objectName="zoomStatus", wordWrap=True)
-        self.redirect = QLabel(objectName="redirectAddress", wordWrap=True)
-        self.copy_redirect = QPushButton("Copy", objectName="copyRedirect")
+        self.sign_in_button = _named(QPushButton("Sign in with Zoom"), "zoomSignIn")
+        self.status = _named(QLabel(), "zoomStatus")
+        self.redirect = _named(QLabel(), "redirectAddress")
+        self.copy_redirect = _named(QPushButton("Copy"), "copyRedirect")
         self.copy_redirect.setToolTip("Copy the address to add to the Zoom app's redirect list")
-        self.sign_in_row = QWidget(objectName="zoomSignInRow")
+        self.sign_in_row = _named(QWidget(), "zoomSignInRow")
         sign_in = QVBoxLayout(self.sign_in_row)
         sign_in.setContentsMargins(0, 0, 0, 0)
         top, bottom = QHBoxLayout(), QHBoxLayout()
@@ -204,7 +221,7 @@ class ZoomTokensPanel(QWidget):
         self.redirect.setText(f"Redirect address for the Zoom app's allow list: {address}")
 
     # -- Zoom sign-in and fetching, on workers --------------------------------------------
-    def _accounts_now(self):
+    def _accounts_now(self) -> ZoomAccounts:
         if self._accounts is None:
             self._accounts = self._accounts_factory()
         return self._accounts
@@ -231,7 +248,7 @@ class ZoomTokensPanel(QWidget):
             lambda exc: self._say(str(exc), True),
         )
 
-    def _ask_and_sign_in(self, name: str, status: object) -> None:
+    def _ask_and_sign_in(self, name: str, status: SignInStatus) -> None:
         self.set_redirect(status.redirect_uri)
         client_id = secret = None
         if not status.client_id:
@@ -253,7 +270,7 @@ class ZoomTokensPanel(QWidget):
         self._say("Finish the sign-in in your browser; zoomsig waits for Zoom's answer…")
         self.sign_in_button.setEnabled(False)
 
-        def done(result: object) -> None:
+        def done(result: SignInResult) -> None:
             self.sign_in_button.setEnabled(True)
             notes = " ".join(result.notices)
             self._say(f"Signed in with Zoom for “{result.profile}”. {notes}".strip())
@@ -285,11 +302,11 @@ class ZoomTokensPanel(QWidget):
         box.get.setEnabled(False)
         self._say(f"Getting a {NAMES[kind]} from Zoom…")
 
-        def work():
+        def work() -> UserToken:
             accounts = self._accounts_now()
             return accounts.zak(name) if kind == ZAK else accounts.obf(name, meeting)
 
-        def done(found: object) -> None:
+        def done(found: UserToken) -> None:
             box.get.setEnabled(True)
             self._learn(found.token)
             box.set_token(found.token)
@@ -318,7 +335,7 @@ class ZoomTokens:
         if self.panel is not None:
             self.panel.shutdown()
 
-    def _accounts(self) -> object:  # in a worker, on first use: httpx and Authlib load then
+    def _accounts(self) -> ZoomAccounts:  # in a worker, on first use: httpx and Authlib load then
         from zoomsig_gui.core.zoomauth.account import ZoomAccounts
 
         return ZoomAccounts(self.window.profiles.vault())
