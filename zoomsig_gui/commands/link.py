@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 from zoomsig_gui.commands.clockoptions import resolve_offset
 from zoomsig_gui.commands.options import (
@@ -26,8 +27,8 @@ from zoomsig_gui.core.join.link import (
     JoinParams,
     build_link,
     check_base,
-    expiry_notice,
     is_unencrypted_remote,
+    link_notice,
     local_page_url,
     save_base,
     saved_base,
@@ -77,6 +78,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="port of the local page (`zoomsig serve --port N`)",
     )
     parser.add_argument("--save-base", action="store_true", help="remember --base for future links")
+    parser.add_argument(
+        "--qr",
+        type=Path,
+        metavar="FILE",
+        help="also write the link as a QR code, FILE.png or FILE.svg (a new file)",
+    )
     parser.add_argument(
         "--forget-base",
         action="store_true",
@@ -149,10 +156,11 @@ def run(args: argparse.Namespace) -> int:
         if args.native:
             raise CliError("A join link needs --meeting: native-SDK tokens cannot join on the web.")
         creds = resolve_credentials(args)
-        req, invite_passcode = request_from_args(args, creds.key)
+        req, ref = request_from_args(args, creds.key)
         base = _base(args)
         offset = resolve_offset(args)
         token = make_token(req, creds.secret or "", now=args.now, clock_offset_s=offset)
+        invite_passcode = ref.passcode if ref else None
         passcode = args.passcode if args.passcode is not None else (invite_passcode or "")
         zak, obf = _user_token(args, req.meeting_number or "")
         params = JoinParams(
@@ -169,13 +177,25 @@ def run(args: argparse.Namespace) -> int:
             obf_token=obf,
         )
         link = build_link(base, params)
+        if args.qr:
+            from zoomsig_gui.core.join.qr import write_qr
+
+            write_qr(link, args.qr)
     except (CliError, MeetingInputError, TokenError, JoinLinkError) as exc:
         return fail(str(exc))
     except zoom_errors() as exc:
         return zoom_failed(exc)
     print(link)
     now = true_time(args, offset)
-    print(expiry_notice(signature_expiry(token), now), file=sys.stderr)
+    print(link_notice(base, signature_expiry(token), now), file=sys.stderr)
+    if args.qr:
+        print(
+            f"QR code of the link written to {args.qr} (it carries the same live "
+            "signature: share it as you would the link).",
+            file=sys.stderr,
+        )
+    if args.passcode is None and ref is not None and ref.note:
+        print(ref.note, file=sys.stderr)
     if is_unencrypted_remote(base):
         print(
             "Warning: this page is on another computer over plain http: the signature "

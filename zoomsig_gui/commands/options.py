@@ -258,3 +258,18 @@ def print_user_token(token: UserToken, as_json: bool) -> None:
     else:
         print(token.token)
     print(token.summary(time.time()), file=sys.stderr)
+
+
+def add_cdn_options(parser: argparse.ArgumentParser) -> None:
+    """Which Meeting SDK the page loads from Zoom's CDN (`zoomsig serve` and `publish`)."""
+    from zoomsig_gui.core.join.server import DEFAULT_SDK_VERSION  # only for these two
+
+    parser.add_argument(
+        "--sdk-version",
+        default=DEFAULT_SDK_VERSION,
+        metavar="X.Y.Z",
+        help=f"SDK version to load from Zoom's CDN (default {DEFAULT_SDK_VERSION})",
+    )
+    parser.add_argument(
+        "--china", action="store_true", help="load the SDK from Zoom's China CDN (jssdk.zoomus.cn)"
+    )
