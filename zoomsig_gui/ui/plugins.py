@@ -106,6 +106,7 @@ class JoinLauncher:
             return None
         from zoomsig_gui.core.join.link import JoinParams
 
+        zak, obf = self.window.zoom_tokens.join_tokens() if self.window.zoom_tokens else ("", "")
         return JoinParams(
             name=values.display_name or "zoomsig test",
             meeting_number=values.meeting_number,
@@ -113,7 +114,8 @@ class JoinLauncher:
             role=values.role or 0,
             passcode=values.passcode,
             email=values.email,
-            **(self.window.zoom_tokens.join_tokens() if self.window.zoom_tokens else {}),
+            zak=zak,
+            obf_token=obf,
         )
 
     def _page_url(self) -> str | None:

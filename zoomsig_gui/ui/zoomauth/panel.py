@@ -196,13 +196,13 @@ class ZoomTokensPanel(QWidget):
     def choice(self) -> str:
         return next(key for key, button in self.buttons.items() if button.isChecked())
 
-    def join_tokens(self) -> dict[str, str]:
-        """zak / obf_token for JoinParams: only the one the choice asks for, never both."""
+    def join_tokens(self) -> tuple[str, str]:
+        """(zak, obf_token) for JoinParams: only the one the choice asks for, never both."""
         choice = self.choice()
-        return {
-            "zak": self.fields[ZAK].token() if choice == HOST else "",
-            "obf_token": self.fields[OBF].token() if choice == OTHER else "",
-        }
+        return (
+            self.fields[ZAK].token() if choice == HOST else "",
+            self.fields[OBF].token() if choice == OTHER else "",
+        )
 
     def _choice_changed(self) -> None:
         choice = self.choice()
@@ -328,8 +328,8 @@ class ZoomTokens:
         self.panel: ZoomTokensPanel | None = None
         window.make.when_built(self._place)
 
-    def join_tokens(self) -> dict[str, str]:
-        return self.panel.join_tokens() if self.panel is not None else {}
+    def join_tokens(self) -> tuple[str, str]:
+        return self.panel.join_tokens() if self.panel is not None else ("", "")
 
     def shutdown(self) -> None:
         if self.panel is not None:
