@@ -50,10 +50,10 @@ def _named(widget: W, name: str) -> W:
     return widget
 
 
-CHOICES = (
-    (OURS, "Our account's meeting: the signature is enough"),
-    (OTHER, "Another account's meeting: signature + OBF token"),
-    (HOST, "I'm joining as the host: signature + ZAK"),
+CHOICES = (  # short lines: the left column must not scroll sideways
+    (OURS, "Our account's meeting (the signature is enough)"),
+    (OTHER, "Another account's meeting (+ OBF token)"),
+    (HOST, "I'm joining as the host (+ ZAK)"),
 )
 REVIEW_NOTE = (
     "Zoom lets an app join meetings of other accounts only after the app has passed Zoom's "
