@@ -18,4 +18,5 @@ COMMANDS: tuple[str, ...] = (
     "zoom",
     "zak",
     "obf",
+    "endpoint",
 )

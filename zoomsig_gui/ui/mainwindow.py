@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.banner.offset_changed.connect(self.make.schedule)
         self.profiles.notice.connect(self.notify)
         self.make.token_made.connect(self._remember_passcode)
-        self.join = self.support = self.history = self.zoom_tokens = None
+        self.join = self.support = self.history = self.endpoint = self.zoom_tokens = None
         self._plug_in()
         self.resize(1240, 820)
         # The smallest size at which nothing is clipped (a 1024×768 screen less its panels).
@@ -149,6 +149,10 @@ class MainWindow(QMainWindow):
             from zoomsig_gui.ui.zoomauth.panel import ZoomTokens
 
             self.zoom_tokens = ZoomTokens(self)
+        if module_exists("zoomsig_gui.ui.endpoint.tab"):
+            from zoomsig_gui.ui.endpoint.holder import EndpointHolder
+
+            self.endpoint = EndpointHolder(self)
 
     # -- the Inspect tab, built on first use ----------------------------------------------
     @property
@@ -389,6 +393,7 @@ class MainWindow(QMainWindow):
         # A hung keyring call is abandoned by the vault after its timeout; do not wait longer.
         self.profiles.workers.wait(2000)
         self.banner.wait()
+        self.inspect.wait(2000)
         if self.join is not None:
             self.join.shutdown()
         if self.zoom_tokens is not None:
