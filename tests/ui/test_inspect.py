@@ -50,7 +50,7 @@ def test_a_pasted_broken_token_shows_the_right_findings(qtbot, make_window):
     assert codes == set(inspect(token).codes())  # the same truth as the core
     assert tab.findings.state == "error"
     assert "Zoom will reject this token" in tab.findings.verdict.text()
-    assert tab.decoded.payload_table.row_values()["mn"][0] == "811 9887 3582"
+    assert tab.decoded.payload_table.row_values()["mn"][0] == '"811 9887 3582"'  # as JSON writes it
     row = next(r for r in tab.findings.rows() if r.finding.code == "expired")
     assert row.finding.fix  # each finding carries what to do
 

@@ -20,7 +20,7 @@ def test_pasting_an_invite_link_fills_number_and_passcode(qtbot, make_window):
     token = wait_token(qtbot, window)
     assert payload_of(token)["mn"] == NUMBER
     assert verify(token, SECRET)
-    assert window.make.decoded.payload_table.row_values()["mn"][0] == NUMBER
+    assert window.make.decoded.payload_table.row_values()["mn"][0] == f'"{NUMBER}"'
     assert window.make.findings.state == "ok"
     assert "Ready to join" in window.make.findings.verdict.text()
 

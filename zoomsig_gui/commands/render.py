@@ -40,7 +40,7 @@ def render(report: Report, stream: TextIO | None = None) -> None:
             continue
         lines.append("")
         lines.append(paint("bold", title))
-        rows = claim_rows(claims, report.now)
+        rows = claim_rows(claims, report.now, report.kind)
         width = max((len(r.name) for r in rows), default=0)
         for row in rows:
             reading = f"  {row.reading}" if row.reading else ""

@@ -7,7 +7,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from zoomsig_gui.core.inspection import rules
+from zoomsig_gui.core.inspection import kinds, rules
 from zoomsig_gui.core.inspection.paste import extract
 from zoomsig_gui.core.inspection.rules import ERROR, INFO, INVALID, Finding, finding
 from zoomsig_gui.core.tokens.jwt import b64_decode_any, hmac_signature
@@ -18,6 +18,9 @@ KIND_TEXT = {
     "meeting-native": "Meeting SDK signature for the native SDKs (no meeting number)",
     "video": "Video SDK token (cannot join Zoom meetings)",
     "legacy": "old Web SDK signature from before 2022 (not a JWT)",
+    "rest": "JWT-app REST API token (not a Meeting SDK signature)",
+    "oauth": "Zoom OAuth access token (not a Meeting SDK signature)",
+    "zak": "ZAK, the host's Zoom access key (not a Meeting SDK signature)",
     "unknown": "not a readable token",
 }
 
@@ -164,6 +167,9 @@ def inspect(
         return _malformed("Nothing that looks like a token was found.", moment)
     parts = token.split(".")
     if len(parts) == 1:
+        hashed = kinds.hmac_only(token)
+        if hashed is not None:
+            return Report("unknown", None, None, None, moment, (hashed,), token)
         return _legacy(token, moment) or _malformed(
             "This is not a token: a Meeting SDK signature has three parts separated by dots.",
             moment,
@@ -199,9 +205,16 @@ def inspect(
         msg = str(exc) if str(exc).startswith("The ") else "A part of it is not base64."
         return _malformed(f"The token cannot be read: {msg}", moment, token)
     signature_valid, sig_findings = _signature(header, parts, secret)
-    out += rules.check_header(header) + sig_findings
-    kind = rules.kind_of(payload)
-    out += rules.check_payload(payload, moment, expected_key)
+    out += sig_findings
+    kind = kinds.other_kind(payload)
+    if kind is not None:
+        # A REST, OAuth or ZAK token: the Meeting SDK rules would send the person to fix it.
+        out += kinds.kind_findings(kind, header)
+    else:
+        read_as, named = kinds.renamed(payload)
+        kind = rules.kind_of(read_as)
+        out += rules.check_header(header) + named
+        out += rules.check_payload(read_as, moment, expected_key) + kinds.mn_number(read_as)
     return Report(kind, header, payload, signature_valid, moment, tuple(_ordered(out)), token)
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import time
 from dataclasses import dataclass, field
 
 from zoomsig_gui.core.inspection.inspector import Report, inspect
-from zoomsig_gui.core.inspection.rules import MS_THRESHOLD
+from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, json_text
 from zoomsig_gui.core.tokens.jwt import b64url_encode, compact_json, hmac_signature
 
 KEY_CLAIMS = ("appKey", "sdkKey", "apiKey", "app_key")
@@ -93,10 +92,6 @@ def _report_summary(report: Report) -> dict:
     }
 
 
-def json_text(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 def primary_key(payload: dict) -> str | None:
     """The key Zoom reads first: appKey, else sdkKey, else the retired apiKey, else app_key."""
     for name in KEY_CLAIMS:
@@ -117,7 +112,7 @@ def swap_key(payload: dict, ours: str) -> tuple[dict, list[str]]:
             out[name] = ours
         else:
             notes.append(
-                f"{name} held a second, different key ({payload[name]!r}); it was kept "
+                f"{name} held a second, different key ({json_text(payload[name])}); it was kept "
                 "so the mismatch stays."
             )
     return out, notes
@@ -158,7 +153,7 @@ def sign_like(
     alg = header.get("alg")
     if alg not in ("HS256", "HS384", "HS512"):
         notes.append(
-            f"Their header says alg {alg!r}, which cannot be signed with a secret; ours "
+            f"Their header says alg {json_text(alg)}, which cannot be signed with a secret; ours "
             "keeps that header but is signed with HS256."
         )
         alg = "HS256"
