@@ -192,3 +192,44 @@ def test_non_finite_times_are_refused_with_a_message(capsys, secret_env, command
     err = capsys.readouterr().err
     assert exited.value.code == 2 and "not a usable number of seconds" in err
     assert "Traceback" not in err
+
+
+def test_inspect_several_tokens_in_one_text(capsys) -> None:
+    from tests.core.helpers import payload
+    from zoomsig_gui.core.tokens.jwt import sign
+
+    rest = sign({"iss": "AbCdEfGhIjKlMnOp", "aud": None, "exp": NOW + 3600, "iat": NOW}, SECRET)
+    ours = sign(payload(), SECRET)
+    text = f"curl -H 'Authorization: Bearer {rest}' -d '{{\"signature\": \"{ours}\"}}'"
+    code, out, _ = run(capsys, "inspect", text, "--now", str(NOW))
+    assert "The text holds 2 different tokens" in out
+    assert "Token 1 of 2" in out and "JWT-app REST API token" in out
+    assert "Token 2 of 2" in out and "Meeting SDK signature for the web" in out
+    assert code == 1  # the first token's status, as for one token
+    code, out, _ = run(capsys, "inspect", text, "--now", str(NOW), "--json")
+    shown = json.loads(out)
+    assert shown["kind"] == "rest" and [o["kind"] for o in shown["others"]] == ["meeting-web"]
+
+
+@pytest.mark.parametrize(
+    ("claims", "kind", "code"),
+    [
+        (
+            {"iss": "AbCdEfGhIjKlMnOp", "aud": None, "exp": NOW + 60, "iat": NOW},
+            "rest",
+            "rest-api-token",
+        ),
+        (
+            {"aud": "clientsm", "sty": 100, "wcd": "aw1", "exp": NOW + 60, "iat": NOW},
+            "zak",
+            "zak-token",
+        ),
+    ],
+)
+def test_inspect_names_other_tokens(capsys, claims, kind, code) -> None:
+    from zoomsig_gui.core.tokens.jwt import sign
+
+    rc, out, _ = run(capsys, "inspect", sign(claims, SECRET), "--now", str(NOW), "--json")
+    shown = json.loads(out)
+    assert rc == 1 and shown["kind"] == kind
+    assert [f["code"] for f in shown["findings"] if f["severity"] == "error"] == [code]

@@ -13,7 +13,7 @@ from zoomsig_gui.commands.options import (
     read_pasted_text,
     resolve_credentials,
 )
-from zoomsig_gui.commands.render import render
+from zoomsig_gui.commands.render import render_each
 from zoomsig_gui.core.inspection.inspector import inspect
 
 
@@ -44,5 +44,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_dict())
     else:
-        render(report)
+        render_each(report)
     return report.exit_status()

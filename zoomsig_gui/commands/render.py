@@ -25,6 +25,20 @@ class _Painter:
         return f"\033[{COLOURS[style]}m{text}\033[0m" if self.on else text
 
 
+def render_each(report: Report, stream: TextIO | None = None) -> None:
+    """One report, or when the text held several different tokens, each in turn."""
+    stream = stream or sys.stdout
+    each = report.each()
+    if len(each) == 1:
+        render(report, stream)
+        return
+    paint = _Painter(use_colour(stream))
+    stream.write(f"The text holds {len(each)} different tokens; each is inspected below.\n")
+    for number, one in enumerate(each, 1):
+        stream.write("\n" + paint("bold", f"Token {number} of {len(each)}") + "\n")
+        render(one, stream)
+
+
 def render(report: Report, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     paint = _Painter(use_colour(stream))

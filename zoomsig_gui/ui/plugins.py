@@ -130,7 +130,7 @@ class SupportTools:
 
     def _inspected(self, report: object) -> None:
         tab = self.window.inspect
-        text = tab.paste.toPlainText()
+        text = tab.picked_text()
         if self.panel is None:
             if report is None:
                 return

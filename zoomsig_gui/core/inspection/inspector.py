@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from zoomsig_gui.core.inspection import kinds, rules
-from zoomsig_gui.core.inspection.paste import extract
+from zoomsig_gui.core.inspection.paste import all_jwts, extract
 from zoomsig_gui.core.inspection.rules import ERROR, INFO, INVALID, Finding, finding
 from zoomsig_gui.core.tokens.jwt import b64_decode_any, hmac_signature
 
@@ -34,6 +34,8 @@ class Report:
     now: int
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     token: str = ""  # the token as found in the input (never logged or exported in full)
+    # The other, different JWTs in the same input, each inspected; this one is the first.
+    others: tuple[Report, ...] = ()
 
     @property
     def errors(self) -> list[Finding]:
@@ -57,7 +59,7 @@ class Report:
         return 1 if self.errors else 0
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "kind": self.kind,
             "header": self.header,
             "payload": self.payload,
@@ -65,6 +67,13 @@ class Report:
             "now": self.now,
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.others:  # only then: the contract's shape stays as it is for one token
+            out["others"] = [o.to_dict() for o in self.others]
+        return out
+
+    def each(self) -> tuple[Report, ...]:
+        """This token and the others found beside it."""
+        return (self, *self.others)
 
 
 def _malformed(why: str, now: int, token: str = "") -> Report:
@@ -159,8 +168,20 @@ def inspect(
     expected_key: str | None = None,
     clock_offset_s: float = 0.0,
 ) -> Report:
-    """Never raises for any input: what cannot be read becomes a `malformed` finding."""
+    """Never raises for any input: what cannot be read becomes a `malformed` finding.
+
+    When the text holds several different JWTs, the first found is the report and the
+    others are inspected beside it (``others``)."""
     moment = int(time.time() + clock_offset_s) if now is None else int(now)
+    first = _inspect_one(text, secret, moment, expected_key)
+    others = [t for t in all_jwts(text) if t != first.token]
+    if not others:
+        return first
+    each = tuple(_inspect_one(t, secret, moment, expected_key) for t in others)
+    return replace(first, others=each)
+
+
+def _inspect_one(text: str, secret: str | None, moment: int, expected_key: str | None) -> Report:
     pasted = extract(text)
     token = pasted.token
     if not token:

@@ -55,9 +55,41 @@ def extract(text: str) -> Pasted:
             return Pasted(_strip_wrapping(value), "url")
     # Line breaks or spaces inside a token split across lines by an e-mail client.
     joined = re.sub(r"\s+", "", cleaned)
-    if re.fullmatch(r"[A-Za-z0-9_\-+/=.]+", joined):
+    if re.fullmatch(r"[A-Za-z0-9_\-+/=.]+", joined) and _bare(joined):
         return Pasted(joined, "bare")
     found = _JWT_IN_TEXT.search(cleaned)
     if found:
         return Pasted(found.group(0), "text")
     return Pasted(joined, "bare")
+
+
+# Another JWT in the text (a curl call with a Bearer token and a signature, two log lines).
+_RUN = re.compile(r"[A-Za-z0-9_\-+/=.]+")
+SEARCH_LIMIT = 1_000_000
+MAX_TOKENS = 20
+
+
+def _bare(joined: str) -> bool:
+    """Spaces taken out of a token split across lines, not of a line that holds one
+    ("2026-01-01 token=eyJ…" would read as one long token) nor of two tokens."""
+    return "eyJ" not in joined or (joined.startswith("eyJ") and joined.count(".") <= 2)
+
+
+def all_jwts(text: str) -> list[str]:
+    """Every different ``eyJ….….…`` in the text, in order; one per run of token characters,
+    each character looked at a bounded number of times."""
+    found: list[str] = []
+    for run in _RUN.finditer((text or "")[:SEARCH_LIMIT]):
+        word = run.group(0)
+        start = word.find("eyJ")
+        first = word.find(".", start) if start >= 0 else -1
+        second = word.find(".", first + 1) if first >= 0 else -1
+        if second < 0:
+            continue
+        third = word.find(".", second + 1)
+        token = word[start : third if third >= 0 else len(word)]
+        if token not in found:
+            found.append(token)
+            if len(found) >= MAX_TOKENS:
+                break
+    return found

@@ -69,6 +69,13 @@ class InspectTab(QWidget):
         self.profile = QComboBox(objectName="inspectProfile")
         self.profile.setAccessibleName("Check the signature with these credentials")
         self.profile.currentIndexChanged.connect(self.schedule)
+        # Several different tokens in one paste (a curl call, a log): pick the one to show.
+        self.which = QComboBox(objectName="inspectWhich")
+        self.which.setAccessibleName("Which of the tokens found to show")
+        self.which.currentIndexChanged.connect(self._show_picked)
+        self.which.hide()
+        self._whole: Report | None = None
+        self._sig_note = ("", "")
         self.kind = QLabel(objectName="inspectKind")
         self.kind.setWordWrap(True)
         self.kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -97,6 +104,7 @@ class InspectTab(QWidget):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addLayout(form)
+        tl.addWidget(self.which)
         tl.addWidget(self.kind)
         decoded_scroll = QScrollArea(widgetResizable=True)
         decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -184,6 +192,8 @@ class InspectTab(QWidget):
         text = self.paste.toPlainText()
         name = self.profile.currentData() or ""
         if not text.strip():
+            self._whole = None
+            self.which.hide()
             self.report = None
             self.kind.setText("")
             self.findings.show_report(None, EMPTY_TEXT)
@@ -207,7 +217,28 @@ class InspectTab(QWidget):
                 note = f" ({self._error})"
             else:
                 secret, key = creds.secret, creds.key
-        report = inspect(text, secret=secret, expected_key=key, clock_offset_s=self._offset())
+        whole = inspect(text, secret=secret, expected_key=key, clock_offset_s=self._offset())
+        self._whole, self._sig_note = whole, (name, note)
+        each = whole.each()
+        self.which.blockSignals(True)
+        self.which.clear()
+        for number, one in enumerate(each, 1):
+            self.which.addItem(f"Token {number} of {len(each)}: {KIND_TEXT[one.kind]}")
+        self.which.blockSignals(False)
+        self.which.setVisible(len(each) > 1)
+        self._show_picked(0)
+
+    def picked_text(self) -> str:
+        """What the support tools work on: the picked token when the paste held several."""
+        if self._whole is not None and self._whole.others and self.report is not None:
+            return self.report.token
+        return self.paste.toPlainText()
+
+    def _show_picked(self, index: int) -> None:
+        if self._whole is None or index < 0:
+            return
+        report = self._whole.each()[index]
+        name, note = self._sig_note
         self.report = report
         sig = signature_text(report, name)
         if note and report.signature_valid is None and sig:
