@@ -121,6 +121,8 @@ def test_link_in_chromium_reaches_a_join_result(
     assert status["data-error-code"] == code
     assert said in dom
     assert "zoom.us" in dom  # the explanation names what to check
+    if view == "client":  # the SDK folder's own words for the code, from its en-US.json
+        assert "The SDK says: “Fail to join the meeting.”" in dom
 
 
 def test_without_sdk_the_page_reports_sdk_missing(tmp_path: Path) -> None:

@@ -79,6 +79,7 @@ def test_real_sdk_offline_join_fails_with_code_1(qtbot, caplog) -> None:
         shown = view.status_label.text()
         assert "error 1" in shown and explain("1").title in shown
         assert explain("1").causes[0] in shown
+        assert "The SDK says: “Fail to join the meeting.”" in shown
         dom = dom_status(qtbot, view)
         assert (dom["state"], dom["code"]) == ("failed", "1")
         assert "Fail to join the meeting." in dom["text"]
@@ -136,5 +137,25 @@ def test_component_view_reports_its_offline_result(qtbot) -> None:
         assert seen.index("ready") < seen.index("joining") < seen.index("failed"), states
         assert view.error_code == "-3000"
         assert explain("-3000").title in view.status_label.text()
+    finally:
+        view.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("4015", "The meeting number associated with the provided OBF token does not match"),
+        ("3633", "You have reached the API limit for this call."),
+    ],
+)
+def test_a_failure_shows_the_sdks_own_message_and_what_to_do(qtbot, code, own) -> None:
+    # The page reports the SDK's code over the bridge; the view explains it with the words
+    # of the SDK folder in use (Zoom's servers, which would send 4015, cannot be had here).
+    view, _ = make_view(qtbot, sdk_dir=meeting_sdk_dist())
+    try:
+        view.bridge.report("failed", code, "")
+        shown = view.status_label.text()
+        assert f"error {code}" in shown and f"The SDK says: “{own}" in shown
+        assert explain(code).explanation in shown  # what to do
     finally:
         view.shutdown()

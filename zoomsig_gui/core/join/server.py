@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from zoomsig_gui.core.join.errors import errors_json
 from zoomsig_gui.core.join.sdkfolder import SdkFolder, check_sdk_dir
+from zoomsig_gui.core.join.sdkmessages import sdk_messages
 from zoomsig_gui.core.resources import join_page_dir
 
 log = logging.getLogger(__name__)
@@ -209,6 +210,9 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         self.sdk = sdk
         self.extra: Mapping[str, ExtraFile] = {f.path: f for f in config.extra_files}
         self.config_body = json.dumps(page_config(config, sdk)).encode("utf-8")
+        # The SDK's own message for each code when its folder is served (its version's).
+        self.sdk_messages = sdk_messages(sdk) if sdk else {}
+        self.errors_body = errors_json(self.sdk_messages)
 
     def lookup(self, parts: list[str]) -> tuple[bytes | Path, str, str] | None:
         """(body or file, content type, cache policy) for a safe path, or None."""
@@ -216,7 +220,7 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         if path in ("/", "/index.html"):
             parts = ["index.html"]
         if path == "/errors.json":
-            return errors_json(), _TYPES[".json"], "no-store"
+            return self.errors_body, _TYPES[".json"], "no-store"
         if path == "/config.json":
             return self.config_body, _TYPES[".json"], "no-store"
         if path in self.extra:
@@ -260,6 +264,11 @@ class JoinServer:
     @property
     def sdk(self) -> SdkFolder | None:
         return self._server.sdk
+
+    @property
+    def sdk_messages(self) -> dict[str, str]:
+        """{code: the SDK's own message}; empty when Zoom's CDN is used."""
+        return self._server.sdk_messages
 
     @property
     def port(self) -> int:
