@@ -233,3 +233,34 @@ def test_inspect_names_other_tokens(capsys, claims, kind, code) -> None:
     shown = json.loads(out)
     assert rc == 1 and shown["kind"] == kind
     assert [f["code"] for f in shown["findings"] if f["severity"] == "error"] == [code]
+
+
+def test_link_refuses_fields_the_sdk_would_refuse(capsys, secret_env) -> None:
+    base = ["link", *secret_env, "--meeting", "81198873582", "--role", "0", "--now", str(NOW)]
+    code, out, err = run(capsys, *base, "--name", "N" * 129)
+    assert code == 2 and out == "" and "over 128" in err and "4003" in err
+    code, out, err = run(capsys, *base, "--name", "Tester", "--email", "nope")
+    assert code == 2 and out == "" and "not an e-mail address" in err
+    code, out, err = run(capsys, *base, "--name", "Tester", "--passcode", "p" * 33)
+    assert code == 2 and "over 32" in err
+    code, out, _ = run(capsys, *base, "--name", "Tester", "--passcode", "p" * 32)
+    assert code == 0 and out.startswith("http")
+
+
+def test_inspect_of_a_join_link_warns_about_its_fields(capsys) -> None:
+    from tests.core.helpers import payload
+    from zoomsig_gui.core.join.link import JoinParams, build_link
+    from zoomsig_gui.core.tokens.jwt import sign
+
+    link = build_link(
+        "http://127.0.0.1:53712/",
+        JoinParams(
+            name="Tester",
+            meeting_number="81198873582",
+            signature=sign(payload(), SECRET),
+            email="not-an-address",
+        ),
+    )
+    code, out, err = run(capsys, "inspect", link, "--now", str(NOW), "--json")
+    assert code == 0 and json.loads(out)["kind"] == "meeting-web"  # the JSON stays as it is
+    assert "Warning:" in err and "not an e-mail address" in err and "4003" in err

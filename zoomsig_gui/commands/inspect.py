@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from zoomsig_gui.commands.options import (
     CliError,
@@ -15,6 +16,7 @@ from zoomsig_gui.commands.options import (
 )
 from zoomsig_gui.commands.render import render_each
 from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.join.fields import link_field_problems
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
         creds = resolve_credentials(args, need_secret=False)
     except CliError as exc:
         return fail(str(exc))
+    text = read_pasted_text(args)
     report = inspect(
-        read_pasted_text(args),
+        text,
         secret=creds.secret,
         now=args.now,
         expected_key=expected_key(args, creds),
@@ -45,4 +48,6 @@ def run(args: argparse.Namespace) -> int:
         print_json(report.to_dict())
     else:
         render_each(report)
+    for problem in link_field_problems(text):
+        print(f"Warning: {problem}", file=sys.stderr)  # beside the findings: JSON stays as is
     return report.exit_status()

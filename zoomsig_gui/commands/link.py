@@ -9,6 +9,7 @@ import sys
 from zoomsig_gui.commands.clockoptions import resolve_offset
 from zoomsig_gui.commands.options import CliError, fail, port_number, resolve_credentials, true_time
 from zoomsig_gui.commands.token import add_token_options, request_from_args
+from zoomsig_gui.core.join.fields import check_join_fields
 from zoomsig_gui.core.join.link import (
     DEFAULT_LANG,
     JoinLinkError,
@@ -122,6 +123,11 @@ def run(args: argparse.Namespace) -> int:
             zak=_env(args.zak_env, "ZAK"),
             obf_token=_env(args.obf_env, "OBF token"),
         )
+        problems = check_join_fields(
+            params.meeting_number, params.name or None, params.passcode, params.email
+        )
+        if problems:  # what the SDK would refuse with 4003: say which field, make no link
+            raise CliError(" ".join(problems.values()))
         link = build_link(base, params)
     except (CliError, MeetingInputError, TokenError, JoinLinkError) as exc:
         return fail(str(exc))
