@@ -32,12 +32,25 @@ apt_ensure() {
 QT_RUNTIME_PKGS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1
                  libnss3 'libasound2t64|libasound2' libdbus-1-3 fonts-dejavu-core)
 
-# make_venv DIR EXTRA: a venv with zoomsig installed (EXTRA: "" or "[test]").
+# make_venv DIR EXTRA: a venv with zoomsig installed (EXTRA: "" or "[test]"), made with
+# $ZOOMSIG_PYTHON (default python3). A venv made with another Python version is refused.
 make_venv() {
-  local venv=$1 extra=$2 mode=${3:-}
+  local venv=$1 extra=$2 mode=${3:-} python=${ZOOMSIG_PYTHON:-python3}
   if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv" 2>/dev/null || { apt_ensure python3-venv && python3 -m venv "$venv"; }
+    "$python" -m venv "$venv" 2>/dev/null ||
+      { apt_ensure python3-venv && "$python" -m venv "$venv"; }
+  fi
+  local want have
+  want=$(python_version "$python") && have=$(python_version "$venv/bin/python") || return 1
+  if [ "$want" != "$have" ]; then
+    echo "$venv has Python $have, not $want ($python): remove it or set ZOOMSIG_VENV." >&2
+    return 1
   fi
   "$venv/bin/python" -m pip install -q --upgrade pip
   "$venv/bin/python" -m pip install -q $mode ".$extra"
+}
+
+# python_version PYTHON: its X.Y, or nothing and a failure when it does not run.
+python_version() {
+  "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null
 }

@@ -2,6 +2,8 @@
 # Installs everything the test suite needs and runs all of it, with the real parts:
 # a Secret Service (gnome-keyring on a private D-Bus), chrony, Chromium, QtWebEngine,
 # node for jsrsasign and `npm pack @zoom/meetingsdk`. Usage: bash scripts/test.sh [pytest args]
+# ZOOMSIG_PYTHON: the interpreter to test with (default python3), in a venv of its own:
+# .venv for python3, .venv-X.Y for another (ZOOMSIG_VENV: that venv's path instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -12,8 +14,13 @@ apt_pkgs=(python3-venv dbus dbus-x11 gnome-keyring chrony chromium xvfb "${QT_RU
 command -v node >/dev/null && command -v npm >/dev/null || apt_pkgs+=(nodejs npm)
 apt_ensure "${apt_pkgs[@]}"
 
-venv=${ZOOMSIG_VENV:-$root/.venv}
+python=${ZOOMSIG_PYTHON:-python3}
+version=$(python_version "$python") || { echo "test.sh: $python does not run." >&2; exit 1; }
+if [ -z "${ZOOMSIG_PYTHON:-}" ]; then default_venv=$root/.venv; else default_venv=$root/.venv-$version; fi
+venv=${ZOOMSIG_VENV:-$default_venv}
 make_venv "$venv" "[test]" -e
+echo "Testing with Python $("$venv/bin/python" -c 'import platform; print(platform.python_version())')," \
+  "PySide6 $("$venv/bin/python" -c 'import PySide6; print(PySide6.__version__)') ($venv)"
 
 # A throwaway HOME: a fresh, unlocked keyring and no settings left from a previous run.
 test_home=$(mktemp -d /tmp/zoomsig-test-home.XXXXXX)

@@ -26,7 +26,7 @@ def test_wheel_ships_resources_and_entry_points(tmp_path) -> None:
         "zoomsig_gui/resources/join/index.html",
         "zoomsig_gui/resources/join/join.js",
         "zoomsig_gui/resources/icons/zoomsig.svg",
-        "zoomsig_gui/core/inspector.py",
+        "zoomsig_gui/core/inspection/inspector.py",
     ):
         assert needed in names
     assert not any("meetingsdk" in n or n.endswith(".min.js") for n in names)  # never the SDK
