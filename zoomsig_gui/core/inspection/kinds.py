@@ -99,7 +99,8 @@ def renamed(payload: dict) -> tuple[dict, list[Finding]]:
                 continue
             if zoom_name == "appKey" and not meeting:
                 continue  # apiKey alone is the JWT-app era; app_key alone a Video SDK token
-            fixed[zoom_name] = fixed.pop(other)
+            # apiKey stays too: its own finding (apikey-claim) says the credentials retired.
+            fixed[zoom_name] = fixed[other] if other == "apiKey" else fixed.pop(other)
             out.append(
                 finding(
                     "claim-name",
