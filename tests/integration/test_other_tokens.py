@@ -37,7 +37,7 @@ process.stdout.write(e.ONLY_HMAC ? crypto.createHmac(hash, e.SECRET).update(body
 SIGNERS = {"jsrsasign": SIGN_JSRSASIGN, "jsonwebtoken": SIGN_JSONWEBTOKEN, "crypto": SIGN_CRYPTO}
 
 HS256 = {"alg": "HS256", "typ": "JWT"}
-# The shapes of zoom-facts.md, "Other tokens people paste as the signature".
+# The shapes people paste: a JWT-app REST token, a Zoom OAuth access token, a ZAK.
 REST = {"iss": "AbCdEfGhIjKlMnOpQrStUv", "aud": None, "exp": NOW + 3600, "iat": NOW}
 OAUTH_HEADER = {"alg": "HS512", "v": "2.0", "kid": "a1b2c3d4-0000", "sv": "00000"}
 OAUTH = {

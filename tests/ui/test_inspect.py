@@ -204,3 +204,24 @@ def test_several_tokens_in_a_paste_can_be_picked(qtbot, make_window):
     assert tab.picked_text() == tab.report.token and tab.report.kind == "meeting-web"
     tab.paste.setPlainText(broken_token())
     qtbot.waitUntil(lambda: not tab.which.isVisible())
+
+
+def test_other_tokens_pasted_alone_are_named_for_what_they_are(qtbot, make_window):
+    now = int(time.time())
+    window = make_window(MemoryKeyring())
+    tab = window.inspect
+    oauth = sign(
+        {"aud": "https://oauth.zoom.us", "uid": "u", "iss": "zm:cid:abc", "exp": now + 60},
+        SECRET,
+        {"alg": "HS512", "sv": "00000", "kid": "k"},
+    )
+    zak = sign({"aud": "clientsm", "sty": 100, "wcd": "aw1", "mnum": "1", "exp": now}, SECRET)
+    for token, code, words, claim, meaning in (
+        (oauth, "oauth-access-token", "Zoom OAuth access token", "uid", "signed-in user"),
+        (zak, "zak-token", "ZAK, the host", "mnum", "meeting number"),
+    ):
+        tab.paste.setPlainText(token)
+        qtbot.waitUntil(lambda code=code: tab.report is not None and code in tab.findings.codes())
+        assert words in tab.kind.text() and not tab.which.isVisible()
+        assert [c for c in tab.findings.codes() if c != "signature-unchecked"] == [code]
+        assert meaning in tab.decoded.payload_table.row_values()[claim][2]

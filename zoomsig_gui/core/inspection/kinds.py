@@ -1,5 +1,5 @@
 """Other things people paste as the "signature": REST, OAuth and ZAK tokens, a bare HMAC,
-and Meeting SDK claims under other names (the findings contract, zoom-facts.md).
+and Meeting SDK claims under other names (the findings contract, docs/findings.md).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The join fields as the Meeting SDK checks them in the browser before sending anything.
 
-Outside these limits the SDK fails with 4003 "Invalid parameter" (zoom-facts.md): a meeting
+Outside these limits the SDK fails with 4003 "Invalid parameter" (its own checks): a meeting
 number over 12 characters, a display name empty or over 128, a passcode over 32, an e-mail
 that is not one or over 100. Checking first names the field to correct.
 """
