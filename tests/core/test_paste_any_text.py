@@ -51,3 +51,19 @@ def test_a_long_run_without_dots_is_searched_in_linear_time() -> None:
     # One run of token characters with eyJ everywhere: each is looked at a bounded number
     # of times, so this returns at once (a regex from every eyJ would take minutes).
     assert all_jwts("eyJ" * 300_000) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{ signature: 'Yk9xM2Z4dGhpc2lzMzJieXRlc29mYW5obWFjZGlnZXM=' }",
+        "2026-12-01 INFO signature=Yk9xM2Z4dGhpc2lzMzJieXRlc29mYW5obWFjZGlnZXM= sent",
+        '{"token": "' + "ab" * 32 + '"}',
+    ],
+)
+def test_a_bare_hmac_printed_or_logged_is_named(text: str) -> None:
+    assert inspect(text, now=NOW).codes() == ["hmac-only"]
+
+
+def test_many_names_without_values_are_searched_quickly() -> None:
+    assert inspect("token: x " * 100_000, now=NOW).codes() == ["malformed"]

@@ -55,11 +55,14 @@ def extract(text: str) -> Pasted:
             return Pasted(_strip_wrapping(value), "url")
     # Line breaks or spaces inside a token split across lines by an e-mail client.
     joined = re.sub(r"\s+", "", cleaned)
-    if re.fullmatch(r"[A-Za-z0-9_\-+/=.]+", joined) and _bare(joined):
+    if re.fullmatch(r"[A-Za-z0-9_\-+/=.]+", joined) and _bare(joined, cleaned):
         return Pasted(joined, "bare")
     found = _JWT_IN_TEXT.search(cleaned)
     if found:
         return Pasted(found.group(0), "text")
+    named = _NAMED_VALUE.search(cleaned[:SEARCH_LIMIT])
+    if named:  # { signature: 'only the hash' }: not a JWT, but what the backend sent
+        return Pasted(named.group(1), "text")
     return Pasted(joined, "bare")
 
 
@@ -67,11 +70,17 @@ def extract(text: str) -> Pasted:
 _RUN = re.compile(r"[A-Za-z0-9_\-+/=.]+")
 SEARCH_LIMIT = 1_000_000
 MAX_TOKENS = 20
+# signature: '…', "token": "…", signature=… in a console print or a log line.
+_NAMED_VALUE = re.compile(
+    r"""(?:signature|token)["']?[ \t]{0,9}[:=][ \t]{0,9}["'`]?([A-Za-z0-9_\-+/=.]{16,4000})"""
+)
 
 
-def _bare(joined: str) -> bool:
+def _bare(joined: str, cleaned: str) -> bool:
     """Spaces taken out of a token split across lines, not of a line that holds one
     ("2026-01-01 token=eyJ…" would read as one long token) nor of two tokens."""
+    if joined != cleaned and _NAMED_VALUE.search(cleaned):
+        return False  # "INFO signature=… sent": a line that names the value
     return "eyJ" not in joined or (joined.startswith("eyJ") and joined.count(".") <= 2)
 
 
