@@ -210,9 +210,6 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         self.sdk = sdk
         self.extra: Mapping[str, ExtraFile] = {f.path: f for f in config.extra_files}
         self.config_body = json.dumps(page_config(config, sdk)).encode("utf-8")
-        # The SDK's own message for each code when its folder is served (its version's).
-        self.sdk_messages = sdk_messages(sdk) if sdk else {}
-        self.errors_body = errors_json(self.sdk_messages)
 
     def lookup(self, parts: list[str]) -> tuple[bytes | Path, str, str] | None:
         """(body or file, content type, cache policy) for a safe path, or None."""
@@ -220,7 +217,7 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         if path in ("/", "/index.html"):
             parts = ["index.html"]
         if path == "/errors.json":
-            return self.errors_body, _TYPES[".json"], "no-store"
+            return errors_json(self.sdk_messages()), _TYPES[".json"], "no-store"
         if path == "/config.json":
             return self.config_body, _TYPES[".json"], "no-store"
         if path in self.extra:
@@ -233,6 +230,12 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
             return (found, _type_of(found), "max-age=3600") if found else None
         found = resolve_inside(self.page_dir, parts)
         return (found, _type_of(found), "no-cache") if found else None
+
+    def sdk_messages(self) -> dict[str, str]:
+        """The SDK's own message for each code when its folder is served (its version's).
+        Read on first use, on the server's thread (the page asks for errors.json first):
+        the bundle is megabytes, the window must not wait for it."""
+        return sdk_messages(self.sdk) if self.sdk else {}
 
     def handle_error(self, request: object, client_address: object) -> None:
         log.debug("connection from %s ended with an error", client_address, exc_info=True)
@@ -268,7 +271,7 @@ class JoinServer:
     @property
     def sdk_messages(self) -> dict[str, str]:
         """{code: the SDK's own message}; empty when Zoom's CDN is used."""
-        return self._server.sdk_messages
+        return self._server.sdk_messages()
 
     @property
     def port(self) -> int:
