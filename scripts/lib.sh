@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by start.sh and test.sh: install missing Debian packages, make the venv.
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -29,6 +30,7 @@ apt_ensure() {
 }
 
 # Libraries Qt's xcb platform plugin and QtWebEngine load at run time.
+# shellcheck disable=SC2034  # used by the scripts that source this file
 QT_RUNTIME_PKGS=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1
                  libnss3 'libasound2t64|libasound2' libdbus-1-3 fonts-dejavu-core)
 
@@ -47,7 +49,7 @@ make_venv() {
     return 1
   fi
   "$venv/bin/python" -m pip install -q --upgrade pip
-  "$venv/bin/python" -m pip install -q $mode ".$extra"
+  "$venv/bin/python" -m pip install -q ${mode:+"$mode"} ".$extra"
 }
 
 # python_version PYTHON: its X.Y, or nothing and a failure when it does not run.

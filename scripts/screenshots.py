@@ -32,7 +32,7 @@ INVITE = "https://us02web.zoom.us/j/81198873582?pwd=bXlNZWV0aW5nUGFzcw"
 
 
 def default_sdk_dir() -> Path | None:
-    """The SDK the tests fetched with npm pack (tests/integration/sdk_fixtures.py), if any."""
+    """The SDK the tests fetched with npm pack (tests/helpers/sdk.py), if any."""
     base = Path(os.environ.get("ZOOMSIG_TEST_CACHE", "/tmp/zoomsig-test-cache"))
     found = sorted((base / "meetingsdk").glob("*/package/dist/zoom-meeting-*.min.js"))
     return found[-1].parent if found else None

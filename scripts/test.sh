@@ -36,6 +36,7 @@ export ZOOMSIG_REQUIRE_ALL=1
 export ZOOMSIG_TEST_CACHE=${ZOOMSIG_TEST_CACHE:-/tmp/zoomsig-test-cache}
 export npm_config_cache=$ZOOMSIG_TEST_CACHE/npm
 
+# shellcheck disable=SC2016  # the inner sh expands $0 and $@, not this one
 exec dbus-run-session -- sh -c '
   echo "zoomsig-test" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   exec "$0" -m pytest "$@"' "$venv/bin/python" "$@"

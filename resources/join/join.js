@@ -116,7 +116,7 @@
 
   function textParam(value) {
     if (!value) { return ""; }
-    try { return b64DecodeUnicode(value); } catch (e) { return value; }
+    try { return b64DecodeUnicode(value); } catch { return value; }
   }
 
   function readParams() {

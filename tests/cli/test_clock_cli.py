@@ -11,8 +11,8 @@ import time
 import jwt
 import pytest
 
-from tests.fakes.http_date_server import HttpDateServer
-from tests.fakes.ntp_responder import NtpResponder
+from tests.helpers.http_date_server import HttpDateServer
+from tests.helpers.ntp_responder import NtpResponder
 from zoomsig_gui.cli import main
 
 KEY = "clockCliKey"

@@ -14,7 +14,7 @@ import jwt
 import pytest
 from keyring.backends import fail
 
-from tests.integration.keyring_fixtures import LockedKeyring, MemoryKeyring
+from tests.helpers.keyrings import LockedKeyring, MemoryKeyring
 from zoomsig_gui.cli import main
 
 SECRET = "Q7xWn2KpL9vRt4YbZ8sMd3FhJc6GaE1u"

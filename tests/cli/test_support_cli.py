@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import VECTORS, require, vector_input
+from tests.helpers.env import VECTORS, require, vector_input
 from zoomsig_gui.cli import main
 from zoomsig_gui.core.inspection.inspector import inspect
 
@@ -171,9 +171,9 @@ print("ok" if isinstance(backend, Keyring) else f"keyring chose {backend!r}")
 
 @pytest.mark.keyring
 def test_reproduce_and_report_with_a_saved_profile(tmp_path: Path) -> None:
-    # Checked in a child: importing keyring_fixtures here would register its in-memory
+    # Checked in a child: importing tests.helpers.keyrings here would register its in-memory
     # backends and make keyring pick a chainer in this process.
-    from tests.integration.keyring_fixtures import child_env, zoomsig_cmd
+    from tests.helpers.keyrings import child_env, zoomsig_cmd
 
     env = child_env(tmp_path)
     probe = subprocess.run(

@@ -11,7 +11,7 @@ import sys
 import jwt
 import pytest
 
-from tests.core.helpers import KEY, NOW, SECRET
+from tests.helpers.tokens import KEY, NOW, SECRET
 from zoomsig_gui.cli import main
 
 LINK = "https://us02web.zoom.us/j/81198873582?pwd=abc123"
@@ -195,7 +195,7 @@ def test_non_finite_times_are_refused_with_a_message(capsys, secret_env, command
 
 
 def test_inspect_several_tokens_in_one_text(capsys) -> None:
-    from tests.core.helpers import payload
+    from tests.helpers.tokens import payload
     from zoomsig_gui.core.tokens.jwt import sign
 
     rest = sign({"iss": "AbCdEfGhIjKlMnOp", "aud": None, "exp": NOW + 3600, "iat": NOW}, SECRET)
@@ -248,7 +248,7 @@ def test_link_refuses_fields_the_sdk_would_refuse(capsys, secret_env) -> None:
 
 
 def test_inspect_of_a_join_link_warns_about_its_fields(capsys) -> None:
-    from tests.core.helpers import payload
+    from tests.helpers.tokens import payload
     from zoomsig_gui.core.join.link import JoinParams, build_link
     from zoomsig_gui.core.tokens.jwt import sign
 

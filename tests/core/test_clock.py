@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.fakes.ntp_responder import NtpResponder
+from tests.helpers.ntp_responder import NtpResponder
 from zoomsig_gui.core.clock.check import ClockInputError, ClockReading, check_clock, verdict
 from zoomsig_gui.core.clock.ntp import ServerAddressError, ServerSpec, parse_server
 

@@ -6,8 +6,8 @@ import socket
 
 import pytest
 
-from tests.fakes.http_date_server import HttpDateServer
-from tests.fakes.ntp_responder import NtpResponder
+from tests.helpers.http_date_server import HttpDateServer
+from tests.helpers.ntp_responder import NtpResponder
 from zoomsig_gui.core.clock.check import check_clock
 
 

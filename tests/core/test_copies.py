@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, ROOT
+from tests.helpers.env import DATA, ROOT
 
 TEAM = ROOT.parent / "shared"
 COPIES = [

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import VECTORS
+from tests.helpers.env import VECTORS
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.support.fixall import FixError, fix_all
 from zoomsig_gui.core.support.reproduce import sign_like

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.core.helpers import KEY, NOW, SECRET
+from tests.helpers.tokens import KEY, NOW, SECRET
 from zoomsig_gui.core.join.link import (
     JoinLinkError,
     JoinParams,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from tests.core.helpers import NOW, SECRET, check, payload
+from tests.helpers.tokens import NOW, SECRET, check, payload
 from zoomsig_gui.commands.render import render
 from zoomsig_gui.core.inspection.claims import claim_rows
 from zoomsig_gui.core.inspection.inspector import inspect

@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.core.helpers import NOW, SECRET
+from tests.helpers.tokens import NOW, SECRET
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.tokens.jwt import b64url_encode, sign
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.core.helpers import NOW, SECRET, payload
+from tests.helpers.tokens import NOW, SECRET, payload
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.tokens.jwt import sign
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.helpers import KEY, NOW, SECRET, payload
+from tests.helpers.tokens import KEY, NOW, SECRET, payload
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.inspection.paste import all_jwts, extract
 from zoomsig_gui.core.tokens.jwt import sign

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import VECTORS
+from tests.helpers.env import VECTORS
 from zoomsig_gui import __version__
 from zoomsig_gui.core.support.casereport import ClockNote, JoinNote, build_case, render
 from zoomsig_gui.core.support.reproduce import legacy_signature

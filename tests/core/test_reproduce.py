@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import VECTORS
+from tests.helpers.env import VECTORS
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.support.reproduce import (
     SIGNER_CODES,

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.core.helpers import KEY, NOW, SECRET, check, payload
+from tests.helpers.tokens import KEY, NOW, SECRET, check, payload
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.tokens.jwt import b64url_encode, compact_json, sign
 

@@ -7,7 +7,7 @@ import re
 import jwt
 import pytest
 
-from tests.core.helpers import KEY, NOW, SECRET
+from tests.helpers.tokens import KEY, NOW, SECRET
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.tokens.jwt import verify
 from zoomsig_gui.core.tokens.request import TokenError, TokenRequest, make_token, parse_duration

@@ -8,7 +8,7 @@ from pathlib import Path
 import jwt
 import pytest
 
-from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.helpers.keyrings import MemoryKeyring
 from zoomsig_gui.core.tokens.jwt import verify
 from zoomsig_gui.core.tokens.request import TokenRequest
 from zoomsig_gui.core.vault.errors import (
@@ -51,7 +51,7 @@ def vault(tmp_path: Path, backend: MemoryKeyring, clock: Clock) -> Vault:
 def test_added_profile_is_listed_with_its_secret_in_the_keyring_only(vault, backend):
     outcome = vault.add("Production", KEY, SECRET, notes="main app")
     assert outcome.notices == ()
-    [view] = vault.list()
+    [view] = vault.profiles()
     assert (view.profile.name, view.profile.key, view.secret_state) == ("Production", KEY, SAVED)
     assert backend.entries == {(SERVICE, view.profile.id): SECRET}
     text = vault.path.read_text(encoding="utf-8")
@@ -100,7 +100,7 @@ def test_empty_values_are_refused_and_nothing_is_saved(vault, backend, field, bl
     values = {"name": "Prod", "key": KEY, "secret": SECRET, field: blank}
     with pytest.raises(EmptyValueError, match="empty"):
         vault.add(values["name"], values["key"], values["secret"])
-    assert vault.list() == []
+    assert vault.profiles() == []
     assert backend.entries == {}
 
 
@@ -203,7 +203,7 @@ def test_remove_deletes_the_keyring_entry_too(vault, backend):
 def test_an_entry_deleted_behind_our_back_shows_secret_missing(vault, backend):
     vault.add("Prod", KEY, SECRET)
     backend.entries.clear()  # e.g. removed in Seahorse / Passwords and Keys
-    [view] = vault.list()
+    [view] = vault.profiles()
     assert view.secret_state == MISSING
     assert "Enter it again" in view.state_message
     with pytest.raises(SecretMissingError, match="set-secret"):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from keyring.backends import fail
 
-from tests.integration.keyring_fixtures import (
+from tests.helpers.keyrings import (
     BlockingKeyring,
     BrokenKeyring,
     LockedKeyring,
@@ -45,7 +45,7 @@ def test_no_keyring_refuses_to_save_and_names_what_to_install(tmp_path):
     message = str(info.value)
     assert "GNOME Keyring" in message and "KWallet" in message
     assert "never writes secrets to a file" in message
-    assert vault.list() == []
+    assert vault.profiles() == []
     assert not any(
         SECRET in p.read_text(errors="replace") for p in tmp_path.rglob("*") if p.is_file()
     )
@@ -71,7 +71,7 @@ def test_without_keyring_a_session_only_secret_still_signs(tmp_path):
 
 def test_without_keyring_the_list_still_shows_profiles_and_says_why(tmp_path):
     make(tmp_path, MemoryKeyring()).add("Prod", KEY, SECRET)
-    [view] = make(tmp_path, fail.Keyring()).list()
+    [view] = make(tmp_path, fail.Keyring()).profiles()
     assert view.secret_state == UNKNOWN
     assert "No system keyring" in view.state_message
 
@@ -80,11 +80,11 @@ def test_a_keyring_failure_does_not_hide_a_later_session_only_secret(tmp_path):
     make(tmp_path, MemoryKeyring()).add("Saved", KEY, SECRET)  # listed first: its check fails
     vault = make(tmp_path, fail.Keyring())
     vault.add("Session", KEY, "session-secret-123456", session_only=True)
-    views = {v.profile.name: v for v in vault.list()}
+    views = {v.profile.name: v for v in vault.profiles()}
     assert views["Saved"].secret_state == UNKNOWN
     assert views["Session"].secret_state == SESSION
     assert "this session only" in views["Session"].state_message
-    assert vault.list(check_secrets=False)[1].secret_state == SESSION
+    assert vault.profiles(check_secrets=False)[1].secret_state == SESSION
 
 
 def test_plain_file_backends_are_refused(tmp_path):
@@ -125,7 +125,7 @@ def test_a_hung_keyring_call_ends_with_a_timeout_message(tmp_path):
             vault.add("Prod", KEY, SECRET)
         assert vault.names() == []  # the profile was not saved half-way
         make(tmp_path, MemoryKeyring()).add("Prod", KEY, SECRET)
-        [view] = vault.list()
+        [view] = vault.profiles()
         assert view.secret_state == UNKNOWN and "did not answer" in view.state_message
     finally:
         backend.release.set()
@@ -187,7 +187,7 @@ def test_corrupt_profile_file_is_set_aside_and_the_list_starts_empty(tmp_path):
     path = tmp_path / "profiles.json"
     path.write_text('{"schema": 1, "profiles": [', encoding="utf-8")
     vault = make(tmp_path, MemoryKeyring())
-    assert vault.list() == []
+    assert vault.profiles() == []
     [notice] = vault.pop_notices()
     assert "is not valid JSON" in notice and "profiles.json.bad-" in notice
     [aside] = tmp_path.glob("profiles.json.bad-*")
@@ -210,12 +210,12 @@ def test_unreadable_entries_are_copied_aside_and_the_rest_kept(tmp_path):
     path.write_text(json.dumps({"schema": 1, "profiles": [good, {"name": 5}]}), "utf-8")
     backend = MemoryKeyring()
     vault = make(tmp_path, backend)
-    assert [v.secret_state for v in vault.list()] == [MISSING]
+    assert [v.secret_state for v in vault.profiles()] == [MISSING]
     [notice] = vault.pop_notices()
     assert "1 unreadable entry" in notice
     [aside] = tmp_path.glob("profiles.json.bad-*")
     assert '"name": 5' in aside.read_text(encoding="utf-8")
-    vault.list()
+    vault.profiles()
     assert vault.pop_notices() == []  # copied once, not on every read
 
 
@@ -227,7 +227,7 @@ def test_a_time_too_large_for_a_number_is_an_unreadable_entry_not_a_crash(tmp_pa
     path = tmp_path / "profiles.json"
     path.write_text(f'{{"schema": 1, "profiles": [{good}, {bad}]}}', encoding="utf-8")
     vault = make(tmp_path, MemoryKeyring())
-    assert [v.profile.name for v in vault.list()] == ["Prod"]
+    assert [v.profile.name for v in vault.profiles()] == ["Prod"]
     [notice] = vault.pop_notices()
     assert "1 unreadable entry" in notice
     [aside] = tmp_path.glob("profiles.json.bad-*")
@@ -250,7 +250,7 @@ def test_a_file_in_place_of_the_config_folder_gives_a_message(tmp_path):
     with pytest.raises(ProfileFileError, match="Could not read the profile list"):
         vault.add("Prod", KEY, SECRET)
     with pytest.raises(ProfileFileError, match="Not a directory"):
-        vault.list()
+        vault.profiles()
     assert backend.entries == {}
 
 
@@ -274,6 +274,7 @@ def test_file_write_failure_removes_the_just_stored_secret(tmp_path, monkeypatch
     "content, why",
     [
         ("not json", "not valid JSON"),
+        ('{"profiles": [' + "1" * 5000 + "]}", "a number too long"),
         ('{"profiles": 3}', "not a zoomsig profile export"),
         ('{"format": "other", "profiles": []}', 'format is "other"'),
         ('{"schema": 7, "profiles": []}', "newer zoomsig"),

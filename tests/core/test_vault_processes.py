@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.helpers.env import ROOT
 from zoomsig_gui.core.vault import facade as vault_module
 from zoomsig_gui.core.vault.errors import ProfileFileError, ProfilesBusyError
 from zoomsig_gui.core.vault.facade import Vault
@@ -20,7 +20,7 @@ from zoomsig_gui.core.vault.secrets import SecretStore
 ADDER = """
 import sys
 from pathlib import Path
-from tests.integration.keyring_fixtures import MemoryKeyring
+from tests.helpers.keyrings import MemoryKeyring
 from zoomsig_gui.core.vault.secrets import SecretStore
 from zoomsig_gui.core.vault.facade import Vault
 path, prefix, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
@@ -66,7 +66,7 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path):
 
 def test_a_list_held_too_long_ends_in_a_message_and_changes_nothing(tmp_path: Path, monkeypatch):
     path = tmp_path / "profiles.json"
-    from tests.integration.keyring_fixtures import MemoryKeyring
+    from tests.helpers.keyrings import MemoryKeyring
 
     vault = Vault(path, SecretStore(MemoryKeyring(), timeout_s=0.3))
     vault.add("Prod", "KEY123", "a-secret-value-123")
@@ -90,7 +90,7 @@ def test_a_list_held_too_long_ends_in_a_message_and_changes_nothing(tmp_path: Pa
 
 def test_signing_does_not_wait_for_a_busy_list(tmp_path: Path):
     path = tmp_path / "profiles.json"
-    from tests.integration.keyring_fixtures import MemoryKeyring
+    from tests.helpers.keyrings import MemoryKeyring
 
     vault = Vault(path, SecretStore(MemoryKeyring(), timeout_s=20))
     vault.add("Prod", "KEY123", "a-secret-value-123")
@@ -108,7 +108,7 @@ def test_signing_does_not_wait_for_a_busy_list(tmp_path: Path):
 
 
 def test_no_lock_file_possible_fails_a_change_but_not_a_token(tmp_path: Path):
-    from tests.integration.keyring_fixtures import MemoryKeyring
+    from tests.helpers.keyrings import MemoryKeyring
 
     path = tmp_path / "profiles.json"
     vault = Vault(path, SecretStore(MemoryKeyring(), timeout_s=5))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import VECTORS
+from tests.helpers.env import VECTORS
 from zoomsig_gui.core.inspection.inspector import inspect
 
 

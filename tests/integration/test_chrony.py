@@ -15,8 +15,8 @@ from pathlib import Path
 import jwt
 import pytest
 
-from tests.conftest import require
-from tests.fakes.ntp_responder import NtpResponder
+from tests.helpers.env import require
+from tests.helpers.ntp_responder import NtpResponder
 from zoomsig_gui.core.clock.check import check_clock
 
 pytestmark = pytest.mark.ntp

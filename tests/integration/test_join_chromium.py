@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import require
-from tests.core.helpers import KEY, SECRET
-from tests.integration.sdk_fixtures import OFFLINE_RESOLVER, meeting_sdk_dist
+from tests.helpers.env import require
+from tests.helpers.sdk import OFFLINE_RESOLVER, meeting_sdk_dist
+from tests.helpers.tokens import KEY, SECRET
 
 pytestmark = [pytest.mark.sdk, pytest.mark.browser, pytest.mark.timeout(600)]
 CHROMIUM = "/usr/bin/chromium"

@@ -20,8 +20,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before QApplication)
 
-from tests.core.helpers import KEY, SECRET
-from tests.integration.sdk_fixtures import meeting_sdk_dist
+from tests.helpers.sdk import meeting_sdk_dist
+from tests.helpers.tokens import KEY, SECRET
 from zoomsig_gui.core.join.errors import explain
 from zoomsig_gui.core.join.link import JoinParams
 from zoomsig_gui.core.tokens.request import TokenRequest, make_token

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.helpers import KEY, NOW, SECRET
-from tests.integration.node_tools import npm_package, run_node
+from tests.helpers.node_tools import npm_package, run_node
+from tests.helpers.tokens import KEY, NOW, SECRET
 from zoomsig_gui.core.tokens.request import TokenRequest, make_token
 
 # The signing code of zoom/meetingsdk-auth-endpoint-sample (src/index.js), as it is.

@@ -12,7 +12,7 @@ from pathlib import Path
 import jwt
 import pytest
 
-from tests.integration.keyring_fixtures import (
+from tests.helpers.keyrings import (
     child_env,
     files_containing,
     require_secret_service,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.keyring_fixtures import (
+from tests.helpers.keyrings import (
     gnome_collection,
     require_secret_service,
     secret_service_pid,

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from tests.core.helpers import KEY, NOW, SECRET
-from tests.integration.node_tools import npm_package, run_node
+from tests.helpers.node_tools import npm_package, run_node
+from tests.helpers.tokens import KEY, NOW, SECRET
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.support.fixall import FixError, fix_all
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import zipfile
 
-from tests.conftest import ROOT
+from tests.helpers.env import ROOT
 
 
 def test_wheel_ships_resources_and_entry_points(tmp_path) -> None:

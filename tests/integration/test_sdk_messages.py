@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from tests.integration.sdk_fixtures import meeting_sdk_dist
+from tests.helpers.sdk import meeting_sdk_dist
 from zoomsig_gui.core.join.errors import explain, explanation_text
 from zoomsig_gui.core.join.sdkfolder import check_sdk_dir
 from zoomsig_gui.core.join.sdkmessages import KEYS_620, LANG_FILE, sdk_messages

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import json
 import os
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,32 +11,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 
-from zoomsig_gui.core.clock.check import ClockCheck, ClockReading, verdict
+from tests.helpers.window import fake_clock
 from zoomsig_gui.core.vault.facade import Vault
 from zoomsig_gui.core.vault.secrets import SecretStore
-
-KEY = "AbCdEfGhIjKlMnOpQr12"
-SECRET = "q1W2e3R4t5Y6u7I8o9P0aSdFgHjKlZx"
-INVITE = "https://us02web.zoom.us/j/81198873582?pwd=Xy7Zq9LmNpQrStUv"
-NUMBER = "81198873582"
-PASSCODE = "Xy7Zq9LmNpQrStUv"
-
-
-def fake_clock(offset_s: float | None, server: str = "pool.ntp.org") -> Callable[[], ClockCheck]:
-    """A clock source with a chosen offset; status and message come from the core's verdict."""
-
-    def check() -> ClockCheck:
-        now = time.time()
-        reading = None if offset_s is None else ClockReading(offset_s, 0.02, server, 2, "ntp", now)
-        status, message = verdict(reading)
-        return ClockCheck(status, message, reading, (), now)
-
-    return check
-
-
-def payload_of(token: str) -> dict:
-    body = token.split(".")[1]
-    return json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
 
 
 @pytest.fixture(autouse=True)
@@ -79,20 +52,3 @@ def make_window(qtbot, throwaway_home: Path, settings_path: Path):
         return window
 
     return build
-
-
-def add_profile(qtbot, window, name: str = "Staging", key: str = KEY, secret: str = SECRET) -> None:
-    """Fill the Add dialog the way a person would and wait for the list to show the profile."""
-    dialog = window.make.credentials.add_profile()
-    qtbot.waitUntil(dialog.isVisible)
-    dialog.name.setText(name)
-    dialog.key.setText(key)
-    dialog.secret.setText(secret)
-    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
-    qtbot.waitUntil(lambda: window.make.credentials.current() == name, timeout=15_000)
-
-
-def wait_token(qtbot, window) -> str:
-    qtbot.waitUntil(lambda: bool(window.make.token_view.token()), timeout=15_000)
-    return window.make.token_view.token()

@@ -28,8 +28,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import INVITE, KEY, NUMBER, SECRET, fake_clock
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import INVITE, KEY, NUMBER, SECRET, fake_clock
 from zoomsig_gui.core.vault.facade import Vault
 from zoomsig_gui.core.vault.secrets import SecretStore
 from zoomsig_gui.ui.app import start

@@ -21,7 +21,7 @@ import sys
 import pytest
 from PySide6 import __version__ as pyside_version
 
-from tests.conftest import ROOT
+from tests.helpers.env import ROOT
 
 
 def _immortal() -> bool:

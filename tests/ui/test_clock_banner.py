@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import NUMBER, add_profile, fake_clock, payload_of, wait_token
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import NUMBER, add_profile, fake_clock, payload_of, wait_token
 
 
 @pytest.mark.parametrize(

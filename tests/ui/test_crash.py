@@ -6,8 +6,8 @@ import sys
 
 from PySide6.QtGui import QGuiApplication
 
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import INVITE, PASSCODE, SECRET, add_profile, wait_token
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import INVITE, PASSCODE, SECRET, add_profile, wait_token
 from zoomsig_gui.ui.dialogs.crash import CrashDialog
 from zoomsig_gui.ui.services import crash_handler as crash
 

@@ -6,8 +6,8 @@ import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 from PySide6.QtWidgets import QMessageBox
 
-from tests.integration.keyring_fixtures import MemoryKeyring, require_secret_service
-from tests.ui.conftest import KEY, NUMBER, SECRET, add_profile, wait_token
+from tests.helpers.keyrings import MemoryKeyring, require_secret_service
+from tests.helpers.window import KEY, NUMBER, SECRET, add_profile, wait_token
 from zoomsig_gui.core.tokens.jwt import verify
 
 

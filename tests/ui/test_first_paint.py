@@ -8,8 +8,8 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import INVITE, add_profile, fake_clock, wait_token
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import INVITE, add_profile, fake_clock, wait_token
 from zoomsig_gui.core.vault.facade import Vault
 from zoomsig_gui.core.vault.secrets import SecretStore
 

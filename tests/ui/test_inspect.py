@@ -11,25 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPlainTextEdit
 
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import KEY, SECRET, add_profile
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import SECRET, add_profile, broken_token
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.tokens.jwt import sign
 from zoomsig_gui.ui.make.tab import DEBOUNCE_MS
-
-
-def broken_token() -> str:
-    """The forum thread's backend: sdkKey only, mn with spaces, a 10-minute window, expired."""
-    now = int(time.time())
-    payload = {
-        "sdkKey": KEY,
-        "mn": "811 9887 3582",
-        "role": 0,
-        "iat": now - 3600,
-        "exp": now - 3000,
-        "tokenExp": now - 3000,
-    }
-    return sign(payload, SECRET)
 
 
 def test_a_pasted_broken_token_shows_the_right_findings(qtbot, make_window):
@@ -118,7 +104,6 @@ def test_the_inspect_and_history_tabs_load_when_first_opened(qtbot, make_window)
 
 def test_claim_meanings_stay_readable_in_the_half_width_pane(qtbot, make_window):
     """The Reading column gives way before Meaning is squeezed to a word a line."""
-    from zoomsig_gui.core.tokens.jwt import sign
 
     window = make_window(MemoryKeyring())
     window.resize(1240, 820)

@@ -16,7 +16,7 @@ import sys
 
 from PySide6 import __version__ as pyside_version
 
-from tests.conftest import ROOT
+from tests.helpers.env import ROOT
 
 ROUNDS = 1_200  # about 6,000 edits of the meeting field; some 25 s on the CI machine
 

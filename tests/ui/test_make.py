@@ -5,8 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import INVITE, NUMBER, PASSCODE, SECRET, add_profile, payload_of, wait_token
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import (
+    INVITE,
+    NUMBER,
+    PASSCODE,
+    SECRET,
+    add_profile,
+    payload_of,
+    wait_token,
+)
 from zoomsig_gui.core.tokens.jwt import verify
 
 

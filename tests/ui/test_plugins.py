@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import NUMBER, add_profile, wait_token
-from tests.ui.test_inspect import broken_token
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import NUMBER, add_profile, broken_token, wait_token
 
 
 def test_join_button_waits_for_a_web_token_and_webengine_waits_for_the_click(qtbot, make_window):

@@ -10,8 +10,8 @@ import threading
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import INVITE, PASSCODE, SECRET, add_profile, fake_clock, wait_token
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import INVITE, PASSCODE, SECRET, add_profile, fake_clock, wait_token
 from zoomsig_gui.core.vault.facade import Vault
 from zoomsig_gui.core.vault.secrets import SecretStore
 
@@ -94,8 +94,8 @@ def test_tab_order_follows_the_form(qtbot, make_window):
 WINDOW_ONLY = """
 import sys, time
 from PySide6.QtCore import QSettings
-from tests.integration.keyring_fixtures import MemoryKeyring
-from tests.ui.conftest import fake_clock
+from tests.helpers.keyrings import MemoryKeyring
+from tests.helpers.window import fake_clock
 from zoomsig_gui.core.vault.secrets import SecretStore
 from zoomsig_gui.core.vault.facade import Vault
 from zoomsig_gui.ui.app import make_app
@@ -114,7 +114,7 @@ print(window.banner.state, ",".join(sorted(m for m in sys.modules if "WebEngine"
 
 
 def test_webengine_is_not_loaded_until_the_join_view_opens(tmp_path):
-    from tests.conftest import ROOT
+    from tests.helpers.env import ROOT
 
     done = subprocess.run(
         [sys.executable, "-c", WINDOW_ONLY, str(tmp_path / "s.ini"), str(tmp_path / "p.json")],

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from tests.conftest import VECTORS, vector_input
+from tests.helpers.env import VECTORS, vector_input
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.store.history import History, entry_from_report
 from zoomsig_gui.core.support.casereport import build_case

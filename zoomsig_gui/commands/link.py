@@ -8,7 +8,7 @@ import sys
 
 from zoomsig_gui.commands.clockoptions import resolve_offset
 from zoomsig_gui.commands.options import CliError, fail, port_number, resolve_credentials, true_time
-from zoomsig_gui.commands.token import add_token_options, request_from_args
+from zoomsig_gui.commands.tokenoptions import add_token_options, request_from_args
 from zoomsig_gui.core.join.fields import check_join_fields
 from zoomsig_gui.core.join.link import (
     DEFAULT_LANG,

@@ -182,7 +182,7 @@ def _row(view: ProfileView) -> dict:
 
 @_guarded
 def run_list(args: argparse.Namespace, vault: Vault) -> int:
-    views = vault.list()
+    views = vault.profiles()
     _notes(vault)
     if args.json:
         print_json([_row(v) for v in views])

@@ -27,21 +27,21 @@ class _Painter:
 
 def render_each(report: Report, stream: TextIO | None = None) -> None:
     """One report, or when the text held several different tokens, each in turn."""
-    stream = stream or sys.stdout
+    out: TextIO = stream or sys.stdout
     each = report.each()
     if len(each) == 1:
-        render(report, stream)
+        render(report, out)
         return
-    paint = _Painter(use_colour(stream))
-    stream.write(f"The text holds {len(each)} different tokens; each is inspected below.\n")
+    paint = _Painter(use_colour(out))
+    out.write(f"The text holds {len(each)} different tokens; each is inspected below.\n")
     for number, one in enumerate(each, 1):
-        stream.write("\n" + paint("bold", f"Token {number} of {len(each)}") + "\n")
-        render(one, stream)
+        out.write("\n" + paint("bold", f"Token {number} of {len(each)}") + "\n")
+        render(one, out)
 
 
 def render(report: Report, stream: TextIO | None = None) -> None:
-    stream = stream or sys.stdout
-    paint = _Painter(use_colour(stream))
+    out = stream or sys.stdout
+    paint = _Painter(use_colour(out))
     lines = [paint("bold", f"What this is: {KIND_TEXT[report.kind]}")]
     if report.signature_valid is True:
         lines.append("Signature:    " + paint("ok", "matches the secret"))
@@ -88,4 +88,4 @@ def render(report: Report, stream: TextIO | None = None) -> None:
         )
     else:
         lines.append(paint("ok", "Ready to join: no problem Zoom would reject."))
-    stream.write("\n".join(lines) + "\n")
+    out.write("\n".join(lines) + "\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication
 
@@ -31,17 +31,22 @@ def set_icon() -> None:
     """Give the application our icon unless it has one; the window calls this after its first
     paint (loading the SVG takes a few ms that the first paint does not need)."""
     app = QApplication.instance()
-    if app is not None and app.windowIcon().isNull():
+    if isinstance(app, QApplication) and app.windowIcon().isNull():
         app.setWindowIcon(app_icon())
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(argv if argv is not None else sys.argv)
+    )
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setApplicationDisplayName("zoomsig")
     app.setDesktopFileName("zoomsig")
-    return app  # type: ignore[return-value]
+    return app
 
 
 def install_crash_handler(window: MainWindow) -> None:
@@ -50,7 +55,7 @@ def install_crash_handler(window: MainWindow) -> None:
     crash.install(window.scrubber, lambda: window)
 
 
-def start(argv: list[str] | None = None, **window_options: object) -> MainWindow:
+def start(argv: list[str] | None = None, **window_options: Any) -> MainWindow:
     """Everything but the event loop: the application and the window, shown. The crash handler
     is installed right after the first paint, before anything a person can do, and before
     any of our code runs in the event loop but the wait for that paint. bench/startup.py
@@ -58,7 +63,7 @@ def start(argv: list[str] | None = None, **window_options: object) -> MainWindow
     from zoomsig_gui.ui.mainwindow import MainWindow
 
     make_app(argv)
-    window = MainWindow(**window_options)  # type: ignore[arg-type]
+    window = MainWindow(**window_options)
     window.when_painted(lambda: install_crash_handler(window), first=True)
     window.show()
     return window
@@ -66,4 +71,4 @@ def start(argv: list[str] | None = None, **window_options: object) -> MainWindow
 
 def run(argv: list[str] | None = None) -> int:
     window = start(argv)  # noqa: F841 - held until exec() returns, or it would be collected
-    return QApplication.instance().exec()
+    return QApplication.exec()

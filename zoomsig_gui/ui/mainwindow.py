@@ -97,9 +97,12 @@ class MainWindow(QMainWindow):
         self._inspect: InspectTab | None = None  # built when first opened
         self._inspect_waiting: Waiting[InspectTab] = Waiting()
         self.join_outcome: JoinNote | None = None  # the last join attempt's end, for reports
-        self.inspect_page = QWidget(objectName="inspectPage")
-        QVBoxLayout(self.inspect_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs = QTabWidget(objectName="tabs")
+        self.inspect_page = QWidget()
+        self.inspect_page.setObjectName("inspectPage")
+        self._inspect_layout = QVBoxLayout(self.inspect_page)
+        self._inspect_layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.make, "&Make a token")
         self.tabs.addTab(self.inspect_page, "&Inspect a token")
         self.tabs.currentChanged.connect(self._tab_opened)
@@ -142,7 +145,7 @@ class MainWindow(QMainWindow):
 
             tab = InspectTab(self.profiles, self.banner.offset)
             self._inspect = tab
-            self.inspect_page.layout().addWidget(tab)
+            self._inspect_layout.addWidget(tab)
             tab.show()  # now, not on the next event loop turn as for a late child
             self.banner.offset_changed.connect(tab.schedule)
             self.make.when_built(
@@ -183,7 +186,12 @@ class MainWindow(QMainWindow):
 
     # -- menus and shortcuts ----------------------------------------------------------
     def _action(
-        self, menu, text: str, slot, shortcut: QKeySequence | str | None = None, name: str = ""
+        self,
+        menu,
+        text: str,
+        slot,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
     ) -> QAction:
         from PySide6.QtGui import QAction, QKeySequence
 
@@ -292,7 +300,7 @@ class MainWindow(QMainWindow):
         correct = s.value("choices/correct_clock", True)
         self.banner.correct.setChecked(str(correct).lower() in ("true", "1"))
         tab = s.value("window/tab", 0)
-        self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
+        self.tabs.setCurrentIndex(int(str(tab)) if str(tab).isdigit() else 0)
 
     def save_settings(self) -> None:
         s = self.settings

@@ -38,10 +38,12 @@ class JoinLauncher:
         # screenshot script use a local SDK folder with every non-loopback request blocked.
         self.view_options: dict[str, object] = {}
         self.last: tuple[str, str, str] | None = None  # state, code, message
-        self.button = QPushButton("Open &join page", objectName="openJoin")
+        self.button = QPushButton("Open &join page")
+        self.button.setObjectName("openJoin")
         self.button.setToolTip("Join the meeting with this token in a window of zoomsig")
         self.button.clicked.connect(self.open)
-        self.status = QLabel(objectName="joinStatus")
+        self.status = QLabel()
+        self.status.setObjectName("joinStatus")
         self.status.setWordWrap(True)
         self.status.hide()
         window.make.when_built(self._attach)
@@ -173,7 +175,8 @@ class HistoryTab:
         self.window = window
         self.panel = None
         self._last_inspected = ""
-        self.holder = QWidget(objectName="historyHolder")
+        self.holder = QWidget()
+        self.holder.setObjectName("historyHolder")
         QVBoxLayout(self.holder).setContentsMargins(0, 0, 0, 0)
         window.tabs.addTab(self.holder, "&History")
         window.tabs.currentChanged.connect(self._maybe_build)

@@ -8,13 +8,14 @@ window calls it from a worker thread.
 
 from __future__ import annotations
 
+import functools
 import math
 import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from zoomsig_gui.core.clock import httpdate
 from zoomsig_gui.core.clock import ntp as ntpquery
@@ -103,7 +104,7 @@ class ClockCheck:
         """What each server that was not used said, for a tooltip or the CLI's JSON."""
         return "; ".join(f"{f.server}: {f.reason}" for f in self.faults)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The CLI's JSON: status, offset_s, delay_s, source, stratum, method, message,
         checked_at (seconds since 1970, local clock)."""
         r = self.reading
@@ -223,7 +224,9 @@ def check_clock(
     margin = min(0.1, timeout_s / 10)
     for spec in specs:
         # Each query stops a little before the check does, so its own reason is reported.
-        _spawn(lambda s=spec: _ntp_reading(s, deadline - margin, resolver), str(spec), results)
+        _spawn(
+            functools.partial(_ntp_reading, spec, deadline - margin, resolver), str(spec), results
+        )
     pending = {str(s) for s in specs}
     readings: list[ClockReading] = []
     faults: dict[str, ServerFault] = {}

@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from datetime import UTC
+from urllib.parse import urlparse
 
 DEFAULT_HTTP_URL = "https://zoom.us"
 
@@ -32,7 +33,7 @@ class HttpAnswer:
 
 def query(url: str, timeout_s: float) -> HttpAnswer:
     """HEAD ``url`` and compare its Date with the local clock at the middle of the exchange."""
-    host = urllib.request.urlparse(url).hostname or url
+    host = urlparse(url).hostname or url
     request = urllib.request.Request(
         url, method="HEAD", headers={"User-Agent": "zoomsig clock check"}
     )

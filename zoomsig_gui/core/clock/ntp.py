@@ -15,6 +15,7 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import ntplib
 
@@ -22,8 +23,10 @@ NTP_PORT = 123
 _PACKET_LEN = 48
 _REPLY_MODES = (4, 5)  # server, broadcast (RFC 4330 §5: a client accepts 4)
 
+# A socket address: (host, port), or (host, port, flow info, scope id) for IPv6.
+SockAddr = tuple[Any, ...]
 # What a resolver returns: (family, sockaddr) pairs, like socket.getaddrinfo reduced.
-Resolver = Callable[[str, int], list[tuple[int, tuple]]]
+Resolver = Callable[[str, int], list[tuple[int, SockAddr]]]
 
 
 class NtpFault(Exception):
@@ -99,12 +102,12 @@ def _is_ip(text: str) -> bool:
     return True
 
 
-def system_resolver(host: str, port: int) -> list[tuple[int, tuple]]:
+def system_resolver(host: str, port: int) -> list[tuple[int, SockAddr]]:
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_DGRAM)
     return [(family, sockaddr) for family, _, _, _, sockaddr in infos]
 
 
-def resolve(spec: ServerSpec, resolver: Resolver = system_resolver) -> tuple[int, tuple]:
+def resolve(spec: ServerSpec, resolver: Resolver = system_resolver) -> tuple[int, SockAddr]:
     try:
         found = resolver(spec.host, spec.port)
     except (OSError, UnicodeError) as exc:
@@ -118,8 +121,11 @@ def query(spec: ServerSpec, deadline: float, resolver: Resolver = system_resolve
     """Ask one server; gives up at ``deadline`` (time.monotonic()) once the name is resolved."""
     family, sockaddr = resolve(spec, resolver)
     with socket.socket(family, socket.SOCK_DGRAM) as sock:
+        # ntplib has no type hints; pyright guesses int for tx_timestamp from its default 0.
         request = ntplib.NTPPacket(
-            version=4, mode=3, tx_timestamp=ntplib.system_to_ntp_time(time.time())
+            version=4,
+            mode=3,
+            tx_timestamp=ntplib.system_to_ntp_time(time.time()),  # pyright: ignore[reportArgumentType]
         )
         data = request.to_data()
         t1 = time.time()
@@ -133,7 +139,7 @@ def query(spec: ServerSpec, deadline: float, resolver: Resolver = system_resolve
 
 
 def _await_reply(
-    sock: socket.socket, sockaddr: tuple, sent_tx: bytes, t1: float, deadline: float
+    sock: socket.socket, sockaddr: SockAddr, sent_tx: bytes, t1: float, deadline: float
 ) -> NtpAnswer:
     """Wait for the one reply that matches; anything else is remembered and skipped."""
     rejected: str | None = None
@@ -161,7 +167,7 @@ def _await_reply(
         return _answer(reply, t1, t4, source[0])
 
 
-def _same_address(source: tuple, sockaddr: tuple) -> bool:
+def _same_address(source: SockAddr, sockaddr: SockAddr) -> bool:
     try:
         ip_ok = ipaddress.ip_address(source[0]) == ipaddress.ip_address(sockaddr[0])
     except ValueError:

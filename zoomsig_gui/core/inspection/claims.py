@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from zoomsig_gui.core.inspection.finding import MS_THRESHOLD, TIME_CLAIMS, json_text
 from zoomsig_gui.core.timefmt import relative_text, utc_text
@@ -72,7 +73,9 @@ class ClaimRow:
     meaning: str
 
 
-def claim_rows(claims: dict | None, now: float, kind: str | None = None) -> list[ClaimRow]:
+def claim_rows(
+    claims: dict[str, Any] | None, now: float, kind: str | None = None
+) -> list[ClaimRow]:
     """Rows with each value as JSON writes it; ``kind`` names the claims of other tokens."""
     meanings = {**MEANINGS, **KIND_MEANINGS.get(kind or "", {})}
     fallback = "not used by Zoom" if kind not in KIND_MEANINGS else "not a Meeting SDK claim"
@@ -83,15 +86,15 @@ def claim_rows(claims: dict | None, now: float, kind: str | None = None) -> list
 
 
 def _reading(name: str, value: object, now: float) -> str:
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
-    if name in TIME_CLAIMS and is_number:
-        if value > MS_THRESHOLD:
-            return f"{utc_text(_from_ms(value))} if read as milliseconds"
-        return f"{utc_text(value)} · {relative_text(value, now)}"
-    if name == "timestamp_ms" and is_number:
-        return utc_text(_from_ms(value))
-    if name == "role" and is_number and value in ROLE_NAMES:
-        return ROLE_NAMES[int(value)]
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if name in TIME_CLAIMS and number is not None:
+        if number > MS_THRESHOLD:
+            return f"{utc_text(_from_ms(number))} if read as milliseconds"
+        return f"{utc_text(number)} · {relative_text(number, now)}"
+    if name == "timestamp_ms" and number is not None:
+        return utc_text(_from_ms(number))
+    if name == "role" and number is not None and number in ROLE_NAMES:
+        return ROLE_NAMES[int(number)]
     return ""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from typing import Any
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 MS_THRESHOLD = 10**11  # seconds since 1970 stay below this until the year 5138
@@ -41,7 +42,7 @@ class Finding:
     claim: str | None = None
     sdk_error: int | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 

@@ -6,6 +6,7 @@ import json
 import re
 import time
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from zoomsig_gui.core.inspection import kinds, rules
 from zoomsig_gui.core.inspection.paste import all_jwts, extract
@@ -28,8 +29,8 @@ KIND_TEXT = {
 @dataclass(frozen=True)
 class Report:
     kind: str
-    header: dict | None
-    payload: dict | None
+    header: dict[str, Any] | None
+    payload: dict[str, Any] | None
     signature_valid: bool | None
     now: int
     findings: tuple[Finding, ...] = field(default_factory=tuple)
@@ -58,8 +59,8 @@ class Report:
             return 2
         return 1 if self.errors else 0
 
-    def to_dict(self) -> dict:
-        out = {
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "kind": self.kind,
             "header": self.header,
             "payload": self.payload,
@@ -89,7 +90,7 @@ def _malformed(why: str, now: int, token: str = "") -> Report:
     return Report("unknown", None, None, None, now, (item,), token)
 
 
-def _json_object(segment: str, part: str) -> dict:
+def _json_object(segment: str, part: str) -> dict[str, Any]:
     raw = b64_decode_any(segment)
     try:
         # NaN and Infinity are not JSON (JavaScript's JSON.parse, like Zoom, refuses them).
@@ -128,7 +129,9 @@ def _legacy(token: str, now: int) -> Report | None:
     return Report("legacy", None, decoded, None, now, (item,), token)
 
 
-def _signature(header: dict, parts: list[str], secret: str | None) -> tuple[bool | None, list]:
+def _signature(
+    header: dict[str, Any], parts: list[str], secret: str | None
+) -> tuple[bool | None, list[Finding]]:
     if not secret:
         return None, [
             finding(

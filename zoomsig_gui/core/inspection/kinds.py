@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from typing import Any
 
 from zoomsig_gui.core.inspection.finding import ERROR, INFO, INVALID, Finding, finding
 
@@ -23,7 +24,7 @@ _MEETING_ALIASES = ("meetingNumber", "meeting_number", "meetingNo", "roleType")
 HMAC_BYTES = 32
 
 
-def other_kind(payload: dict) -> str | None:
+def other_kind(payload: dict[str, Any]) -> str | None:
     """`zak`, `oauth` or `rest` when the payload is one of those tokens, else None."""
     if any(name in payload for name in _MEETING_MARKS):
         return None
@@ -42,7 +43,7 @@ def other_kind(payload: dict) -> str | None:
     return None
 
 
-def kind_findings(kind: str, header: dict) -> list[Finding]:
+def kind_findings(kind: str, header: dict[str, Any]) -> list[Finding]:
     """The one finding that names the token; the Meeting SDK rules are not for it."""
     if kind == "rest":
         return [
@@ -86,7 +87,7 @@ def kind_findings(kind: str, header: dict) -> list[Finding]:
     ]
 
 
-def renamed(payload: dict) -> tuple[dict, list[Finding]]:
+def renamed(payload: dict[str, Any]) -> tuple[dict[str, Any], list[Finding]]:
     """The payload read with Zoom's names, and a `claim-name` finding per misnamed claim."""
     meeting = any(n in payload for n in ("mn", "role", *_MEETING_ALIASES))
     out: list[Finding] = []
@@ -116,7 +117,7 @@ def renamed(payload: dict) -> tuple[dict, list[Finding]]:
     return fixed, out
 
 
-def mn_number(payload: dict) -> list[Finding]:
+def mn_number(payload: dict[str, Any]) -> list[Finding]:
     mn = payload.get("mn")
     if not isinstance(mn, int) or isinstance(mn, bool):
         return []

@@ -6,6 +6,8 @@ time rules are in timerules.py, the other kinds of token in kinds.py.
 
 from __future__ import annotations
 
+from typing import Any
+
 from zoomsig_gui.core.inspection.finding import (
     ERROR,
     EXPIRED,
@@ -46,7 +48,7 @@ __all__ = [
 
 
 # ---------------------------------------------------------------- header
-def check_header(header: dict) -> list[Finding]:
+def check_header(header: dict[str, Any]) -> list[Finding]:
     out: list[Finding] = []
     alg = header.get("alg")
     if alg != "HS256":
@@ -76,7 +78,7 @@ def check_header(header: dict) -> list[Finding]:
 
 
 # ---------------------------------------------------------------- payload
-def kind_of(payload: dict) -> str:
+def kind_of(payload: dict[str, Any]) -> str:
     if "tpc" in payload or "app_key" in payload or "role_type" in payload:
         if not ("appKey" in payload or "sdkKey" in payload):
             return "video"
@@ -85,10 +87,12 @@ def kind_of(payload: dict) -> str:
     return "meeting-native"
 
 
-def check_payload(payload: dict, now: float, expected_key: str | None = None) -> list[Finding]:
+def check_payload(
+    payload: dict[str, Any], now: float, expected_key: str | None = None
+) -> list[Finding]:
     kind = kind_of(payload)
     if kind == "video":
-        out = [
+        out: list[Finding] = [
             finding(
                 "video-sdk-token",
                 ERROR,
@@ -100,7 +104,7 @@ def check_payload(payload: dict, now: float, expected_key: str | None = None) ->
             )
         ]
         return out + _unknown_claims(payload, VIDEO_CLAIMS)
-    out: list[Finding] = []
+    out = []
     out += _keys(payload, expected_key)
     out += _meeting_and_role(payload, kind)
     out += check_times(payload, now, kind)
@@ -109,7 +113,7 @@ def check_payload(payload: dict, now: float, expected_key: str | None = None) ->
     return out
 
 
-def _keys(payload: dict, expected_key: str | None) -> list[Finding]:
+def _keys(payload: dict[str, Any], expected_key: str | None) -> list[Finding]:
     out: list[Finding] = []
     if "apiKey" in payload:
         out.append(
@@ -171,7 +175,7 @@ def _keys(payload: dict, expected_key: str | None) -> list[Finding]:
     return out
 
 
-def _meeting_and_role(payload: dict, kind: str) -> list[Finding]:
+def _meeting_and_role(payload: dict[str, Any], kind: str) -> list[Finding]:
     has_mn, has_role = "mn" in payload, "role" in payload
     if kind == "meeting-native":
         return [
@@ -248,7 +252,7 @@ def _role(role: object) -> list[Finding]:
     ]
 
 
-def _webrtc(payload: dict) -> list[Finding]:
+def _webrtc(payload: dict[str, Any]) -> list[Finding]:
     if "video_webrtc_mode" not in payload:
         return []
     mode = payload["video_webrtc_mode"]
@@ -266,7 +270,7 @@ def _webrtc(payload: dict) -> list[Finding]:
     ]
 
 
-def _unknown_claims(payload: dict, known: tuple[str, ...]) -> list[Finding]:
+def _unknown_claims(payload: dict[str, Any], known: tuple[str, ...]) -> list[Finding]:
     extra = [name for name in payload if name not in known]
     if not extra:
         return []

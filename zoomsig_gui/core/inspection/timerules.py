@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from zoomsig_gui.core.inspection.finding import (
     ERROR,
     EXPIRED,
@@ -22,7 +24,7 @@ from zoomsig_gui.core.timefmt import relative_text, span_text, utc_text
 from zoomsig_gui.core.tokens.request import MAX_EXPIRY_S, MIN_EXPIRY_S
 
 
-def check_times(payload: dict, now: float, kind: str) -> list[Finding]:
+def check_times(payload: dict[str, Any], now: float, kind: str) -> list[Finding]:
     out: list[Finding] = []
     ints: dict[str, int] = {}
     for claim in TIME_CLAIMS:

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import platformdirs
@@ -183,7 +184,7 @@ def saved_base(path: Path | None = None) -> str | None:
 
 def save_base(base: str | None, path: Path | None = None) -> None:
     """Save a hosted page's address for future links; None forgets it (local page again)."""
-    data: dict = {"schema": SETTINGS_SCHEMA}
+    data: dict[str, Any] = {"schema": SETTINGS_SCHEMA}
     if base:
         data["base_url"] = check_base(base)
     target = path or settings_path()

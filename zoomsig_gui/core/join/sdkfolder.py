@@ -31,11 +31,12 @@ def check_sdk_dir(given: Path) -> SdkFolder:
         raise SdkFolderError(f"The SDK folder {base} does not exist or is not a folder.")
     for candidate in (base, base / "dist", base / "package" / "dist"):
         clients = sorted(
-            p.name for p in candidate.glob("zoom-meeting-*.min.js") if _CLIENT.fullmatch(p.name)
+            (p.name, m.group(1))  # (file name, version)
+            for p in candidate.glob("zoom-meeting-*.min.js")
+            if (m := _CLIENT.fullmatch(p.name))
         )
         if clients and (candidate / "lib").is_dir():
-            client = clients[-1]
-            version = _CLIENT.fullmatch(client).group(1)  # type: ignore[union-attr]
+            client, version = clients[-1]
             embedded = None
             for name in (
                 f"zoom-meeting-embedded-{version}.min.js",

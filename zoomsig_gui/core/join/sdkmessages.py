@@ -77,7 +77,9 @@ def _mtime(path: Path) -> float:
 
 
 @lru_cache(maxsize=4)
-def _messages(lang: str, _lang_mtime: float, bundle: str, _bundle_mtime: float) -> tuple:
+def _messages(
+    lang: str, _lang_mtime: float, bundle: str, _bundle_mtime: float
+) -> tuple[tuple[str, str], ...]:
     try:
         texts = json.loads(Path(lang).read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):

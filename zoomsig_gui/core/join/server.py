@@ -18,6 +18,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
 from zoomsig_gui.core.join.errors import errors_json
@@ -89,7 +90,7 @@ class ServerConfig:
     extra_files: tuple[ExtraFile, ...] = field(default=())
 
 
-def page_config(config: ServerConfig, sdk: SdkFolder | None) -> dict:
+def page_config(config: ServerConfig, sdk: SdkFolder | None) -> dict[str, Any]:
     """What the page needs to find the SDK: /config.json."""
     if sdk is None:
         return {"sdkVersion": config.sdk_version, "sdkRoot": None, "china": config.china}
@@ -127,10 +128,14 @@ def resolve_inside(root: Path, parts: list[str]) -> Path | None:
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    server: _Server
     server_version = "zoomsig"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+
+    @property
+    def site(self) -> _Server:
+        """The server that made this handler: always a _Server, the only one that uses it."""
+        return cast(_Server, self.server)
 
     def version_string(self) -> str:
         return "zoomsig"
@@ -147,7 +152,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _respond(self, head: bool) -> None:
         host = (self.headers.get("Host") or "").strip().lower()
-        if host not in self.server.allowed_hosts:
+        if host not in self.site.allowed_hosts:
             self._send_text(
                 403, "Refused: this server answers only on its own loopback address.", head
             )
@@ -156,7 +161,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if parts is None:
             self._send_text(403, "Refused: that path lies outside the join page's files.", head)
             return
-        found = self.server.lookup(parts)
+        found = self.site.lookup(parts)
         if found is None:
             self._send_text(404, "Not found.", head)
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from zoomsig_gui.core.inspection.inspector import Report
 from zoomsig_gui.core.inspection.rules import ERROR, MS_THRESHOLD, WARNING
@@ -27,6 +28,7 @@ SCHEMA = 1
 FILE_NAME = "history.json"
 LIMIT = 200
 ACTIONS = ("made", "inspected", "reproduced", "fixed")
+T = TypeVar("T")
 
 
 class HistoryError(ValueError):
@@ -78,7 +80,7 @@ class HistoryEntry:
             self.profile, self.meeting_number, self.role, expires, backdate, self.webrtc_mode
         )
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["codes"] = list(self.codes)
         return data
@@ -89,7 +91,7 @@ class HistoryEntry:
         if not isinstance(data, dict):
             raise ValueError("not an object")
 
-        def opt(name: str, kind: type | tuple[type, ...]) -> object:
+        def opt(name: str, kind: type[T] | tuple[type[T], ...]) -> T | None:
             value = data.get(name)
             if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
                 raise ValueError(f"{name} has the wrong type")

@@ -13,18 +13,19 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
 class Loaded:
     """What was read. ``data`` is None when the file was missing or set aside."""
 
-    data: dict | None
+    data: dict[str, Any] | None
     set_aside: Path | None = None
     problem: str | None = None  # plain words: why the file was set aside
 
 
-def write_json_atomic(path: Path, data: dict) -> None:
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     """Write to a temp file in the same folder, fsync, then rename over the old file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

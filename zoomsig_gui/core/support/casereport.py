@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
+from typing import Any, overload
 
 from zoomsig_gui import __version__
 from zoomsig_gui.core.inspection.claims import claim_rows
@@ -60,8 +61,8 @@ class Case:
     """A report built once; render it with or without the token. Holds no secret."""
 
     report: Report
-    header: dict | None
-    payload: dict | None
+    header: dict[str, Any] | None
+    payload: dict[str, Any] | None
     findings: tuple[Finding, ...]
     made_at: float
     sdk_version: str | None = None
@@ -71,6 +72,13 @@ class Case:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
+# The same shape comes back: text stays text, claims stay claims.
+@overload
+def _scrub(value: str, secret: str | None) -> str: ...
+@overload
+def _scrub(value: dict[str, Any], secret: str | None) -> dict[str, Any]: ...
+@overload
+def _scrub(value: object, secret: str | None) -> object: ...
 def _scrub(value: object, secret: str | None) -> object:
     """Replace the secret wherever a customer may have put it (claims, messages)."""
     if not secret:
@@ -107,7 +115,7 @@ def build_case(
     )
     header = _scrub(report.header, secret) if report.header is not None else None
     payload = _scrub(report.payload, secret) if report.payload is not None else None
-    notes = ()
+    notes: tuple[str, ...] = ()
     if secret and (secret in json.dumps(report.payload) or secret in json.dumps(report.header)):
         notes = (
             "The token's claims contained the secret itself; it was replaced by "
@@ -127,8 +135,9 @@ def exposure_text(case: Case, included: bool = True) -> str:
     if isinstance(exp, int) and not isinstance(exp, bool) and exp < MS_THRESHOLD:
         until = f" until it expires ({utc_text(exp)})"
     role = payload.get("role")
-    known = isinstance(role, int) and not isinstance(role, bool)
-    who = ROLE_TEXT.get(role, "a participant") if known else "a participant"
+    who = "a participant"
+    if isinstance(role, int) and not isinstance(role, bool):
+        who = ROLE_TEXT.get(role, who)
     mn = payload.get("mn")
     where = f"meeting {mn}" if mn is not None else "meetings of this app"
     if included:
@@ -144,9 +153,9 @@ def exposure_text(case: Case, included: bool = True) -> str:
     )
 
 
-def case_dict(case: Case, include_token: bool = False) -> dict:
+def case_dict(case: Case, include_token: bool = False) -> dict[str, Any]:
     report = case.report
-    out: dict = {
+    out: dict[str, Any] = {
         "zoomsig_version": case.zoomsig_version,
         "sdk_version": case.sdk_version,
         "generated_at": utc_text(case.made_at),
@@ -187,7 +196,7 @@ def _signature_line(report: Report) -> str:
     return "not checked (no secret given)" if report.header else "not applicable"
 
 
-def _claims_table(claims: dict, now: float, kind: str) -> list[str]:
+def _claims_table(claims: dict[str, Any], now: float, kind: str) -> list[str]:
     lines = ["| claim | value | reading |", "|---|---|---|"]
     for row in claim_rows(claims, now, kind):
         value = row.value.replace("|", "\\|")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from zoomsig_gui.core.inspection.inspector import Report, inspect
 from zoomsig_gui.core.inspection.kinds import ALIASES, KIND_CODES, OTHER_KINDS
@@ -19,16 +20,16 @@ from zoomsig_gui.core.inspection.rules import (
     INFO,
     MEETING_CLAIMS,
     MS_THRESHOLD,
+    Finding,
     json_text,
 )
 from zoomsig_gui.core.support.reproduce import DiffRow, ReproduceError, diff_rows, reproduce
-from zoomsig_gui.core.tokens.jwt import HEADER, sign
+from zoomsig_gui.core.tokens.jwt import HEADER, TokenError, sign
 from zoomsig_gui.core.tokens.request import (
     DEFAULT_BACKDATE_S,
     DEFAULT_EXPIRY_S,
     MAX_EXPIRY_S,
     MIN_EXPIRY_S,
-    TokenError,
     TokenRequest,
     build_payload,
 )
@@ -46,8 +47,8 @@ class FixResult:
     theirs: Report
     check: Report  # the fixed token inspected with our secret: the proof
     token: str
-    header: dict
-    payload: dict
+    header: dict[str, Any]
+    payload: dict[str, Any]
     rows: tuple[DiffRow, ...]  # their claims → fixed claims, changes marked with the reason
     notes: tuple[str, ...] = field(default_factory=tuple)
     fresh: bool = False  # made anew from what could be recovered (old-style signatures)
@@ -56,7 +57,7 @@ class FixResult:
     def changes(self) -> list[DiffRow]:
         return [r for r in self.rows if r.differs]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "token": self.token,
             "header": self.header,
@@ -88,11 +89,11 @@ def _seconds(value: object) -> int | None:
     return number
 
 
-def _insert_in_sample_order(claims: dict, name: str, value: object) -> dict:
+def _insert_in_sample_order(claims: dict[str, Any], name: str, value: object) -> dict[str, Any]:
     """Add a claim where Zoom's sample has it, so the diff reads like the sample."""
     order = list(MEETING_CLAIMS)
     later = set(order[order.index(name) + 1 :]) if name in order else set()
-    out: dict = {}
+    out: dict[str, Any] = {}
     for key, existing in claims.items():
         if key in later and name not in out:
             out[name] = value
@@ -104,12 +105,12 @@ def _insert_in_sample_order(claims: dict, name: str, value: object) -> dict:
 class _Fixer:
     """Collects the changed claims and, per claim, the finding codes that asked for it."""
 
-    def __init__(self, header: dict, payload: dict, key: str, now: int) -> None:
+    def __init__(self, header: dict[str, Any], payload: dict[str, Any], key: str, now: int) -> None:
         self.header, self.payload, self.key, self.now = dict(header), dict(payload), key, now
         self.reasons: dict[str, list[str]] = {}
         self.notes: list[str] = []
 
-    def set(self, claim: str, value: object, code: str, part: str = "payload") -> None:
+    def set_claim(self, claim: str, value: object, code: str, part: str = "payload") -> None:
         target = self.header if part == "header" else self.payload
         if claim in target or part == "header":
             target[claim] = value
@@ -123,39 +124,40 @@ class _Fixer:
             del self.payload[claim]
             self.reasons.setdefault(f"payload.{claim}", []).append(code)
 
-    def _store(self, part: str, target: dict) -> None:
+    def _store(self, part: str, target: dict[str, Any]) -> None:
         if part == "header":
             self.header = target
         else:
             self.payload = target
 
-    def names(self, findings: tuple) -> None:
+    def names(self, findings: tuple[Finding, ...]) -> None:
         """Claims under another name (claim-name) take Zoom's name, in the sample's place."""
         for item in findings:
-            if item.code == "claim-name" and item.claim in self.payload:
-                value = self.payload[item.claim]
-                self.drop(item.claim, "claim-name")
-                self.set(RENAMES[item.claim], value, "claim-name")
+            claim = item.claim
+            if item.code == "claim-name" and claim is not None and claim in self.payload:
+                value = self.payload[claim]
+                self.drop(claim, "claim-name")
+                self.set_claim(RENAMES[claim], value, "claim-name")
 
     def keys(self, codes: set[str]) -> None:
         for code in ("apikey-claim",):
             if code in codes:
                 self.drop("apiKey", code)
                 if "sdkKey" not in self.payload:
-                    self.set("sdkKey", self.key, code)
+                    self.set_claim("sdkKey", self.key, code)
         if "appkey-missing" in codes or ("apikey-claim" in codes and "appKey" not in self.payload):
-            self.set("appKey", self.key, "appkey-missing")
+            self.set_claim("appKey", self.key, "appkey-missing")
         # Ours in both: a second, different key (key-mismatch), or one that is not text at all
         # (appKey: true), which the reproduction had to keep as their quirk.
         why = "key-mismatch" if "key-mismatch" in codes else "your key in place of theirs"
         for name in ("appKey", "sdkKey"):
             if name in self.payload and self.payload[name] != self.key:
-                self.set(name, self.key, why)
+                self.set_claim(name, self.key, why)
 
     def meeting(self, codes: set[str]) -> None:
         if "mn-role-pair" in codes:
             if "mn" in self.payload:
-                self.set("role", 0, "mn-role-pair")
+                self.set_claim("role", 0, "mn-role-pair")
                 self.notes.append(
                     "The token had no role: role 0 (attendee) was added; use 1 to "
                     "start the meeting as host."
@@ -177,13 +179,13 @@ class _Fixer:
                     f"The meeting number {json_text(mn)} cannot be repaired: it does not hold "
                     "9 to 11 digits. Make a new token with the right meeting number."
                 )
-            self.set("mn", digits if not isinstance(mn, int) else int(digits), "mn-format")
+            self.set_claim("mn", digits if not isinstance(mn, int) else int(digits), "mn-format")
         if "role-type" in codes and "role" in self.payload:
-            self.set("role", int(self.payload["role"]), "role-type")
+            self.set_claim("role", int(self.payload["role"]), "role-type")
         if "role-invalid" in codes and "role" in self.payload:
             role = self.payload.get("role")
             host = str(role).strip().lower() in ("host", "1", "1.0")
-            self.set("role", 1 if host else 0, "role-invalid")
+            self.set_claim("role", 1 if host else 0, "role-invalid")
             if not host:
                 self.notes.append(
                     f"The role {json_text(role)} was replaced by 0 (attendee); use 1 to "
@@ -192,15 +194,15 @@ class _Fixer:
         if "webrtc-mode-invalid" in codes:
             mode = _as_int(self.payload.get("video_webrtc_mode"))
             if mode in (0, 1):
-                self.set("video_webrtc_mode", mode, "webrtc-mode-invalid")
+                self.set_claim("video_webrtc_mode", mode, "webrtc-mode-invalid")
             else:
                 self.drop("video_webrtc_mode", "webrtc-mode-invalid")
 
     def header_fixes(self, codes: set[str]) -> None:
         if "alg-unsupported" in codes:
-            self.set("alg", "HS256", "alg-unsupported", "header")
+            self.set_claim("alg", "HS256", "alg-unsupported", "header")
         if "typ-unexpected" in codes:
-            self.set("typ", "JWT", "typ-unexpected", "header")
+            self.set_claim("typ", "JWT", "typ-unexpected", "header")
 
     def times(self, codes: set[str]) -> None:
         """Each time claim in whole seconds, then window and tokenExp as Zoom wants them."""
@@ -210,7 +212,7 @@ class _Fixer:
             changed = claim in p and (type(p[claim]) is not int or fixed != p[claim])
             if fixed is not None and changed:
                 was_ms = (_as_int(p[claim]) or 0) > MS_THRESHOLD
-                self.set(claim, fixed, "iat-milliseconds" if was_ms else "claim-type")
+                self.set_claim(claim, fixed, "iat-milliseconds" if was_ms else "claim-type")
         iat, exp = _seconds(p.get("iat")), _seconds(p.get("exp"))
         window = exp - iat if iat is not None and exp is not None else None
         if window is None or not MIN_EXPIRY_S <= window <= MAX_EXPIRY_S:
@@ -224,20 +226,22 @@ class _Fixer:
             fresh = ["expired"]  # keeping this iat would make a token that is dead on arrival
         if iat is None or fresh:
             iat = self.now - DEFAULT_BACKDATE_S
-            self.set("iat", iat, ", ".join(fresh) or "iat-missing")
+            self.set_claim("iat", iat, ", ".join(fresh) or "iat-missing")
         if exp is None or exp - iat != window or exp <= self.now + EXPIRES_SOON_S:
             why = sorted(codes & {"exp-missing", "exp-window-short", "exp-window-long"}) or fresh
-            self.set("exp", iat + window, ", ".join(why) or "follows the new iat")
+            self.set_claim("exp", iat + window, ", ".join(why) or "follows the new iat")
             exp = iat + window
         token_exp = _seconds(p.get("tokenExp"))
         native = "mn" not in p and "role" not in p
         needs = "tokenExp" in p or native or (codes & {"tokenexp-short", "tokenexp-after-exp"})
         if needs and (token_exp is None or token_exp - iat < MIN_EXPIRY_S or token_exp > exp):
             why = sorted(codes & {"tokenexp-missing", "tokenexp-short", "tokenexp-after-exp"})
-            self.set("tokenExp", exp, ", ".join(why) or "kept equal to exp")
+            self.set_claim("tokenExp", exp, ", ".join(why) or "kept equal to exp")
 
 
-def _legacy_fresh(theirs: Report, key: str, secret: str, now: int) -> tuple[dict, str, list[str]]:
+def _legacy_fresh(
+    theirs: Report, key: str, secret: str, now: int
+) -> tuple[dict[str, Any], str, list[str]]:
     payload = theirs.payload or {}
     role = _as_int(payload.get("role"))
     try:

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from zoomsig_gui.core.inspection.inspector import Report, inspect
 from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, json_text
@@ -46,7 +47,7 @@ class DiffRow:
     def differs(self) -> bool:
         return self.status != SAME
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "part": self.part,
             "claim": self.claim,
@@ -62,8 +63,8 @@ class Reproduction:
     theirs: Report
     ours: Report  # our token inspected with our secret: proves it verifies
     token: str
-    header: dict | None
-    payload: dict
+    header: dict[str, Any] | None
+    payload: dict[str, Any]
     shift_s: int
     rows: tuple[DiffRow, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -72,7 +73,7 @@ class Reproduction:
         """Finding codes about the token's shape (signer-related ones left out)."""
         return [c for c in report.codes() if c not in SIGNER_CODES]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "theirs": _report_summary(self.theirs),
             "ours": {"token": self.token, **_report_summary(self.ours)},
@@ -82,7 +83,7 @@ class Reproduction:
         }
 
 
-def _report_summary(report: Report) -> dict:
+def _report_summary(report: Report) -> dict[str, Any]:
     return {
         "kind": report.kind,
         "header": report.header,
@@ -92,15 +93,16 @@ def _report_summary(report: Report) -> dict:
     }
 
 
-def primary_key(payload: dict) -> str | None:
+def primary_key(payload: dict[str, Any]) -> str | None:
     """The key Zoom reads first: appKey, else sdkKey, else the retired apiKey, else app_key."""
     for name in KEY_CLAIMS:
-        if isinstance(payload.get(name), str):
-            return payload[name]
+        value = payload.get(name)
+        if isinstance(value, str):
+            return value
     return None
 
 
-def swap_key(payload: dict, ours: str) -> tuple[dict, list[str]]:
+def swap_key(payload: dict[str, Any], ours: str) -> tuple[dict[str, Any], list[str]]:
     """Our key wherever their primary key was; a second, different key stays (a quirk)."""
     theirs = primary_key(payload)
     out = dict(payload)
@@ -130,7 +132,7 @@ def _shift_time(value: object, shift_s: int) -> object:
     return value  # not a time we can read: keep it, the finding will stay too
 
 
-def relate_times(payload: dict, shift_s: int) -> dict:
+def relate_times(payload: dict[str, Any], shift_s: int) -> dict[str, Any]:
     """Move every time claim by ``shift_s`` keeping its unit (s or ms) and its JSON type."""
     out = dict(payload)
     for name in (*TIME_CLAIMS, "timestamp_ms"):
@@ -144,7 +146,7 @@ def _b64(data: bytes, standard: bool) -> str:
 
 
 def sign_like(
-    header: dict, payload: dict, secret: str, standard_b64: bool = False
+    header: dict[str, Any], payload: dict[str, Any], secret: str, standard_b64: bool = False
 ) -> tuple[str, list[str]]:
     """Sign keeping their header; HS384/HS512 are kept (verifiable), other algs get HS256."""
     if not secret:
@@ -181,10 +183,10 @@ def verify_legacy(signature: str, secret: str) -> bool:
 
 
 def diff_rows(
-    before_header: dict | None,
-    before: dict,
-    after_header: dict | None,
-    after: dict,
+    before_header: dict[str, Any] | None,
+    before: dict[str, Any],
+    after_header: dict[str, Any] | None,
+    after: dict[str, Any],
     reasons: dict[str, str] | None = None,
 ) -> tuple[DiffRow, ...]:
     """Header then payload, in their order then ours; ``reasons`` maps claim → why."""
@@ -208,7 +210,7 @@ def diff_rows(
     return tuple(rows)
 
 
-def _key_and_time_reasons(payload: dict, shift_s: int) -> dict[str, str]:
+def _key_and_time_reasons(payload: dict[str, Any], shift_s: int) -> dict[str, str]:
     reasons = {f"payload.{n}": "our key in place of theirs" for n in KEY_CLAIMS if n in payload}
     if shift_s:
         sign = "+" if shift_s > 0 else "−"

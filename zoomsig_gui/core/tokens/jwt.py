@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # base64, hashlib (OpenSSL), hmac and json are imported where they are used: the window
 # needs the token limits for its first paint, and signing only once the user signs.
@@ -53,7 +54,7 @@ def hmac_signature(signing_input: str | bytes, secret: str, alg: str = "HS256") 
     return hmac.new(secret.encode("utf-8"), data, digest).digest()
 
 
-def sign(payload: dict, secret: str, header: dict | None = None) -> str:
+def sign(payload: dict[str, Any], secret: str, header: dict[str, Any] | None = None) -> str:
     """Sign any payload (also odd ones, for reproducing a customer's token) with HS256."""
     if not secret:
         raise TokenError("The secret is empty: enter the Client Secret of your Meeting SDK app.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from zoomsig_gui.core.clock.truenow import true_now
 from zoomsig_gui.core.tokens.jwt import TokenError, sign
@@ -58,12 +59,12 @@ def validate_request(req: TokenRequest) -> None:
         raise TokenError("WebRTC mode must be 0 or 1.")
 
 
-def build_payload(req: TokenRequest, now: float) -> dict:
+def build_payload(req: TokenRequest, now: float) -> dict[str, Any]:
     """The payload Zoom's sample builds, in its claim order. ``now`` is the true time."""
     validate_request(req)
     iat = int(now) - req.backdate_s
     exp = iat + req.expires_s
-    payload: dict = {"appKey": req.key, "sdkKey": req.key}
+    payload: dict[str, Any] = {"appKey": req.key, "sdkKey": req.key}
     if not req.native:
         payload["mn"] = req.meeting_number
         payload["role"] = req.role

@@ -5,7 +5,7 @@ may take up to ``SecretStore.timeout_s`` seconds, so the window calls it from a 
 
     vault = Vault()                       # profiles.json in platformdirs' config folder
     vault.storage_status()                # StorageStatus: persistent? backend? message
-    vault.list()                          # [ProfileView(profile, secret_state, state_message)]
+    vault.profiles()                      # [ProfileView(profile, secret_state, state_message)]
     vault.view(name) / vault.get(name)    # one profile (never the secret)
     vault.add(name, key, secret, kind="meeting-sdk", notes="", session_only=False) -> Outcome
     vault.edit(name, key=…, kind=…, notes=…, new_name=…) -> Outcome
@@ -48,6 +48,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from zoomsig_gui.core.store.jsonfile import write_json_atomic
 from zoomsig_gui.core.tokens.request import TokenRequest, make_token
@@ -111,26 +112,32 @@ class ProfileCredentials:
         return self.profile.key
 
 
-def _serialised(method: Callable) -> Callable:
+P = ParamSpec("P")
+R = TypeVar("R")
+# A Vault method, typed so the decorators below keep its signature for callers and checkers.
+Method = Callable[Concatenate["Vault", P], R]
+
+
+def _serialised(method: Method[P, R]) -> Method[P, R]:
     """One operation at a time per Vault: workers must not interleave read-modify-write."""
 
     @functools.wraps(method)
-    def wrapper(self: Vault, *args: object, **kwargs: object) -> object:
+    def wrapper(self: Vault, /, *args: P.args, **kwargs: P.kwargs) -> R:
         with self._lock:
             return method(self, *args, **kwargs)
 
     return wrapper
 
 
-def _exclusive(short: bool = False) -> Callable[[Callable], Callable]:
+def _exclusive(short: bool = False) -> Callable[[Method[P, R]], Method[P, R]]:
     """As _serialised, and one such change at a time across processes too (the window and
     the command line share profiles.json). Waits while the other one finishes, which may
     include a slow keyring call, so the wait is longer than the keyring's timeout; a
     ``short`` one (a nicety like recording the time of use) waits SHORT_WAIT_S at most."""
 
-    def decorate(method: Callable) -> Callable:
+    def decorate(method: Method[P, R]) -> Method[P, R]:
         @functools.wraps(method)
-        def wrapper(self: Vault, *args: object, **kwargs: object) -> object:
+        def wrapper(self: Vault, /, *args: P.args, **kwargs: P.kwargs) -> R:
             from zoomsig_gui.core.store.filelock import LockFileError, LockTimeout, locked
 
             lock_path = self.path.with_name(self.path.name + ".lock")
@@ -214,7 +221,7 @@ class Vault:
         return profiles[self._find(profiles, name)]
 
     @_serialised
-    def list(self, check_secrets: bool = True) -> list[ProfileView]:
+    def profiles(self, check_secrets: bool = True) -> list[ProfileView]:
         """All profiles in saved order; asks the keyring once per profile when checking."""
         views: list[ProfileView] = []
         failure: str | None = None if check_secrets else "Not checked."
@@ -304,7 +311,7 @@ class Vault:
         profiles = self._load()
         i = self._find(profiles, name)
         profile, notices = profiles[i], []
-        changes: dict = {}
+        changes: dict[str, Any] = {}
         if new_name is not None:
             changes["name"] = self._new_name(profiles, i, new_name)
         if key is not None:
@@ -478,7 +485,7 @@ class Vault:
 
     # -- sharing --------------------------------------------------------------------
     @_serialised
-    def export_data(self, names: list[str] | None = None) -> dict:
+    def export_data(self, names: list[str] | None = None) -> dict[str, Any]:
         profiles = self._load()
         chosen = profiles if names is None else [profiles[self._find(profiles, n)] for n in names]
         return export_payload(chosen)

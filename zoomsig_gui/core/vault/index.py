@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_config_dir
 
@@ -34,7 +35,7 @@ class Profile:
     created: int = 0
     last_used: int | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @property

@@ -198,19 +198,20 @@ class SecretStore:
     def _run_bounded(self, fn: Callable[[], T], if_late: Callable[[], None] | None = None) -> T:
         """``fn()`` in a daemon thread, given up after the timeout; ``if_late()`` runs in that
         thread if ``fn`` succeeds after the caller was told it timed out."""
-        box: dict[str, object] = {}
+        value: list[T] = []  # fn's result or its error, once it has one
+        error: list[BaseException] = []
         done = threading.Event()
         given_up = threading.Event()
         handover = threading.Lock()  # "done" and "given up" are decided one at a time
 
         def worker() -> None:
             try:
-                box["value"] = fn()
+                value.append(fn())
             except BaseException as exc:
-                box["error"] = exc
+                error.append(exc)
             with handover:
                 done.set()
-            if given_up.is_set() and if_late is not None and "error" not in box:
+            if given_up.is_set() and if_late is not None and not error:
                 if_late()
 
         threading.Thread(target=worker, name="zoomsig-keyring", daemon=True).start()
@@ -219,9 +220,9 @@ class SecretStore:
                 if not done.is_set():
                     given_up.set()
                     raise KeyringTimeoutError(self.timeout_s)
-        if "error" in box:
-            raise box["error"]  # type: ignore[misc]
-        return box["value"]  # type: ignore[return-value]
+        if error:
+            raise error[0]
+        return value[0]
 
 
 def _looks_locked(exc: BaseException) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from zoomsig_gui.core.vault import hygiene
 from zoomsig_gui.core.vault.errors import ImportFileError, VaultError
@@ -37,7 +38,7 @@ class Entries:
     skipped: tuple[tuple[str, str], ...]
 
 
-def export_payload(profiles: list[Profile]) -> dict:
+def export_payload(profiles: list[Profile]) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "schema": SCHEMA,
@@ -60,9 +61,13 @@ def read_import(path: Path) -> object:
         raise ImportFileError(str(path), exc.strerror or type(exc).__name__) from None
     try:
         return json.loads(raw)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise ImportFileError(
             str(path), f"it is not valid JSON ({exc.msg}, line {exc.lineno})"
+        ) from None
+    except ValueError:  # json's one other refusal: an integer of more than 4300 digits
+        raise ImportFileError(
+            str(path), "it is not valid JSON (it holds a number too long to read)"
         ) from None
     except RecursionError:  # json's parser recurses once per nested [ or {
         raise ImportFileError(str(path), "its JSON is nested too deeply") from None

@@ -25,7 +25,8 @@ class CrashDialog(QDialog):
             "zoomsig for you; secrets, tokens and passcodes have been removed from it."
         )
         intro.setWordWrap(True)
-        self.report = QPlainTextEdit(report, readOnly=True)
+        self.report = QPlainTextEdit(report)
+        self.report.setReadOnly(True)
         self.report.setObjectName("crashReport")
         self.report.setAccessibleName("Problem report")
         self.report.setMinimumSize(560, 240)

@@ -50,7 +50,8 @@ class HistoryPanel(QWidget):
         self.history = history or History()
         self._confirm_clear = confirm_clear
         self.entries: list[HistoryEntry] = []
-        self.notice = QLabel(objectName="historyNotice")
+        self.notice = QLabel()
+        self.notice.setObjectName("historyNotice")
         self.notice.setWordWrap(True)
         self.notice.setVisible(False)
         self.table = QTableWidget(0, len(COLUMNS))

@@ -81,8 +81,9 @@ class JoinPage(QWebEnginePage):
         )
 
     def acceptNavigationRequest(
-        self, url: QUrl, kind: QWebEnginePage.NavigationType, is_main_frame: bool
+        self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
+        url = QUrl(url)  # Qt passes a QUrl; the method's signature also allows text
         if self.is_local(url) or url.scheme() in _INTERNAL:
             return True
         if url.scheme() == "https" and is_zoom_host(url.host()):
@@ -128,8 +129,9 @@ class _ExternalOpener(QWebEnginePage):
         self._owner = owner
 
     def acceptNavigationRequest(
-        self, url: QUrl, kind: QWebEnginePage.NavigationType, is_main_frame: bool
+        self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
+        url = QUrl(url)
         if url.scheme() in ("http", "https") and not self._owner.is_local(url):
             self._owner.open_external(url)
         self.deleteLater()

@@ -3,6 +3,7 @@ secret is kept, in one plain line."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -33,20 +34,26 @@ class CredentialsPanel(QWidget):
         self.profiles = profiles
         self.dialog: ProfileDialog | None = None
         self._wanted = ""  # the profile to select once the list arrives (remembered choice)
-        self.combo = QComboBox(objectName="profile")
+        self.combo = QComboBox()
+        self.combo.setObjectName("profile")
         self.combo.setAccessibleName("Saved credentials")
         self.combo.setMinimumContentsLength(18)
         self.combo.currentIndexChanged.connect(self._picked)
-        self.add_button = QPushButton("&Add…", objectName="addProfile")
+        self.add_button = QPushButton("&Add…")
+        self.add_button.setObjectName("addProfile")
         self.add_button.setToolTip("Add credentials (Ctrl+N)")
-        self.edit_button = QPushButton("Ed&it…", objectName="editProfile")
-        self.remove_button = QPushButton("Remo&ve", objectName="removeProfile")
+        self.edit_button = QPushButton("Ed&it…")
+        self.edit_button.setObjectName("editProfile")
+        self.remove_button = QPushButton("Remo&ve")
+        self.remove_button.setObjectName("removeProfile")
         self.add_button.clicked.connect(self.add_profile)
         self.edit_button.clicked.connect(self.edit_profile)
         self.remove_button.clicked.connect(self.remove_profile)
-        self.detail = QLabel(objectName="profileDetail")
+        self.detail = QLabel()
+        self.detail.setObjectName("profileDetail")
         self.detail.setWordWrap(True)
-        self.where = QLabel(objectName="secretWhere")
+        self.where = QLabel()
+        self.where.setObjectName("secretWhere")
         self.where.setWordWrap(True)
         self.where.setAccessibleName("Where the secret is kept")
         row = QHBoxLayout()
@@ -145,6 +152,9 @@ class CredentialsPanel(QWidget):
 
     def _saved(self, name: str, notices: list[str]) -> None:
         self.select(name)
+        self._tell(notices)
+
+    def _tell(self, notices: Sequence[str]) -> None:
         for text in notices:
             self.notice.emit(text)
 
@@ -164,6 +174,6 @@ class CredentialsPanel(QWidget):
         self._wanted = ""
         self.profiles.change(
             lambda vault: vault.remove(name).notices,
-            lambda notices: [self.notice.emit(t) for t in notices],
+            self._tell,
             self.notice.emit,
         )

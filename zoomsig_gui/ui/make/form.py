@@ -99,49 +99,59 @@ class MeetingForm(QWidget):
         self.meeting.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.meeting_hint = self._note("meetingHint")
         self.meeting_error = self._error_label("meetingError")
-        self.passcode = QLineEdit(objectName="passcode")
+        self.passcode = QLineEdit()
+        self.passcode.setObjectName("passcode")
         self.passcode.setAccessibleName("Meeting passcode")
         self.passcode.setPlaceholderText("filled in from an invite link")
-        self.role = QComboBox(objectName="role")
+        self.role = QComboBox()
+        self.role.setObjectName("role")
         self.role.setAccessibleName("Role")
         self.role.addItem("Attendee", 0)
         self.role.addItem("Host", 1)
         self.role_note = self._note("roleNote", HOST_NOTE)
-        self.name = QLineEdit(objectName="displayName")
+        self.name = QLineEdit()
+        self.name.setObjectName("displayName")
         self.name.setAccessibleName("Display name")
         self.name.setPlaceholderText("shown to others in the meeting")
-        self.email = QLineEdit(objectName="email")
+        self.email = QLineEdit()
+        self.email.setObjectName("email")
         self.email.setAccessibleName("E-mail (optional)")
         self.email.setPlaceholderText("optional; some meetings require it")
         self.field_errors = {
             name: self._error_label(f"{name}Error") for name in ("passcode", "name", "email")
         }
-        self.expiry = QComboBox(objectName="expiry", editable=True)
+        self.expiry = QComboBox()
+        self.expiry.setObjectName("expiry")
+        self.expiry.setEditable(True)
         self.expiry.setAccessibleName("Token expiry")
         self.expiry.addItems(EXPIRY_CHOICES)
         self.expiry.setCurrentText(DEFAULT_EXPIRY)
         self.expiry.setToolTip("From 30 min to 48 h; write e.g. 90m or 1h30m")
         self.expiry_error = self._error_label("expiryError")
-        self.advanced_button = QToolButton(objectName="advancedToggle", checkable=True)
+        self.advanced_button = QToolButton()
+        self.advanced_button.setObjectName("advancedToggle")
+        self.advanced_button.setCheckable(True)
         self.advanced_button.setText("Advanced")
         self.advanced_button.setAccessibleName("Show advanced options")
         set_enum(self.advanced_button, "toolButtonStyle", "ToolButtonTextBesideIcon")
         set_enum(self.advanced_button, "arrowType", "RightArrow")
         self.advanced_button.toggled.connect(self._toggle_advanced)
-        self.backdate = QSpinBox(objectName="backdate", minimum=0, maximum=MAX_BACKDATE_S)
+        self.backdate = QSpinBox()
+        self.backdate.setObjectName("backdate")
+        self.backdate.setRange(0, MAX_BACKDATE_S)
         self.backdate.setValue(DEFAULT_BACKDATE_S)
         self.backdate.setSuffix(" s")
         self.backdate.setAccessibleName("Issued-at backdate in seconds")
         self.backdate.setToolTip(
             "Moves iat into the past, so a Zoom clock slightly behind ours still accepts the token"
         )
-        self.webrtc = QComboBox(objectName="webrtcMode")
+        self.webrtc = QComboBox()
+        self.webrtc.setObjectName("webrtcMode")
         self.webrtc.setAccessibleName("WebRTC video mode")
         for label, value in WEBRTC_CHOICES:
             self.webrtc.addItem(label, value)
-        self.native = QCheckBox(
-            "Native-SDK token (no meeting number or role)", objectName="nativeToken"
-        )
+        self.native = QCheckBox("Native-SDK token (no meeting number or role)")
+        self.native.setObjectName("nativeToken")
         self.native.setAccessibleName("Make a native-SDK token")
         self.native.setToolTip(
             "For the desktop and mobile Meeting SDKs; the Web join page cannot use it"
@@ -164,13 +174,15 @@ class MeetingForm(QWidget):
 
     # ------------------------------------------------------------------ layout
     def _note(self, name: str, text: str = "") -> QLabel:
-        label = QLabel(text, objectName=name)
+        label = QLabel(text)
+        label.setObjectName(name)
         label.setWordWrap(True)
         label.setStyleSheet("color: palette(placeholder-text)")
         return label
 
     def _error_label(self, name: str) -> QLabel:
-        label = QLabel(objectName=name)
+        label = QLabel()
+        label.setObjectName(name)
         label.setWordWrap(True)
         label.setStyleSheet(f"color:{colours(self).error}")
         label.hide()
@@ -195,7 +207,8 @@ class MeetingForm(QWidget):
         form.addRow("&Display name:", self._stack(self.name, self.field_errors["name"]))
         form.addRow("&E-mail:", self._stack(self.email, self.field_errors["email"]))
         form.addRow("E&xpires after:", self._stack(self.expiry, self.expiry_error))
-        self.advanced = QWidget(objectName="advancedBox")
+        self.advanced = QWidget()
+        self.advanced.setObjectName("advancedBox")
         adv = QFormLayout(self.advanced)
         adv.setContentsMargins(12, 0, 0, 0)
         adv.addRow("&Backdate iat by:", self.backdate)
@@ -319,8 +332,11 @@ class MeetingForm(QWidget):
 
     def restore(self, saved: dict[str, object]) -> None:
         def number(key: str, default: int) -> int:
+            value = saved.get(key, default)
+            if not isinstance(value, int | float | str):
+                return default
             try:
-                return int(saved.get(key, default))  # type: ignore[arg-type]
+                return int(value)
             except (TypeError, ValueError):
                 return default
 

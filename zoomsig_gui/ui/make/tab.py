@@ -40,7 +40,8 @@ DEBOUNCE_MS = 150
 
 
 def boxed(title: str, widget: QWidget | None, name: str) -> QGroupBox:
-    box = QGroupBox(title, objectName=name)
+    box = QGroupBox(title)
+    box.setObjectName(name)
     layout = QVBoxLayout(box)
     if widget is not None:
         layout.addWidget(widget)
@@ -84,7 +85,8 @@ class MakeTab(QWidget):
         ll.addWidget(self.credentials_box)
         ll.addWidget(self.meeting_box)
         ll.addStretch(1)
-        self.left_column = left_scroll = QScrollArea(widgetResizable=True)
+        self.left_column = left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)
         left_scroll.setMinimumWidth(400)
@@ -92,7 +94,8 @@ class MakeTab(QWidget):
         self.signature_box.layout().addLayout(self.actions_row)
         # The join page's result is added here too (beside the findings, where it explains).
         self.findings_box = boxed("Findings", None, "findingsBox")
-        self._decoded_scroll = QScrollArea(widgetResizable=True)
+        self._decoded_scroll = QScrollArea()
+        self._decoded_scroll.setWidgetResizable(True)
         self._decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
         right = QSplitter()
         set_enum(right, "orientation", "Vertical")
@@ -103,7 +106,8 @@ class MakeTab(QWidget):
         right.setStretchFactor(1, 1)
         right.setStretchFactor(2, 2)
         right.setSizes([170, 170, 460])
-        self._split = split = QSplitter(objectName="makeSplitter")  # horizontal
+        self._split = split = QSplitter()  # horizontal
+        split.setObjectName("makeSplitter")
         split.addWidget(left_scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
@@ -141,9 +145,12 @@ class MakeTab(QWidget):
             self._decoded,
         ):
             part.show()  # now, not on the next event loop turn as for a late child
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.regenerate)
-        self._readings = QTimer(self, interval=20_000)
+        self._readings = QTimer(self)
+        self._readings.setInterval(20_000)
         self._readings.timeout.connect(lambda: self._decoded.refresh_readings(self._now()))
         self._readings.start()
         self._form.changed.connect(self.schedule)

@@ -79,7 +79,7 @@ class Profiles(QObject):
     def load(self) -> None:
         def work(vault: Vault) -> tuple:
             status = vault.storage_status()
-            views = vault.list()
+            views = vault.profiles()
             return status, views, vault.pop_notices()
 
         self._run(work, self._loaded, self._load_failed)

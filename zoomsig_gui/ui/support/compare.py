@@ -66,7 +66,11 @@ class DiffTable(QTableWidget):
 
     def marked_claims(self) -> list[str]:
         """The claims a user sees marked as different (for tests and accessibility)."""
-        return [self.item(r, 1).text() for r in range(self.rowCount()) if self.item(r, 0).text()]
+        return [
+            claim.text()
+            for r in range(self.rowCount())
+            if (mark := self.item(r, 0)) and mark.text() and (claim := self.item(r, 1))
+        ]
 
 
 class TokenLine(QWidget):
@@ -74,7 +78,8 @@ class TokenLine(QWidget):
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.field = QLineEdit(readOnly=True)
+        self.field = QLineEdit()
+        self.field.setReadOnly(True)
         self.field.setAccessibleName(label)
         self.copy_button = QPushButton("Copy")
         self.copy_button.setEnabled(False)
@@ -99,12 +104,15 @@ class ComparisonView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.summary = QLabel(objectName="comparisonSummary")
+        self.summary = QLabel()
+        self.summary.setObjectName("comparisonSummary")
         self.summary.setWordWrap(True)
         self.table = DiffTable("Theirs", "Ours")
-        self.findings = QLabel(objectName="comparisonFindings")
+        self.findings = QLabel()
+        self.findings.setObjectName("comparisonFindings")
         self.findings.setWordWrap(True)
-        self.notes = QLabel(objectName="comparisonNotes")
+        self.notes = QLabel()
+        self.notes.setObjectName("comparisonNotes")
         self.notes.setWordWrap(True)
         self.token = TokenLine("Our token")
         layout = QVBoxLayout(self)

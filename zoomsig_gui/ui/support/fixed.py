@@ -12,10 +12,12 @@ from zoomsig_gui.ui.widgets.theme import colours
 class FixedTokenView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.verdict = QLabel(objectName="fixVerdict")
+        self.verdict = QLabel()
+        self.verdict.setObjectName("fixVerdict")
         self.verdict.setWordWrap(True)
         self.table = DiffTable("Theirs", "Fixed")
-        self.notes = QLabel(objectName="fixNotes")
+        self.notes = QLabel()
+        self.notes.setObjectName("fixNotes")
         self.notes.setWordWrap(True)
         self.token = TokenLine("Fixed token")
         layout = QVBoxLayout(self)

@@ -24,7 +24,8 @@ class SupportPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.problem = QLabel(objectName="supportProblem")
+        self.problem = QLabel()
+        self.problem.setObjectName("supportProblem")
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         self.comparison = ComparisonView()

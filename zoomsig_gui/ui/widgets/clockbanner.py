@@ -45,16 +45,19 @@ class ClockBanner(QFrame):
         self._workers: Workers | None = None  # made with the first check
         self.result: ClockCheck | None = None
         self.state = "idle"
-        self.text = QLabel(objectName="clockText")
+        self.text = QLabel()
+        self.text.setObjectName("clockText")
         self.text.setWordWrap(True)
         self.text.setAccessibleName("Clock check")
         # Always rich text: the messages are HTML-escaped, and a line without a tag would
         # otherwise be shown as plain text with its entities (computer&#x27;s) visible.
         set_enum(self.text, "textFormat", "RichText")
-        self.check_button = QPushButton("Check clock", objectName="checkClock")
+        self.check_button = QPushButton("Check clock")
+        self.check_button.setObjectName("checkClock")
         self.check_button.setToolTip("Check this computer's clock against time servers (F5)")
         self.check_button.clicked.connect(self.start)
-        self.correct = QCheckBox("Correct token times", objectName="correctClock")
+        self.correct = QCheckBox("Correct token times")
+        self.correct.setObjectName("correctClock")
         self.correct.setAccessibleName("Correct token times by the measured clock offset")
         self.correct.setToolTip(
             "Make iat and exp by the true time, as measured, instead of this computer's clock"

@@ -50,7 +50,9 @@ class ClaimTable(QTableWidget):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # set by _fit_reading
         head.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_rows)
         head.sectionResized.connect(self._meaning_resized)
 
@@ -102,7 +104,7 @@ class ClaimTable(QTableWidget):
         """{claim: (value, reading, meaning)}: what a person sees, for tests and screen readers."""
         out = {}
         for r in range(self.rowCount()):
-            cells = [self.item(r, c).text() if self.item(r, c) else "" for c in range(4)]
+            cells = [item.text() if (item := self.item(r, c)) else "" for c in range(4)]
             out[cells[0]] = (cells[1], cells[2], cells[3])
         return out
 
@@ -141,7 +143,8 @@ class DecodedView(QWidget):
         self._built = True
         self._header_table = ClaimTable("Header")
         self._payload_table = ClaimTable("Payload")
-        self._raw = QPlainTextEdit(readOnly=True)
+        self._raw = QPlainTextEdit()
+        self._raw.setReadOnly(True)
         self._raw.setObjectName("rawJsonText")
         self._raw.setAccessibleName("Decoded token as JSON")
         self._raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

@@ -39,7 +39,8 @@ class TokenView(QWidget):
         self._now = now
         self._token = ""
         self._exp: float | None = None
-        self.text = QTextEdit(readOnly=True)
+        self.text = QTextEdit()
+        self.text.setReadOnly(True)
         self.text.setObjectName("tokenText")
         self.text.setAccessibleName("Signature (token)")
         self.text.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
@@ -64,7 +65,8 @@ class TokenView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text)
         layout.addLayout(row)
-        self._tick = QTimer(self, interval=1000)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_countdown)
         self.set_token("", None, "")
 

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.conftest import cache_dir, require
+from tests.helpers.env import cache_dir, require
 
 
 def npm_package(name: str, version: str) -> Path:

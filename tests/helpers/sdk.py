@@ -11,7 +11,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from tests.conftest import cache_dir, require
+from tests.helpers.env import cache_dir, require
 
 SDK_VERSION = "6.2.0"
 # Every name outside loopback fails to resolve: the browser never reaches the network.

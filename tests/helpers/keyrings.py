@@ -14,7 +14,7 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 from keyring.compat import properties
 
-from tests.conftest import require
+from tests.helpers.env import require
 from zoomsig_gui.core.vault.secrets import effective_backend
 
 

@@ -1,0 +1,68 @@
+"""Token options shared by the subcommands that make a token (`token`, `link`): credentials,
+meeting, role and timing, and the TokenRequest they make."""
+
+from __future__ import annotations
+
+import argparse
+
+from zoomsig_gui.commands.clockoptions import add_sync_option
+from zoomsig_gui.commands.options import CliError, add_secret_source, add_time_options
+from zoomsig_gui.core.tokens.meeting import parse_meeting
+from zoomsig_gui.core.tokens.request import (
+    DEFAULT_BACKDATE_S,
+    DEFAULT_EXPIRY_S,
+    TokenRequest,
+    parse_duration,
+)
+
+
+def add_token_options(parser: argparse.ArgumentParser) -> None:
+    """Credentials, meeting and timing options."""
+    parser.add_argument("--key", help="SDK key / Client ID of a Meeting SDK app")
+    add_secret_source(parser)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "--meeting", metavar="TEXT", help="meeting number, invite link or whole invitation text"
+    )
+    target.add_argument(
+        "--native", action="store_true", help="a native-SDK token, without meeting number and role"
+    )
+    parser.add_argument("--role", type=int, choices=(0, 1), help="0 attendee, 1 host")
+    parser.add_argument(
+        "--expires",
+        default=str(DEFAULT_EXPIRY_S),
+        metavar="DURATION",
+        help="7200, 30m or 2h (30 min to 48 h; default 2 h)",
+    )
+    parser.add_argument(
+        "--backdate",
+        type=int,
+        default=DEFAULT_BACKDATE_S,
+        metavar="S",
+        help="move iat S seconds into the past (0 to 300; default 30)",
+    )
+    parser.add_argument("--webrtc-mode", type=int, choices=(0, 1), help="video_webrtc_mode")
+    add_time_options(parser)
+    add_sync_option(parser)
+
+
+def request_from_args(args: argparse.Namespace, key: str) -> tuple[TokenRequest, str | None]:
+    """The token request and the passcode found in the meeting input (if any)."""
+    if args.native and args.role is not None:
+        raise CliError("--native takes no --role: a native-SDK token has neither mn nor role.")
+    if not args.native and args.role is None:
+        raise CliError("--meeting needs --role 0 (attendee) or --role 1 (host).")
+    passcode = None
+    number = None
+    if not args.native:
+        ref = parse_meeting(args.meeting)
+        number, passcode = ref.number, ref.passcode
+    req = TokenRequest(
+        key=key,
+        meeting_number=number,
+        role=args.role,
+        expires_s=parse_duration(args.expires),
+        backdate_s=args.backdate,
+        webrtc_mode=args.webrtc_mode,
+    )
+    return req, passcode
