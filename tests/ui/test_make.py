@@ -140,3 +140,30 @@ def test_join_fields_the_sdk_would_refuse_are_marked_next_to_the_field(qtbot, ma
     form.email.setText("x@" + "e" * 100 + ".com")
     assert "over 100" in form.field_errors["email"].text()
     assert window.make.token_view.token()  # the token itself is still made
+
+
+def test_the_invitations_printed_passcode_wins_over_the_link(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    form = window.make.form
+    form.meeting.setPlainText(
+        f"Join Zoom Meeting\n{INVITE}\n\nMeeting ID: 811 9887 3582\nPasscode: 123456\n"
+    )
+    assert form.passcode.text() == "123456"
+    assert "encoded" not in form.meeting_hint.text()
+
+
+def test_a_link_alone_says_its_passcode_is_the_encoded_form(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    form = window.make.form
+    form.meeting.setPlainText(INVITE)
+    assert form.passcode.text() == PASSCODE
+    assert "encoded form" in form.meeting_hint.text()
+
+
+def test_a_teams_link_is_named_next_to_the_field(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    form = window.make.form
+    form.meeting.setPlainText("https://teams.microsoft.com/l/meetup-join/19%3ameeting_x/0")
+    assert not form.meeting_error.isHidden()
+    assert "Microsoft Teams" in form.meeting_error.text()
+    assert "meeting" in form.values().errors
