@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from zoomsig_gui.core.inspection.claims import claim_rows
 from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report
+
+if TYPE_CHECKING:
+    from zoomsig_gui.core.endpoint.result import EndpointFinding
+    from zoomsig_gui.core.inspection.rules import Finding
 
 ICONS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "dim": "2", "bold": "1"}
@@ -17,12 +21,20 @@ def use_colour(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-class _Painter:
+class Painter:
     def __init__(self, on: bool) -> None:
         self.on = on
 
     def __call__(self, style: str, text: str) -> str:
         return f"\033[{COLOURS[style]}m{text}\033[0m" if self.on else text
+
+
+def finding_lines(item: Finding | EndpointFinding, paint: Painter, count: str = "") -> list[str]:
+    """A finding as the terminal shows it; ``count`` ("3 of 10") for findings across answers."""
+    where = f" [{item.claim}]" if item.claim else ""
+    code = f" (Zoom error {item.sdk_error})" if item.sdk_error else ""
+    head = f"  {ICONS[item.severity]} {item.severity} {item.code}{where}{count}{code}"
+    return [paint(item.severity, head), f"      {item.message}", f"      What to do: {item.fix}"]
 
 
 def render_each(report: Report, stream: TextIO | None = None) -> None:
@@ -32,7 +44,7 @@ def render_each(report: Report, stream: TextIO | None = None) -> None:
     if len(each) == 1:
         render(report, out)
         return
-    paint = _Painter(use_colour(out))
+    paint = Painter(use_colour(out))
     out.write(f"The text holds {len(each)} different tokens; each is inspected below.\n")
     for number, one in enumerate(each, 1):
         out.write("\n" + paint("bold", f"Token {number} of {len(each)}") + "\n")
@@ -41,7 +53,7 @@ def render_each(report: Report, stream: TextIO | None = None) -> None:
 
 def render(report: Report, stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
-    paint = _Painter(use_colour(out))
+    paint = Painter(use_colour(out))
     lines = [paint("bold", f"What this is: {KIND_TEXT[report.kind]}")]
     if report.signature_valid is True:
         lines.append("Signature:    " + paint("ok", "matches the secret"))
@@ -67,15 +79,7 @@ def render(report: Report, stream: TextIO | None = None) -> None:
     if not report.findings:
         lines.append("  none")
     for item in report.findings:
-        where = f" [{item.claim}]" if item.claim else ""
-        code = f" (Zoom error {item.sdk_error})" if item.sdk_error else ""
-        lines.append(
-            paint(
-                item.severity, f"  {ICONS[item.severity]} {item.severity} {item.code}{where}{code}"
-            )
-        )
-        lines.append(f"      {item.message}")
-        lines.append(f"      What to do: {item.fix}")
+        lines += finding_lines(item, paint)
     lines.append("")
     errors = len(report.errors)
     if errors:

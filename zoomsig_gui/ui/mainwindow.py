@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.banner.offset_changed.connect(self.make.schedule)
         self.profiles.notice.connect(self.notify)
         self.make.token_made.connect(self._remember_passcode)
-        self.join = self.support = self.history = None
+        self.join = self.support = self.history = self.endpoint = None
         self._plug_in()
         self.resize(1240, 820)
         # The smallest size at which nothing is clipped (a 1024×768 screen less its panels).
@@ -145,6 +145,10 @@ class MainWindow(QMainWindow):
             self.support = plugins.SupportTools(self)
         if module_exists("zoomsig_gui.ui.history.panel"):
             self.history = plugins.HistoryTab(self)
+        if module_exists("zoomsig_gui.ui.endpoint.tab"):
+            from zoomsig_gui.ui.endpoint.holder import EndpointHolder
+
+            self.endpoint = EndpointHolder(self)
 
     # -- the Inspect tab, built on first use ----------------------------------------------
     @property
@@ -385,6 +389,7 @@ class MainWindow(QMainWindow):
         # A hung keyring call is abandoned by the vault after its timeout; do not wait longer.
         self.profiles.workers.wait(2000)
         self.banner.wait()
+        self.inspect.wait(2000)
         if self.join is not None:
             self.join.shutdown()
         super().closeEvent(event)

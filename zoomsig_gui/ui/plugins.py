@@ -6,8 +6,10 @@ Each is added only when its module is installed, so a missing part leaves no dea
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from zoomsig_gui.ui.widgets.theme import colours
@@ -60,6 +62,7 @@ class JoinLauncher:
         self.qr_button.clicked.connect(self.show_qr)
         self.status = QLabel()
         self.status.setObjectName("joinStatus")
+        self.status.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
         self.status.setWordWrap(True)
         self.status.hide()
         window.make.when_built(self._attach)
@@ -154,7 +157,9 @@ class JoinLauncher:
         except Exception as exc:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.warning(self.window, "Join page", str(exc))
+            box = QMessageBox(QMessageBox.Icon.Warning, "Join page", str(exc), parent=self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # a folder name is not markup
+            box.exec()
             return
         self.view.show()
         self.view.raise_()
@@ -165,7 +170,9 @@ class JoinLauncher:
         c = colours(self.status)
         tint = {"failed": c.error, "sdk-missing": c.error, "joined": c.ok}.get(state, c.dots)
         head = "Join page: " + STATE_WORDS.get(state, state) + (f" (error {code})" if code else "")
-        self.status.setText(f"<b>{head}</b> · {message}" if message else f"<b>{head}</b>")
+        # The message comes from the page (and so from the SDK): escaped, never markup.
+        rich = f"<b>{html.escape(head)}</b>"
+        self.status.setText(f"{rich} · {html.escape(message)}" if message else rich)
         self.status.setStyleSheet(f"color:{tint}")
         self.status.show()
 

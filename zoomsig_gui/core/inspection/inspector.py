@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from zoomsig_gui.core.inspection import kinds, rules
-from zoomsig_gui.core.inspection.paste import all_jwts, extract
+from zoomsig_gui.core.inspection.paste import MAX_SEARCH, all_jwts, extract
 from zoomsig_gui.core.inspection.rules import ERROR, INFO, INVALID, Finding, finding
 from zoomsig_gui.core.tokens.jwt import b64_decode_any, hmac_signature
 
@@ -97,9 +97,29 @@ def _json_object(segment: str, part: str) -> dict[str, Any]:
         value = json.loads(raw.decode("utf-8"), parse_constant=_not_json)
     except (UnicodeDecodeError, ValueError) as exc:
         raise ValueError(f"The {part} is not JSON.") from exc
+    except RecursionError:  # json's parser recurses once per nested [ or {
+        raise ValueError(f"The {part} is JSON nested too deeply to read.") from None
     if not isinstance(value, dict):
         raise ValueError(f"The {part} is JSON but not an object.")
+    if nesting(value) > MAX_NESTING:
+        # Everything after (the rules, the report, the JSON output) may recurse per level.
+        raise ValueError(f"The {part} is JSON nested more than {MAX_NESTING} levels deep.")
     return value
+
+
+MAX_NESTING = 32  # claims are flat; a few levels of nesting are already odd
+
+
+def nesting(value: object) -> int:
+    """How deeply lists and objects nest in ``value``, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _not_json(word: str) -> object:
@@ -188,6 +208,12 @@ def _inspect_one(text: str, secret: str | None, moment: int, expected_key: str |
     pasted = extract(text)
     token = pasted.token
     if not token:
+        if pasted.cut:
+            return _malformed(
+                f"This text is {pasted.length:,} characters long; a signature is a few hundred. "
+                f"Only the first {MAX_SEARCH:,} were searched, and no token was found there.",
+                moment,
+            )
         return _malformed("Nothing that looks like a token was found.", moment)
     parts = token.split(".")
     if len(parts) == 1:

@@ -135,7 +135,9 @@ def summary_of(report: Report) -> str:
 
 
 def _int(value: object) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
+    # Only what from_dict reads back: a 400-digit claim would be written and then set the
+    # whole history aside on the next read.
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 10**15:
         return None
     return value // 1000 if value > MS_THRESHOLD else value
 
@@ -169,7 +171,8 @@ def entry_from_report(
         expires_at=exp,
         expires_s=window,
         backdate_s=backdate,
-        webrtc_mode=mode if mode in (0, 1) and not isinstance(mode, bool) else None,
+        # 1.0 == 1 in Python, but from_dict wants an int: a float would set the file aside
+        webrtc_mode=mode if type(mode) is int and mode in (0, 1) else None,
         summary=summary_of(report),
         codes=tuple(report.codes()),
     )

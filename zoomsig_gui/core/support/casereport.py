@@ -70,25 +70,26 @@ class Case:
     join: JoinNote | None = None
     zoomsig_version: str = __version__
     notes: tuple[str, ...] = field(default_factory=tuple)
+    endpoint: dict[str, Any] | None = None  # an endpoint check's part (support/endpointcase.py)
 
 
 # The same shape comes back: text stays text, claims stay claims.
 @overload
-def _scrub(value: str, secret: str | None) -> str: ...
+def scrub_secret(value: str, secret: str | None) -> str: ...
 @overload
-def _scrub(value: dict[str, Any], secret: str | None) -> dict[str, Any]: ...
+def scrub_secret(value: dict[str, Any], secret: str | None) -> dict[str, Any]: ...
 @overload
-def _scrub(value: object, secret: str | None) -> object: ...
-def _scrub(value: object, secret: str | None) -> object:
+def scrub_secret(value: object, secret: str | None) -> object: ...
+def scrub_secret(value: object, secret: str | None) -> object:
     """Replace the secret wherever a customer may have put it (claims, messages)."""
     if not secret:
         return value
     if isinstance(value, str):
         return value.replace(secret, SECRET_REDACTED)
     if isinstance(value, dict):
-        return {_scrub(k, secret): _scrub(v, secret) for k, v in value.items()}
+        return {scrub_secret(k, secret): scrub_secret(v, secret) for k, v in value.items()}
     if isinstance(value, list):
-        return [_scrub(v, secret) for v in value]
+        return [scrub_secret(v, secret) for v in value]
     return value
 
 
@@ -106,15 +107,15 @@ def build_case(
         Finding(
             f.code,
             f.severity,
-            str(_scrub(f.message, secret)),
-            str(_scrub(f.fix, secret)),
+            str(scrub_secret(f.message, secret)),
+            str(scrub_secret(f.fix, secret)),
             f.claim,
             f.sdk_error,
         )
         for f in report.findings
     )
-    header = _scrub(report.header, secret) if report.header is not None else None
-    payload = _scrub(report.payload, secret) if report.payload is not None else None
+    header = scrub_secret(report.header, secret) if report.header is not None else None
+    payload = scrub_secret(report.payload, secret) if report.payload is not None else None
     notes: tuple[str, ...] = ()
     if secret and (secret in json.dumps(report.payload) or secret in json.dumps(report.header)):
         notes = (
@@ -178,6 +179,8 @@ def case_dict(case: Case, include_token: bool = False) -> dict[str, Any]:
         else {"ok": case.join.ok, "code": case.join.code, "message": case.join.message},
         "notes": list(case.notes),
     }
+    if case.endpoint is not None:
+        out["endpoint"] = case.endpoint
     if include_token and report.token:
         out["token"] = report.token
         out["token_exposure"] = exposure_text(case)
@@ -238,6 +241,10 @@ def render_markdown(case: Case, include_token: bool = False) -> str:
         lines += ["", "## Join result", "", case.join.text()]
     if case.notes:
         lines += ["", "## Notes", "", *[f"- {n}" for n in case.notes]]
+    if case.endpoint is not None:
+        from zoomsig_gui.core.support.endpointcase import endpoint_markdown
+
+        lines += endpoint_markdown(case.endpoint)
     if include_token and report.token:
         lines += [
             "",

@@ -85,7 +85,7 @@ def _as_int(value: object) -> int | None:
 def _seconds(value: object) -> int | None:
     number = _as_int(value)
     if number is not None and number > MS_THRESHOLD:
-        number = round(number / 1000)
+        number = round(number // 1000)  # // is exact for a 400-digit integer; / overflows
     return number
 
 

@@ -96,5 +96,7 @@ def parse_duration(text: str | int) -> int:
     parts = _DURATION.findall(cleaned)
     if not cleaned or not parts or _DURATION.sub("", cleaned).strip():
         raise TokenError(f"“{text}” is not a duration: write 7200, 30m, 2h or 1h30m.")
+    if any(len(n) > 12 for n, _ in parts):  # int() refuses 4,300 digits; no duration needs 13
+        raise TokenError(f"“{text[:20]}…” is far too long for a duration: write 2h or 7200.")
     units = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
     return sum(int(n) * units[u] for n, u in parts)

@@ -5,7 +5,7 @@ The dialog stays open on a failure (nothing typed is lost) and shows the vault's
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,6 +60,7 @@ class ProfileDialog(QDialog):
         self.setMinimumWidth(480)
         self.name = QLineEdit()
         self.name.setObjectName("profileName")
+        self.name.setMaxLength(256)  # a 32,767-character paste stalls the layout
         self.name.setAccessibleName("Profile name")
         self.name.setPlaceholderText("e.g. Staging app")
         self.kind = QComboBox()
@@ -69,6 +70,7 @@ class ProfileDialog(QDialog):
             self.kind.addItem(label, kind)
         self.key = QLineEdit()
         self.key.setObjectName("profileKey")
+        self.key.setMaxLength(256)  # a 32,767-character paste stalls the layout
         self.key.setAccessibleName("Client ID or SDK key")
         self.key.setPlaceholderText("Client ID from the App Marketplace")
         self.secret = SecretEdit()
@@ -81,6 +83,7 @@ class ProfileDialog(QDialog):
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.where = QLabel()
         self.where.setObjectName("secretWhere")
+        self.where.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.where.setWordWrap(True)
         self.key_note = self._note_label("keyNote")
         self.secret_note = self._note_label("secretNote")
@@ -88,6 +91,7 @@ class ProfileDialog(QDialog):
         self.secret.textChanged.connect(self.check_fields)
         self.error = QLabel()
         self.error.setObjectName("dialogError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color:{colours(self).error}")
         self.error.hide()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -25,8 +24,14 @@ from PySide6.QtWidgets import (
 from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report, inspect
 from zoomsig_gui.ui.make.tab import DEBOUNCE_MS, boxed
 from zoomsig_gui.ui.services.vault_client import Profiles
+from zoomsig_gui.ui.services.workers import Workers
 from zoomsig_gui.ui.widgets.decodedview import DecodedView
 from zoomsig_gui.ui.widgets.findingsview import FindingsView
+from zoomsig_gui.ui.widgets.longtext import LongTextEdit
+
+# Above this many characters the inspection runs on a worker thread (1 MB takes ~20 ms;
+# the window must not stall 50 ms).
+OFF_THREAD = 100_000
 
 EMPTY_TEXT = "Paste a token, the JSON your server returned, or a join link above."
 
@@ -53,7 +58,9 @@ class InspectTab(QWidget):
         self._error = ""
         self._fetching: set[str] = set()  # one keyring read per profile, however much is typed
         self.report: Report | None = None
-        self.paste = QPlainTextEdit()
+        self._workers: Workers | None = None  # made for the first long paste
+        self._asked = 0  # the latest inspection asked for; older answers are dropped
+        self.paste = LongTextEdit()
         self.paste.setObjectName("inspectInput")
         self.paste.setAccessibleName("Token, JSON response or link to inspect")
         self.paste.setPlaceholderText(
@@ -83,6 +90,7 @@ class InspectTab(QWidget):
         self._sig_note = ("", "")
         self.kind = QLabel()
         self.kind.setObjectName("inspectKind")
+        self.kind.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
         self.kind.setWordWrap(True)
         self.kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.findings = FindingsView()
@@ -199,7 +207,7 @@ class InspectTab(QWidget):
         self._timer.start()
 
     def run(self) -> None:
-        text = self.paste.toPlainText()
+        text = self.paste.text()
         name = self.profile.currentData() or ""
         if not text.strip():
             self._whole = None
@@ -227,7 +235,27 @@ class InspectTab(QWidget):
                 note = f" ({self._error})"
             else:
                 secret, key = creds.secret, creds.key
-        whole = inspect(text, secret=secret, expected_key=key, clock_offset_s=self._offset())
+        self._asked += 1
+        asked, offset = self._asked, self._offset()
+        if len(text) <= OFF_THREAD:
+            self._show(
+                inspect(text, secret=secret, expected_key=key, clock_offset_s=offset), name, note
+            )
+            return
+        if self._workers is None:
+            self._workers = Workers(self, threads=1)
+        self.kind.setText("Inspecting a long paste…")
+        self._workers.run(
+            lambda: inspect(text, secret=secret, expected_key=key, clock_offset_s=offset),
+            lambda report: self._show(report, name, note) if asked == self._asked else None,
+            lambda exc: self.kind.setText(f"The inspection failed: {type(exc).__name__}"),
+        )
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Wait for a long paste's inspection (tests, and before the window goes away)."""
+        return self._workers.wait(msecs) if self._workers is not None else True
+
+    def _show(self, whole: Report, name: str, note: str) -> None:
         self._whole, self._sig_note = whole, (name, note)
         each = whole.each()
         self.which.blockSignals(True)
@@ -242,7 +270,7 @@ class InspectTab(QWidget):
         """What the support tools work on: the picked token when the paste held several."""
         if self._whole is not None and self._whole.others and self.report is not None:
             return self.report.token
-        return self.paste.toPlainText()
+        return self.paste.text()
 
     def _show_picked(self, index: int) -> None:
         if self._whole is None or index < 0:

@@ -63,7 +63,7 @@ from zoomsig_gui.core.join.server import (
     ServerConfig,
     moved_port_notice,
 )
-from zoomsig_gui.ui.join import sharing
+from zoomsig_gui.ui.join import ROOT_NOTE, ROOT_WITHOUT_SANDBOX, sharing
 from zoomsig_gui.ui.join.bridge import CHANNEL_NAME, JoinBridge, qwebchannel_js
 from zoomsig_gui.ui.join.page import JoinPage, NetworkFilter
 
@@ -133,6 +133,7 @@ class JoinView(QWidget):
 
     def _build_ui(self) -> None:
         self.status_label = QLabel("Loading the join page…", self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton("Open in browser", self)
@@ -146,8 +147,12 @@ class JoinView(QWidget):
         self.qr_button.setToolTip("Show the test link as a QR code, for a tester's phone")
         self.qr_button.clicked.connect(self.show_qr)
         self.qr_button.setEnabled(False)
+        self.sandbox_note = QLabel(ROOT_NOTE if ROOT_WITHOUT_SANDBOX else "", self)
+        self.sandbox_note.setObjectName("sandboxNote")
+        self.sandbox_note.setVisible(ROOT_WITHOUT_SANDBOX)
         self.expiry_label = QLabel("", self)
         self.expiry_label.setObjectName("linkNotice")
+        self.expiry_label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.expiry_label.setWordWrap(True)
         self.port_label = QLabel(self.port_note, self)
         self.port_label.setObjectName("portNote")
@@ -158,6 +163,7 @@ class JoinView(QWidget):
         self.progress.setFormat("Loading the page and the Meeting SDK… %p%")
 
         actions = QHBoxLayout()
+        actions.addWidget(self.sandbox_note)
         actions.addWidget(self.expiry_label, 1)
         actions.addWidget(self.open_button)
         actions.addWidget(self.copy_button)

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from zoomsig_gui.core.tokens.request import (
     validate_request,
 )
 from zoomsig_gui.ui.widgets.boxes import stack
+from zoomsig_gui.ui.widgets.longtext import LongTextEdit
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
@@ -90,7 +90,7 @@ class MeetingForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._parsed_passcode: str | None = None
-        self.meeting = QPlainTextEdit()
+        self.meeting = LongTextEdit()
         self.meeting.setObjectName("meetingInput")
         self.meeting.setAccessibleName("Meeting number, invite link or invitation")
         self.meeting.setPlaceholderText(
@@ -102,6 +102,7 @@ class MeetingForm(QWidget):
         self.meeting_error = self._error_label("meetingError")
         self.passcode = QLineEdit()
         self.passcode.setObjectName("passcode")
+        self.passcode.setMaxLength(256)  # Qt's 32,767 takes 0.2 s to lay out
         self.passcode.setAccessibleName("Meeting passcode")
         self.passcode.setPlaceholderText("filled in from an invite link")
         self.role = QComboBox()
@@ -112,10 +113,12 @@ class MeetingForm(QWidget):
         self.role_note = self._note("roleNote", HOST_NOTE)
         self.name = QLineEdit()
         self.name.setObjectName("displayName")
+        self.name.setMaxLength(256)  # Qt's 32,767 takes 0.2 s to lay out
         self.name.setAccessibleName("Display name")
         self.name.setPlaceholderText("shown to others in the meeting")
         self.email = QLineEdit()
         self.email.setObjectName("email")
+        self.email.setMaxLength(320)  # Qt's 32,767 takes 0.2 s to lay out
         self.email.setAccessibleName("E-mail (optional)")
         self.email.setPlaceholderText("optional; some meetings require it")
         self.field_errors = {
@@ -177,6 +180,7 @@ class MeetingForm(QWidget):
     def _note(self, name: str, text: str = "") -> QLabel:
         label = QLabel(text)
         label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         label.setWordWrap(True)
         label.setStyleSheet("color: palette(placeholder-text)")
         return label
@@ -184,6 +188,7 @@ class MeetingForm(QWidget):
     def _error_label(self, name: str) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         label.setWordWrap(True)
         label.setStyleSheet(f"color:{colours(self).error}")
         label.hide()
@@ -232,7 +237,7 @@ class MeetingForm(QWidget):
 
     # ------------------------------------------------------------------ behaviour
     def _meeting_edited(self) -> None:
-        text = self.meeting.toPlainText()
+        text = self.meeting.text()
         self.meeting_error.hide()
         if not text.strip():
             self.meeting_hint.setText("Paste an invite link to fill in the passcode too.")
@@ -273,7 +278,7 @@ class MeetingForm(QWidget):
     def values(self) -> FormValues:
         errors: dict[str, str] = {}
         number = None
-        text = self.meeting.toPlainText()
+        text = self.meeting.text()
         native = self.native.isChecked()
         if not native and text.strip():
             try:

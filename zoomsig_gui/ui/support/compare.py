@@ -108,13 +108,16 @@ class ComparisonView(QWidget):
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setObjectName("comparisonSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.summary.setWordWrap(True)
         self.table = DiffTable("Theirs", "Ours")
         self.findings = QLabel()
         self.findings.setObjectName("comparisonFindings")
+        self.findings.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.findings.setWordWrap(True)
         self.notes = QLabel()
         self.notes.setObjectName("comparisonNotes")
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.notes.setWordWrap(True)
         self.token = TokenLine("Our token")
         layout = QVBoxLayout(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from zoomsig_gui.core.support.fixall import FixResult
@@ -14,10 +15,12 @@ class FixedTokenView(QWidget):
         super().__init__(parent)
         self.verdict = QLabel()
         self.verdict.setObjectName("fixVerdict")
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.verdict.setWordWrap(True)
         self.table = DiffTable("Theirs", "Fixed")
         self.notes = QLabel()
         self.notes.setObjectName("fixNotes")
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.notes.setWordWrap(True)
         self.token = TokenLine("Fixed token")
         layout = QVBoxLayout(self)

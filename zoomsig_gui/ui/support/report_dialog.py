@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +41,7 @@ class ReportDialog(QDialog):
         self.include_token = QCheckBox("Include the full token")
         self.exposure = QLabel()
         self.exposure.setObjectName("tokenExposure")
+        self.exposure.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.exposure.setWordWrap(True)
         self.include_token.setEnabled(bool(case.report.token))
         self.preview = QPlainTextEdit()
@@ -48,6 +50,7 @@ class ReportDialog(QDialog):
         self.preview.setAccessibleName("Report preview")
         self.status = QLabel()
         self.status.setObjectName("reportStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.status.setWordWrap(True)
         self.copy_button = QPushButton("Copy")
         self.save_button = QPushButton("Save…")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -126,6 +126,7 @@ class DecodedView(QWidget):
         self.raw_toggle.setAccessibleName("Show the decoded header and payload as raw JSON")
         self.raw_toggle.toggled.connect(self._switch)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.summary.setObjectName("decodedSummary")
         self.summary.setWordWrap(True)
         self.stack = QStackedWidget()
@@ -154,6 +155,8 @@ class DecodedView(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         self.header_label = QLabel("<b>Header</b>")
         self.payload_label = QLabel("<b>Payload</b>")
+        for title in (self.header_label, self.payload_label):
+            title.setTextFormat(Qt.TextFormat.RichText)
         for widget in (
             self.header_label,
             self._header_table,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -11,6 +12,7 @@ from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
+    from zoomsig_gui.core.endpoint.result import EndpointFinding
     from zoomsig_gui.core.inspection.inspector import Report
     from zoomsig_gui.core.inspection.rules import Finding
 
@@ -35,7 +37,7 @@ def verdict_text(report: Report) -> tuple[str, str]:
 
 
 class FindingRow(QFrame):
-    def __init__(self, item: Finding, parent: QWidget | None = None) -> None:
+    def __init__(self, item: Finding | EndpointFinding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.finding = item
         self.setObjectName(f"finding-{item.code}")
@@ -51,6 +53,9 @@ class FindingRow(QFrame):
         c = colours(self)
         tint = {"error": c.error, "warning": c.warning, "info": c.info}[item.severity]
         details = [item.code]
+        of = getattr(item, "of", None)  # a finding across an endpoint's answers
+        if of:
+            details.append(f"in {getattr(item, 'count', 0)} of {of} answers")
         if item.claim:
             details.append(f"claim {item.claim}")
         if item.sdk_error:
@@ -60,6 +65,7 @@ class FindingRow(QFrame):
             f"{html.escape(item.message)}<br><b>What to do:</b> {html.escape(item.fix)}"
             f'<br><small style="color:{c.dots}">{html.escape(" · ".join(details))}</small>'
         )
+        set_enum(text, "textFormat", "RichText")  # built from escaped text only
         text.setWordWrap(True)
         set_enum(text, "textInteractionFlags", "TextSelectableByMouse")
         text.setAccessibleName(f"{SEVERITY_WORD[item.severity]}: {item.message}")
@@ -74,6 +80,7 @@ class FindingsView(QWidget):
         super().__init__(parent)
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
+        set_enum(self.verdict, "textFormat", "RichText")  # built from escaped text only
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName("Verdict")
         # Always rich text: its texts are HTML-escaped, and one without a tag would otherwise
@@ -101,11 +108,14 @@ class FindingsView(QWidget):
     def codes(self) -> list[str]:
         return [row.finding.code for row in self.rows()]
 
-    def show_report(self, report: Report | None, empty_text: str) -> None:
+    def _clear(self) -> None:
         for row in self.rows():
             self._rows_layout.removeWidget(row)
             row.deleteLater()
             row.setParent(None)
+
+    def show_report(self, report: Report | None, empty_text: str) -> None:
+        self._clear()
         c = colours(self)
         if report is None:
             self.state = "empty"
@@ -115,12 +125,21 @@ class FindingsView(QWidget):
             )
             self._scroll.hide()
             return
-        self.state, sentence = verdict_text(report)
-        bg = c.ok_bg if self.state == "ok" else c.error_bg
+        self.show_findings(report.findings, *verdict_text(report))
+
+    def show_findings(
+        self, findings: Sequence[Finding | EndpointFinding], state: str, sentence: str
+    ) -> None:
+        """Findings under a verdict sentence (``state`` ok or error); also the endpoint check's
+        findings across answers, which carry a count."""
+        self._clear()
+        c = colours(self)
+        self.state = state
+        bg = c.ok_bg if state == "ok" else c.error_bg
         self.verdict.setText(f"<b>{html.escape(sentence)}</b>")
         self.verdict.setStyleSheet(
             f"padding:8px; background:{bg}; color:{c.banner_text};border-radius:4px"
         )
-        for item in report.findings:
+        for item in findings:
             self._rows_layout.insertWidget(self._rows_layout.count() - 1, FindingRow(item))
-        self._scroll.setVisible(bool(report.findings))
+        self._scroll.setVisible(bool(findings))
