@@ -60,8 +60,11 @@
     if (finished) { return; }
     finished = true;
     var entry = errors[String(code)];
-    var said = sdkMessage ? " (the SDK said: " + sdkMessage + ")" : "";
+    // The SDK's own words for the code (from the SDK folder in use), then what to do.
+    var own = entry && entry.sdk_message ? entry.sdk_message : "";
+    var said = sdkMessage && sdkMessage !== own ? " (the SDK said: " + sdkMessage + ")" : "";
     var text = entry ? entry.explanation + said : "The Meeting SDK reported error " + code + said;
+    if (own) { text = "The SDK says: \u201c" + own + "\u201d " + text; }
     setState("failed", code, text);
     offerRetry();
   }

@@ -233,3 +233,14 @@ def test_reproduce_refuses_a_their_now_that_is_no_time(capsys, ours, when: str) 
         main(["reproduce", vector_input(VECTORS["cases"][0]["name"]), *ours, f"--their-now={when}"])
     err = capsys.readouterr().err
     assert exited.value.code == 2 and "not a usable number of seconds" in err
+
+
+def test_fix_refuses_an_oauth_access_token_with_the_reason(capsys, ours) -> None:
+    from zoomsig_gui.core.tokens.jwt import sign
+
+    claims = {"aud": "https://oauth.zoom.us", "uid": "u", "iss": "zm:cid:abc", "exp": NOW + 60}
+    token = sign(claims, "their-secret", {"alg": "HS512", "sv": "00000", "kid": "k"})
+    code, out, err = run(capsys, "reproduce", token, *ours, "--now", str(NOW), "--fix", "--json")
+    data = json.loads(out)
+    assert code == 1 and data["fixed"] is None
+    assert "OAuth access token" in data["fix_error"] and "nothing to fix" in data["fix_error"]

@@ -192,3 +192,75 @@ def test_non_finite_times_are_refused_with_a_message(capsys, secret_env, command
     err = capsys.readouterr().err
     assert exited.value.code == 2 and "not a usable number of seconds" in err
     assert "Traceback" not in err
+
+
+def test_inspect_several_tokens_in_one_text(capsys) -> None:
+    from tests.helpers.tokens import payload
+    from zoomsig_gui.core.tokens.jwt import sign
+
+    rest = sign({"iss": "AbCdEfGhIjKlMnOp", "aud": None, "exp": NOW + 3600, "iat": NOW}, SECRET)
+    ours = sign(payload(), SECRET)
+    text = f"curl -H 'Authorization: Bearer {rest}' -d '{{\"signature\": \"{ours}\"}}'"
+    code, out, _ = run(capsys, "inspect", text, "--now", str(NOW))
+    assert "The text holds 2 different tokens" in out
+    assert "Token 1 of 2" in out and "JWT-app REST API token" in out
+    assert "Token 2 of 2" in out and "Meeting SDK signature for the web" in out
+    assert code == 1  # the first token's status, as for one token
+    code, out, _ = run(capsys, "inspect", text, "--now", str(NOW), "--json")
+    shown = json.loads(out)
+    assert shown["kind"] == "rest" and [o["kind"] for o in shown["others"]] == ["meeting-web"]
+
+
+@pytest.mark.parametrize(
+    ("claims", "kind", "code"),
+    [
+        (
+            {"iss": "AbCdEfGhIjKlMnOp", "aud": None, "exp": NOW + 60, "iat": NOW},
+            "rest",
+            "rest-api-token",
+        ),
+        (
+            {"aud": "clientsm", "sty": 100, "wcd": "aw1", "exp": NOW + 60, "iat": NOW},
+            "zak",
+            "zak-token",
+        ),
+    ],
+)
+def test_inspect_names_other_tokens(capsys, claims, kind, code) -> None:
+    from zoomsig_gui.core.tokens.jwt import sign
+
+    rc, out, _ = run(capsys, "inspect", sign(claims, SECRET), "--now", str(NOW), "--json")
+    shown = json.loads(out)
+    assert rc == 1 and shown["kind"] == kind
+    assert [f["code"] for f in shown["findings"] if f["severity"] == "error"] == [code]
+
+
+def test_link_refuses_fields_the_sdk_would_refuse(capsys, secret_env) -> None:
+    base = ["link", *secret_env, "--meeting", "81198873582", "--role", "0", "--now", str(NOW)]
+    code, out, err = run(capsys, *base, "--name", "N" * 129)
+    assert code == 2 and out == "" and "over 128" in err and "4003" in err
+    code, out, err = run(capsys, *base, "--name", "Tester", "--email", "nope")
+    assert code == 2 and out == "" and "not an e-mail address" in err
+    code, out, err = run(capsys, *base, "--name", "Tester", "--passcode", "p" * 33)
+    assert code == 2 and "over 32" in err
+    code, out, _ = run(capsys, *base, "--name", "Tester", "--passcode", "p" * 32)
+    assert code == 0 and out.startswith("http")
+
+
+def test_inspect_of_a_join_link_warns_about_its_fields(capsys) -> None:
+    from tests.helpers.tokens import payload
+    from zoomsig_gui.core.join.link import JoinParams, build_link
+    from zoomsig_gui.core.tokens.jwt import sign
+
+    link = build_link(
+        "http://127.0.0.1:53712/",
+        JoinParams(
+            name="Tester",
+            meeting_number="81198873582",
+            signature=sign(payload(), SECRET),
+            email="not-an-address",
+        ),
+    )
+    code, out, err = run(capsys, "inspect", link, "--now", str(NOW), "--json")
+    assert code == 0 and json.loads(out)["kind"] == "meeting-web"  # the JSON stays as it is
+    assert "Warning:" in err and "not an e-mail address" in err and "4003" in err

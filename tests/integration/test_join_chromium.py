@@ -94,6 +94,8 @@ def test_link_in_chromium_reaches_a_join_result(
     assert retry and "hidden" not in retry.group(0), dom[:3000]
     assert 'data-wait-s="' in retry.group(0)
     assert "You can try again" in dom
+    if view == "client":  # the SDK folder's own words for the code, from its en-US.json
+        assert "The SDK says: “Fail to join the meeting.”" in dom
 
 
 def test_without_sdk_the_page_reports_sdk_missing(tmp_path: Path) -> None:

@@ -79,6 +79,7 @@ def test_real_sdk_offline_join_fails_with_code_1(qtbot, caplog) -> None:
         shown = view.status_label.text()
         assert "error 1" in shown and explain("1").title in shown
         assert explain("1").causes[0] in shown
+        assert "The SDK says: “Fail to join the meeting.”" in shown
         dom = dom_status(qtbot, view)
         assert (dom["state"], dom["code"]) == ("failed", "1")
         assert "Fail to join the meeting." in dom["text"]
@@ -177,6 +178,81 @@ def test_retries_are_spaced_10_s_apart_and_an_obf_join_says_it_notifies(qtbot) -
         qtbot.waitUntil(lambda: len(joins) == 2, timeout=10_000)
         assert joins[1] - joins[0] >= 9.9  # Zoom's limit: one join call every 10 s
         qtbot.waitUntil(lambda: view.state == "failed", timeout=WAIT_MS)
+    finally:
+        view.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("4015", "The meeting number associated with the provided OBF token does not match"),
+        ("3633", "You have reached the API limit for this call."),
+    ],
+)
+def test_a_failure_shows_the_sdks_own_message_and_what_to_do(qtbot, code, own) -> None:
+    # The page reports the SDK's code over the bridge; the view explains it with the words
+    # of the SDK folder in use (Zoom's servers, which would send 4015, cannot be had here).
+    view, _ = make_view(qtbot, sdk_dir=meeting_sdk_dist())
+    try:
+        view.bridge.report("failed", code, "")
+        shown = view.status_label.text()
+        assert f"error {code}" in shown and f"The SDK says: “{own}" in shown
+        assert explain(code).explanation in shown  # what to do
+    finally:
+        view.shutdown()
+
+
+# Zoom's servers, which answer 4015 or 3633, cannot be had here: this stands in for their
+# answer only, as the SDK passes it to join's error callback. Everything else is the real SDK.
+ZOOM_ANSWERS = """
+(function () {
+  var join = function (options) {
+    setTimeout(function () { options.error({ errorCode: %s, errorMessage: "" }); }, 0);
+  };
+  // The SDK's global is a proxy that forwards every call: the page reads it through ours,
+  // which answers join and forwards everything else.
+  var real = null, seen = null;
+  Object.defineProperty(window, "ZoomMtg", {
+    configurable: true,
+    get: function () {
+      if (real && !seen) {
+        seen = new Proxy(real, { get: function (target, name) {
+          return name === "join" ? join : target[name];
+        } });
+      }
+      return seen || real;
+    },
+    set: function (value) { real = value; seen = null; }
+  });
+})();
+"""
+
+
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("4015", "The meeting number associated with the provided OBF token does not match"),
+        ("3633", "You have reached the API limit for this call."),
+    ],
+)
+def test_the_join_page_shows_the_sdks_own_message(qtbot, code, own) -> None:
+    from PySide6.QtWebEngineCore import QWebEngineScript
+
+    view, states = make_view(qtbot, sdk_dir=meeting_sdk_dist())
+    script = QWebEngineScript()
+    script.setSourceCode(ZOOM_ANSWERS % code)
+    script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+    script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+    view.page.scripts().insert(script)
+    token = make_token(TokenRequest(key=KEY, meeting_number="81198873582", role=0), SECRET)
+    try:
+        view.join(JoinParams(name="Tester", meeting_number="81198873582", signature=token))
+        qtbot.waitUntil(lambda: view.state in ("failed", "joined", "sdk-missing"), timeout=WAIT_MS)
+        dom = dom_status(qtbot, view)
+        assert (dom["state"], dom["code"]) == ("failed", code), (states, dom)
+        assert f"The SDK says: “{own}" in dom["text"]  # from the SDK folder's en-US.json
+        assert explain(code).explanation in dom["text"]  # and what to do
+        assert f"The SDK says: “{own}" in view.status_label.text()
     finally:
         view.shutdown()
 

@@ -36,7 +36,7 @@ def test_a_pasted_broken_token_shows_the_right_findings(qtbot, make_window):
     assert codes == set(inspect(token).codes())  # the same truth as the core
     assert tab.findings.state == "error"
     assert "Zoom will reject this token" in tab.findings.verdict.text()
-    assert tab.decoded.payload_table.row_values()["mn"][0] == "811 9887 3582"
+    assert tab.decoded.payload_table.row_values()["mn"][0] == '"811 9887 3582"'
     row = next(r for r in tab.findings.rows() if r.finding.code == "expired")
     assert row.finding.fix  # each finding carries what to do
 
@@ -169,3 +169,44 @@ def test_typing_while_the_secret_is_fetched_asks_the_keyring_once(qtbot, make_wi
     qtbot.waitUntil(lambda: tab.inspection is not None and tab.inspection.signature_valid is True)
     qtbot.waitUntil(lambda: not window.profiles.workers.busy(), timeout=15_000)
     assert backend.reads == 1
+
+
+def test_several_tokens_in_a_paste_can_be_picked(qtbot, make_window):
+    now = int(time.time())
+    rest = sign({"iss": "AbCdEfGhIjKlMnOp", "aud": None, "exp": now + 3600, "iat": now}, SECRET)
+    window = make_window(MemoryKeyring())
+    window.tabs.setCurrentWidget(window.inspect_page)
+    tab = window.inspect
+    tab.paste.setPlainText(f"Authorization: Bearer {rest}\nsignature: {broken_token()}")
+    qtbot.waitUntil(lambda: tab.inspection is not None)
+    assert tab.which.isVisible() and tab.which.count() == 2
+    assert "JWT-app REST API token" in tab.kind.text()
+    assert tab.findings.codes()[0] == "rest-api-token"
+    assert "appkey-missing" not in tab.findings.codes()  # no Meeting SDK rule for it
+    assert tab.decoded.payload_table.row_values()["aud"][0] == "null"
+    tab.which.setCurrentIndex(1)
+    assert "appkey-missing" in tab.findings.codes()
+    assert tab.picked_text() == tab.inspection.token and tab.inspection.kind == "meeting-web"
+    tab.paste.setPlainText(broken_token())
+    qtbot.waitUntil(lambda: not tab.which.isVisible())
+
+
+def test_other_tokens_pasted_alone_are_named_for_what_they_are(qtbot, make_window):
+    now = int(time.time())
+    window = make_window(MemoryKeyring())
+    tab = window.inspect
+    oauth = sign(
+        {"aud": "https://oauth.zoom.us", "uid": "u", "iss": "zm:cid:abc", "exp": now + 60},
+        SECRET,
+        {"alg": "HS512", "sv": "00000", "kid": "k"},
+    )
+    zak = sign({"aud": "clientsm", "sty": 100, "wcd": "aw1", "mnum": "1", "exp": now}, SECRET)
+    for token, code, words, claim, meaning in (
+        (oauth, "oauth-access-token", "Zoom OAuth access token", "uid", "signed-in user"),
+        (zak, "zak-token", "ZAK, the host", "mnum", "meeting number"),
+    ):
+        tab.paste.setPlainText(token)
+        qtbot.waitUntil(lambda code=code: tab.inspection is not None and code in tab.findings.codes())
+        assert words in tab.kind.text() and not tab.which.isVisible()
+        assert [c for c in tab.findings.codes() if c != "signature-unchecked"] == [code]
+        assert meaning in tab.decoded.payload_table.row_values()[claim][2]

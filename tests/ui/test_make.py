@@ -28,7 +28,7 @@ def test_pasting_an_invite_link_fills_number_and_passcode(qtbot, make_window):
     token = wait_token(qtbot, window)
     assert payload_of(token)["mn"] == NUMBER
     assert verify(token, SECRET)
-    assert window.make.decoded.payload_table.row_values()["mn"][0] == NUMBER
+    assert window.make.decoded.payload_table.row_values()["mn"][0] == f'"{NUMBER}"'
     assert window.make.findings.state == "ok"
     assert "Ready to join" in window.make.findings.verdict.text()
 
@@ -118,6 +118,28 @@ def test_copy_shortcut_puts_the_token_on_the_clipboard(qtbot, make_window):
     )
     assert QGuiApplication.clipboard().text() == token
     assert window.make.token_view.countdown.text().endswith("left")
+
+
+def test_join_fields_the_sdk_would_refuse_are_marked_next_to_the_field(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window)
+    form = window.make.form
+    form.meeting.setPlainText(NUMBER)
+    wait_token(qtbot, window)
+    for edit, name, bad in (
+        (form.name, "name", "N" * 129),
+        (form.passcode, "passcode", "p" * 33),
+        (form.email, "email", "not-an-address"),
+    ):
+        label = form.field_errors[name]
+        assert not label.isVisible()
+        edit.setText(bad)
+        assert label.isVisible() and "4003" in label.text(), name
+        edit.setText(bad[:3] if name != "email" else "tester@example.com")
+        assert not label.isVisible(), name
+    form.email.setText("x@" + "e" * 100 + ".com")
+    assert "over 100" in form.field_errors["email"].text()
+    assert window.make.token_view.token()  # the token itself is still made
 
 
 def test_the_invitations_printed_passcode_wins_over_the_link(qtbot, make_window):

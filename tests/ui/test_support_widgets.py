@@ -209,3 +209,20 @@ def test_a_corrupt_history_file_is_reported_in_the_panel(qtbot, tmp_path: Path) 
     assert "moved to" in panel.notice.text() and "history.json.bad-" in panel.notice.text()
     assert panel.table.rowCount() == 0
     assert list(tmp_path.glob("history.json.bad-*"))[0].read_text() == "{ half a file"
+
+
+@pytest.mark.parametrize(
+    ("claims", "words"),
+    [
+        ({"iss": "AbCdEfGhIjKlMnOp", "aud": None, "exp": NOW + 3600, "iat": NOW}, "JWT-app REST"),
+        ({"aud": "clientsm", "sty": 100, "wcd": "aw1", "exp": NOW + 60, "iat": NOW}, "ZAK"),
+    ],
+)
+def test_the_fixed_tab_refuses_other_tokens_with_the_reason(panel, claims, words) -> None:
+    from zoomsig_gui.core.tokens.jwt import sign
+
+    panel.show_case(sign(claims, "their-secret"), OUR_KEY, OUR_SECRET, now=NOW)
+    verdict = panel.fixed_view.verdict.text()
+    assert verdict.startswith("No fixed token:") and words in verdict
+    assert "nothing to fix" in verdict and "Meeting SDK app" in verdict
+    assert panel.fixed_view.token.field.text() == ""  # no token that keeps iss and aud

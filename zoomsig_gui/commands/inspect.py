@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from zoomsig_gui.commands.options import (
     CliError,
@@ -13,8 +14,9 @@ from zoomsig_gui.commands.options import (
     read_pasted_text,
     resolve_credentials,
 )
-from zoomsig_gui.commands.render import render
+from zoomsig_gui.commands.render import render_each
 from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.join.fields import link_field_problems
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
         creds = resolve_credentials(args, need_secret=False)
     except CliError as exc:
         return fail(str(exc))
+    text = read_pasted_text(args)
     inspection = inspect(
-        read_pasted_text(args),
+        text,
         secret=creds.secret,
         now=args.now,
         expected_key=expected_key(args, creds),
@@ -44,5 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(inspection.to_dict())
     else:
-        render(inspection)
+        render_each(inspection)
+    for problem in link_field_problems(text):
+        print(f"Warning: {problem}", file=sys.stderr)  # beside the findings: JSON stays as is
     return inspection.exit_status()

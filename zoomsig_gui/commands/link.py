@@ -20,6 +20,7 @@ from zoomsig_gui.commands.options import (
     zoom_failed,
 )
 from zoomsig_gui.commands.tokenoptions import add_token_options, request_from_args
+from zoomsig_gui.core.join.fields import check_join_fields
 from zoomsig_gui.core.join.link import (
     BOTH_TOKENS,
     DEFAULT_LANG,
@@ -176,6 +177,11 @@ def run(args: argparse.Namespace) -> int:
             zak=zak,
             obf_token=obf,
         )
+        problems = check_join_fields(
+            params.meeting_number, params.name or None, params.passcode, params.email
+        )
+        if problems:  # what the SDK would refuse with 4003: say which field, make no link
+            raise CliError(" ".join(problems.values()))
         link = build_link(base, params)
         if args.qr:
             from zoomsig_gui.core.join.qr import write_qr

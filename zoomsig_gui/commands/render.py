@@ -38,6 +38,20 @@ def finding_lines(item: Finding | EndpointFinding, paint: Painter, count: str = 
     return [paint(item.severity, head), f"      {item.message}", f"      What to do: {item.fix}"]
 
 
+def render_each(inspection: Inspection, stream: TextIO | None = None) -> None:
+    """One inspection, or when the text held several different tokens, each in turn."""
+    out: TextIO = stream or sys.stdout
+    each = inspection.each()
+    if len(each) == 1:
+        render(inspection, out)
+        return
+    paint = Painter(use_colour(out))
+    out.write(f"The text holds {len(each)} different tokens; each is inspected below.\n")
+    for number, one in enumerate(each, 1):
+        out.write("\n" + paint("bold", f"Token {number} of {len(each)}") + "\n")
+        render(one, out)
+
+
 def render(inspection: Inspection, stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
     paint = Painter(use_colour(out))
@@ -52,7 +66,7 @@ def render(inspection: Inspection, stream: TextIO | None = None) -> None:
             continue
         lines.append("")
         lines.append(paint("bold", title))
-        rows = claim_rows(claims, inspection.now)
+        rows = claim_rows(claims, inspection.now, inspection.kind)
         width = max((len(r.name) for r in rows), default=0)
         for row in rows:
             reading = f"  {row.reading}" if row.reading else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, TIME_CLAIMS
+from zoomsig_gui.core.inspection.finding import MS_THRESHOLD, TIME_CLAIMS, json_text
 from zoomsig_gui.core.timefmt import relative_text, utc_text
 
 MEANINGS = {
@@ -26,6 +26,42 @@ MEANINGS = {
     "version": "Video SDK token version",
     "timestamp_ms": "when an old-style signature was made (milliseconds)",
 }
+# The same names mean other things in the tokens that are not Meeting SDK signatures.
+KIND_MEANINGS = {
+    "rest": {
+        "iss": "API key of a JWT app (retired credentials)",
+        "aud": "audience (null in JWT-app tokens)",
+        "exp": "when the REST API token stops working",
+    },
+    "oauth": {
+        "iss": "the OAuth app's Client ID (after zm:cid:)",
+        "aud": "audience: Zoom's OAuth server",
+        "uid": "Zoom user ID of the signed-in user",
+        "auid": "Zoom user ID of the signed-in user (hashed)",
+        "aid": "Zoom account ID",
+        "ver": "OAuth token version",
+        "nbf": "not valid before this time",
+        "exp": "when the access token stops working",
+        "kid": "ID of Zoom's signing key",
+        "sv": "Zoom's signing key version",
+        "v": "token format version",
+        "zm_skm": "Zoom's signing key material",
+        "alg": "signing algorithm (Zoom signs OAuth tokens itself)",
+    },
+    "zak": {
+        "aud": "audience: Zoom clients (clientsm)",
+        "uid": "Zoom user ID of the host",
+        "iss": "who issued the ZAK",
+        "sty": "Zoom user type",
+        "wcd": "Zoom data centre",
+        "clt": "client type",
+        "mnum": "meeting number the ZAK was made for",
+        "aid": "Zoom account ID",
+        "cid": "client ID",
+        "sk": "session key",
+        "exp": "when the ZAK stops working",
+    },
+}
 ROLE_NAMES = {0: "attendee", 1: "host"}
 
 
@@ -37,22 +73,16 @@ class ClaimRow:
     meaning: str
 
 
-def claim_rows(claims: dict[str, Any] | None, now: float) -> list[ClaimRow]:
-    rows: list[ClaimRow] = []
-    for name, value in (claims or {}).items():
-        shown = (
-            value
-            if isinstance(value, str)
-            else repr(value)
-            if not isinstance(value, (int, float)) or isinstance(value, bool)
-            else str(value)
-        )
-        rows.append(
-            ClaimRow(
-                name, str(shown), _reading(name, value, now), MEANINGS.get(name, "not used by Zoom")
-            )
-        )
-    return rows
+def claim_rows(
+    claims: dict[str, Any] | None, now: float, kind: str | None = None
+) -> list[ClaimRow]:
+    """Rows with each value as JSON writes it; ``kind`` names the claims of other tokens."""
+    meanings = {**MEANINGS, **KIND_MEANINGS.get(kind or "", {})}
+    fallback = "not used by Zoom" if kind not in KIND_MEANINGS else "not a Meeting SDK claim"
+    return [
+        ClaimRow(name, json_text(value), _reading(name, value, now), meanings.get(name, fallback))
+        for name, value in (claims or {}).items()
+    ]
 
 
 def _reading(name: str, value: object, now: float) -> str:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from zoomsig_gui.core.inspection import rules
-from zoomsig_gui.core.inspection.paste import MAX_SEARCH, extract
+from zoomsig_gui.core.inspection import kinds, rules
+from zoomsig_gui.core.inspection.paste import MAX_SEARCH, all_jwts, extract
 from zoomsig_gui.core.inspection.rules import ERROR, INFO, INVALID, Finding, finding
 from zoomsig_gui.core.tokens.jwt import b64_decode_any, hmac_signature
 
@@ -19,6 +19,9 @@ KIND_TEXT = {
     "meeting-native": "Meeting SDK signature for the native SDKs (no meeting number)",
     "video": "Video SDK token (cannot join Zoom meetings)",
     "legacy": "old Web SDK signature from before 2022 (not a JWT)",
+    "rest": "JWT-app REST API token (not a Meeting SDK signature)",
+    "oauth": "Zoom OAuth access token (not a Meeting SDK signature)",
+    "zak": "ZAK, the host's Zoom access key (not a Meeting SDK signature)",
     "unknown": "not a readable token",
 }
 
@@ -32,6 +35,8 @@ class Inspection:
     now: int
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     token: str = ""  # the token as found in the input (never logged or exported in full)
+    # The other, different JWTs in the same input, each inspected; this one is the first.
+    others: tuple[Inspection, ...] = ()
 
     @property
     def errors(self) -> list[Finding]:
@@ -55,7 +60,7 @@ class Inspection:
         return 1 if self.errors else 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "kind": self.kind,
             "header": self.header,
             "payload": self.payload,
@@ -63,6 +68,13 @@ class Inspection:
             "now": self.now,
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.others:  # only then: the contract's shape stays as it is for one token
+            out["others"] = [o.to_dict() for o in self.others]
+        return out
+
+    def each(self) -> tuple[Inspection, ...]:
+        """This token and the others found beside it."""
+        return (self, *self.others)
 
 
 def _malformed(why: str, now: int, token: str = "") -> Inspection:
@@ -179,8 +191,22 @@ def inspect(
     expected_key: str | None = None,
     clock_offset_s: float = 0.0,
 ) -> Inspection:
-    """Never raises for any input: what cannot be read becomes a `malformed` finding."""
+    """Never raises for any input: what cannot be read becomes a `malformed` finding.
+
+    When the text holds several different JWTs, the first found is the inspection and the
+    others are inspected beside it (``others``)."""
     moment = int(time.time() + clock_offset_s) if now is None else int(now)
+    first = _inspect_one(text, secret, moment, expected_key)
+    others = [t for t in all_jwts(text) if t != first.token]
+    if not others:
+        return first
+    each = tuple(_inspect_one(t, secret, moment, expected_key) for t in others)
+    return replace(first, others=each)
+
+
+def _inspect_one(
+    text: str, secret: str | None, moment: int, expected_key: str | None
+) -> Inspection:
     pasted = extract(text)
     token = pasted.token
     if not token:
@@ -193,6 +219,9 @@ def inspect(
         return _malformed("Nothing that looks like a token was found.", moment)
     parts = token.split(".")
     if len(parts) == 1:
+        hashed = kinds.hmac_only(token)
+        if hashed is not None:
+            return Inspection("unknown", None, None, None, moment, (hashed,), token)
         return _legacy(token, moment) or _malformed(
             "This is not a token: a Meeting SDK signature has three parts separated by dots.",
             moment,
@@ -229,9 +258,16 @@ def inspect(
         msg = str(exc) if str(exc).startswith("The ") else "A part of it is not base64."
         return _malformed(f"The token cannot be read: {msg}", moment, token)
     signature_valid, sig_findings = _signature(header, parts, secret)
-    out += rules.check_header(header) + sig_findings
-    kind = rules.kind_of(payload)
-    out += rules.check_payload(payload, moment, expected_key)
+    out += sig_findings
+    kind = kinds.other_kind(payload)
+    if kind is not None:
+        # A REST, OAuth or ZAK token: the Meeting SDK rules would send the person to fix it.
+        out += kinds.kind_findings(kind, header)
+    else:
+        read_as, named = kinds.renamed(payload)
+        kind = rules.kind_of(read_as)
+        out += rules.check_header(header) + named
+        out += rules.check_payload(read_as, moment, expected_key) + kinds.mn_number(read_as)
     return Inspection(kind, header, payload, signature_valid, moment, tuple(_ordered(out)), token)
 
 

@@ -125,9 +125,50 @@ def extract(text: str) -> Pasted:
             return Pasted(strip_wrapping(value), "url")
     # Line breaks or spaces inside a token split across lines by an e-mail client.
     joined = _SPACE.sub("", cleaned)
-    if _TOKEN_RUN.fullmatch(joined):
+    if _TOKEN_RUN.fullmatch(joined) and _bare(joined, cleaned):
         return Pasted(joined, "bare")
     found = find_jwt(cleaned)
     if found:
         return Pasted(found, "text")
+    named = _NAMED_VALUE.search(cleaned[:SEARCH_LIMIT])
+    if named:  # { signature: 'only the hash' }: not a JWT, but what the backend sent
+        return Pasted(named.group(1), "text")
     return Pasted(joined, "bare")
+
+
+# Another JWT in the text (a curl call with a Bearer token and a signature, two log lines).
+_RUN = re.compile(r"[A-Za-z0-9_\-+/=.]+")
+SEARCH_LIMIT = MAX_SEARCH
+MAX_TOKENS = 20
+# signature: '…', "token": "…", signature=… in a console print or a log line.
+_NAMED_VALUE = re.compile(
+    r"""(?:signature|token)["']?[ \t]{0,9}[:=][ \t]{0,9}["'`]?([A-Za-z0-9_\-+/=.]{16,4000})"""
+)
+
+
+def _bare(joined: str, cleaned: str) -> bool:
+    """Spaces taken out of a token split across lines, not of a line that holds one
+    ("2026-01-01 token=eyJ…" would read as one long token) nor of two tokens."""
+    if joined != cleaned and _NAMED_VALUE.search(cleaned):
+        return False  # "INFO signature=… sent": a line that names the value
+    return "eyJ" not in joined or (joined.startswith("eyJ") and joined.count(".") <= 2)
+
+
+def all_jwts(text: str) -> list[str]:
+    """Every different ``eyJ….….…`` in the text, in order; one per run of token characters,
+    each character looked at a bounded number of times."""
+    found: list[str] = []
+    for run in _RUN.finditer((text or "")[:SEARCH_LIMIT]):
+        word = run.group(0)
+        start = word.find("eyJ")
+        first = word.find(".", start) if start >= 0 else -1
+        second = word.find(".", first + 1) if first >= 0 else -1
+        if second < 0:
+            continue
+        third = word.find(".", second + 1)
+        token = word[start : third if third >= 0 else len(word)]
+        if token not in found:
+            found.append(token)
+            if len(found) >= MAX_TOKENS:
+                break
+    return found

@@ -1,70 +1,53 @@
 """The inspector's rules, as the findings contract (docs/findings.md) states them: decoded
 header and payload → list[Finding].
 
-Codes are a contract (CLI JSON, tests, bug reports); messages are for non-developers.
+Codes are a contract (CLI JSON, tests, bug reports); messages are for non-developers. The
+time rules are in timerules.py, the other kinds of token in kinds.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Any
 
-from zoomsig_gui.core.timefmt import relative_text, span_text, utc_text
-from zoomsig_gui.core.tokens.request import MAX_EXPIRY_S, MIN_EXPIRY_S
-
-ERROR, WARNING, INFO = "error", "warning", "info"
-MS_THRESHOLD = 10**11  # seconds since 1970 stay below this until the year 5138
-EXPIRES_SOON_S = 300
-FUTURE_TOLERANCE_S = 1
-INVALID = 3712  # "Signature is invalid": Zoom's answer to almost anything wrong
-EXPIRED = 3705
-
-MEETING_CLAIMS = ("appKey", "sdkKey", "mn", "role", "iat", "exp", "tokenExp", "video_webrtc_mode")
-VIDEO_CLAIMS = (
-    "app_key",
-    "tpc",
-    "role_type",
-    "version",
-    "iat",
-    "exp",
-    "session_key",
-    "user_identity",
-    "geo_regions",
-    "cloud_recording_option",
-    "cloud_recording_election",
-    "telemetry_tracking_id",
-    "video_webrtc_mode",
-    "audio_webrtc_mode",
+from zoomsig_gui.core.inspection.finding import (
+    ERROR,
+    EXPIRED,
+    EXPIRES_SOON_S,
+    FUTURE_TOLERANCE_S,
+    INFO,
+    INVALID,
+    MEETING_CLAIMS,
+    MS_THRESHOLD,
+    TIME_CLAIMS,
+    VIDEO_CLAIMS,
+    WARNING,
+    Finding,
+    finding,
+    is_int,
+    json_text,
 )
-TIME_CLAIMS = ("iat", "exp", "tokenExp")
+from zoomsig_gui.core.inspection.timerules import check_times
 
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str
-    message: str
-    fix: str
-    claim: str | None = None
-    sdk_error: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def finding(
-    code: str,
-    severity: str,
-    message: str,
-    fix: str,
-    claim: str | None = None,
-    sdk_error: int | None = None,
-) -> Finding:
-    return Finding(code, severity, message, fix, claim, sdk_error)
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+# Re-exported: the rest of zoomsig reads these names from here.
+__all__ = [
+    "ERROR",
+    "EXPIRED",
+    "EXPIRES_SOON_S",
+    "FUTURE_TOLERANCE_S",
+    "INFO",
+    "INVALID",
+    "MEETING_CLAIMS",
+    "MS_THRESHOLD",
+    "TIME_CLAIMS",
+    "VIDEO_CLAIMS",
+    "WARNING",
+    "Finding",
+    "check_header",
+    "check_payload",
+    "finding",
+    "json_text",
+    "kind_of",
+]
 
 
 # ---------------------------------------------------------------- header
@@ -127,7 +110,7 @@ def check_payload(
     out = []
     out += _keys(payload, expected_key)
     out += _meeting_and_role(payload, kind)
-    out += _times(payload, now, kind)
+    out += check_times(payload, now, kind)
     out += _webrtc(payload)
     out += _unknown_claims(payload, MEETING_CLAIMS + ("apiKey",))
     return out
@@ -156,7 +139,7 @@ def _keys(payload: dict[str, Any], expected_key: str | None) -> list[Finding]:
                 " It has sdkKey only." if sdk_key is not None else ""
             )
         else:
-            head = f"The token's appKey is {app_key!r}, not a key."
+            head = f"The token's appKey is {json_text(app_key)}, not a key."
         out.append(
             finding(
                 "appkey-missing",
@@ -229,10 +212,10 @@ def _meeting_and_role(payload: dict[str, Any], kind: str) -> list[Finding]:
 
 
 def _mn(mn: object) -> list[Finding]:
-    text = str(mn) if _is_int(mn) or isinstance(mn, str) else None
+    text = str(mn) if is_int(mn) or isinstance(mn, str) else None
     if text is not None and text.isascii() and text.isdigit() and 9 <= len(text) <= 11:
         return []
-    shown = repr(mn) if text is None else f"“{text}”"
+    shown = json_text(mn) if text is None else f"“{text}”"
     return [
         finding(
             "mn-format",
@@ -257,14 +240,14 @@ def _role(role: object) -> list[Finding]:
                 "role",
             )
         ]
-    numeric = _is_int(role) or (isinstance(role, float) and role.is_integer())
+    numeric = is_int(role) or (isinstance(role, float) and role.is_integer())
     if numeric and role in (0, 1):
         return []
     return [
         finding(
             "role-invalid",
             ERROR,
-            f"The role {role!r} is not valid: it must be 0 (attendee) or 1 (host).",
+            f"The role {json_text(role)} is not valid: it must be 0 (attendee) or 1 (host).",
             "Set role to 0 to join as an attendee or 1 to start the meeting as host.",
             "role",
             INVALID,
@@ -272,180 +255,17 @@ def _role(role: object) -> list[Finding]:
     ]
 
 
-def _times(payload: dict[str, Any], now: float, kind: str) -> list[Finding]:
-    out: list[Finding] = []
-    ints: dict[str, int] = {}
-    for claim in TIME_CLAIMS:
-        if claim not in payload:
-            continue
-        value = payload[claim]
-        if _is_int(value):
-            ints[claim] = value
-        else:
-            out.append(
-                finding(
-                    "claim-type",
-                    ERROR,
-                    f"{claim} is {value!r} ({type(value).__name__}), "
-                    "not a whole number of seconds.",
-                    f"Send {claim} as an integer number of seconds since 1970, not text or a "
-                    "decimal.",
-                    claim,
-                    INVALID,
-                )
-            )
-    if "iat" not in payload:
-        out.append(
-            finding(
-                "iat-missing",
-                ERROR,
-                "The token has no iat (the time it was issued).",
-                "Add iat: the current time in whole seconds since 1970, minus about 30 s.",
-                "iat",
-                INVALID,
-            )
-        )
-    if "exp" not in payload:
-        out.append(
-            finding(
-                "exp-missing",
-                ERROR,
-                "The token has no exp (when it stops working).",
-                "Add exp: iat plus 1800 to 172800 seconds (Zoom's sample uses 7200).",
-                "exp",
-                INVALID,
-            )
-        )
-    for claim in TIME_CLAIMS:
-        if claim in ints and ints[claim] > MS_THRESHOLD:
-            out.append(
-                finding(
-                    "iat-milliseconds",
-                    ERROR,
-                    f"{claim} ({ints[claim]}) is in milliseconds; Zoom expects seconds.",
-                    f"Divide by 1000: in JavaScript use Math.round(Date.now() / 1000) for {claim}.",
-                    claim,
-                    INVALID,
-                )
-            )
-            del ints[claim]  # the window checks would only repeat the same mistake
-    iat, exp, token_exp = ints.get("iat"), ints.get("exp"), ints.get("tokenExp")
-    if iat is not None and iat > now + FUTURE_TOLERANCE_S:
-        ahead = iat - now
-        out.append(
-            finding(
-                "iat-future",
-                ERROR,
-                f"iat is {span_text(ahead)} in the future ({utc_text(iat)}): the clock of the "
-                "computer that made it runs ahead, or the token was made for later. "
-                "Zoom rejects it.",
-                "Set the generating server's clock from time servers (NTP), or start the token "
-                "30 s early (backdate iat).",
-                "iat",
-                INVALID,
-            )
-        )
-    if iat is not None and exp is not None:
-        window = exp - iat
-        if window < MIN_EXPIRY_S:
-            out.append(
-                finding(
-                    "exp-window-short",
-                    ERROR,
-                    f"exp is only {span_text(window)} after iat; Zoom wants at least 30 min.",
-                    "Set exp to iat + 1800 s or more (Zoom's sample uses 7200).",
-                    "exp",
-                    INVALID,
-                )
-            )
-        elif window > MAX_EXPIRY_S:
-            out.append(
-                finding(
-                    "exp-window-long",
-                    ERROR,
-                    f"exp is {span_text(window)} after iat; Zoom allows at most 48 h.",
-                    "Set exp to at most iat + 172800 s (48 h).",
-                    "exp",
-                    INVALID,
-                )
-            )
-    if exp is not None:
-        if exp <= now:
-            out.append(
-                finding(
-                    "expired",
-                    ERROR,
-                    f"The token expired {relative_text(exp, now)} ({utc_text(exp)}).",
-                    "Make a new token; if it was just made, check that the generating clock is "
-                    "not hours behind.",
-                    "exp",
-                    EXPIRED,
-                )
-            )
-        elif exp - now < EXPIRES_SOON_S:
-            out.append(
-                finding(
-                    "expires-soon",
-                    WARNING,
-                    f"The token expires {relative_text(exp, now)}.",
-                    "Make a fresh token before joining.",
-                    "exp",
-                )
-            )
-    if "tokenExp" not in payload:
-        native = kind == "meeting-native"
-        out.append(
-            finding(
-                "tokenexp-missing",
-                ERROR if native else INFO,
-                "The token has no tokenExp."
-                + (
-                    " Native SDKs need it."
-                    if native
-                    else " Web SDKs accept that; Zoom's sample sets it."
-                ),
-                "Add tokenExp with the same value as exp.",
-                "tokenExp",
-                INVALID if native else None,
-            )
-        )
-    if iat is not None and token_exp is not None and token_exp - iat < MIN_EXPIRY_S:
-        out.append(
-            finding(
-                "tokenexp-short",
-                ERROR,
-                f"tokenExp is only {span_text(token_exp - iat)} after iat; "
-                "it must be at least 30 min.",
-                "Set tokenExp to the same value as exp (at least iat + 1800 s).",
-                "tokenExp",
-                INVALID,
-            )
-        )
-    if exp is not None and token_exp is not None and token_exp > exp:
-        out.append(
-            finding(
-                "tokenexp-after-exp",
-                WARNING,
-                f"tokenExp is {span_text(token_exp - exp)} after exp; "
-                "Zoom's sample sets them equal.",
-                "Set tokenExp to the same value as exp.",
-                "tokenExp",
-            )
-        )
-    return out
-
-
 def _webrtc(payload: dict[str, Any]) -> list[Finding]:
     if "video_webrtc_mode" not in payload:
         return []
     mode = payload["video_webrtc_mode"]
-    if _is_int(mode) and mode in (0, 1):
+    if is_int(mode) and mode in (0, 1):
         return []
     return [
         finding(
             "webrtc-mode-invalid",
             ERROR,
-            f"video_webrtc_mode is {mode!r}; it must be 0 or 1.",
+            f"video_webrtc_mode is {json_text(mode)}; it must be 0 or 1.",
             "Set video_webrtc_mode to 0 or 1, or leave it out.",
             "video_webrtc_mode",
             INVALID,

@@ -39,6 +39,12 @@ TITLES: dict[str, str] = {
     "tokenexp-after-exp": "second expiry after the first (tokenExp)",
     "webrtc-mode-invalid": "WebRTC mode is not 0 or 1",
     "unknown-claims": "claims Zoom does not use",
+    "rest-api-token": "a REST API token of a retired JWT app, not a signature",
+    "oauth-access-token": "a Zoom OAuth access token, not a signature",
+    "zak-token": "the host's ZAK, not a signature",
+    "claim-name": "a claim under another name",
+    "hmac-only": "only the hash, not the whole signature",
+    "mn-number": "meeting number sent as a number",
 }
 
 _CODE = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\b(?:malformed|expired)\b")

@@ -1,13 +1,14 @@
 """What the Meeting SDK's join errors mean, in plain words, with their likely causes.
 
 One table for the join page (served as /errors.json) and the window. Codes and texts come
-from the SDK 6.2.0 bundle (lib/lang/en-US.json) and the threads in zoom-facts.md.
+from the SDK 6.2.0 bundle (lib/lang/en-US.json) and the threads in zoom-facts.md. When a
+local SDK folder is in use, each code also carries that SDK's own message (sdkmessages.py).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 # Pseudo codes for results that have no SDK code.
 SDK_MISSING = "sdk-missing"
@@ -20,8 +21,9 @@ BAD_LINK = "bad-link"
 class JoinError:
     code: str  # the SDK's errorCode as text ("3712"), or one of the pseudo codes above
     title: str
-    explanation: str
+    explanation: str  # what it means and what to do
     causes: tuple[str, ...] = ()
+    sdk_message: str = ""  # the SDK's own words, from the SDK folder in use ("" on the CDN)
 
 
 _CAUSES_3712 = (
@@ -129,7 +131,14 @@ _TABLE: tuple[JoinError, ...] = (
         "The SDK could not load its audio and video files (lib/av). Check the network "
         "or the SDK folder.",
     ),
-    JoinError("4003", "Invalid parameter", "The SDK refused one of the join parameters."),
+    JoinError(
+        "4003",
+        "Invalid parameter",
+        "The SDK refused one of the join parameters before sending anything: the meeting "
+        "number (at most 12 characters), the name (1 to 128 characters), the passcode (at "
+        "most 32), the e-mail (valid, at most 100) or an empty signature. zoomsig checks "
+        "them in the form and in zoomsig link.",
+    ),
     JoinError(
         "10000",
         "This SDK version is too old",
@@ -154,6 +163,103 @@ _TABLE: tuple[JoinError, ...] = (
         ("No network connection, or zoom.us is blocked.",),
     ),
     JoinError("200", "Could not join the meeting", "The SDK's generic failure; try again."),
+    JoinError(
+        "3633",
+        "Join was retried too fast (API limit)",
+        "Zoom allows one join call every 10 seconds. Wait at least 10 s before trying again, "
+        "and do not retry in a loop.",
+        ("A page or script that calls join again at once after a failure.",),
+    ),
+    JoinError(
+        "3634",
+        "Zoom wants a reCAPTCHA check",
+        "Too many joins in a short time: Zoom asks for a reCAPTCHA. Wait a few minutes, then "
+        "join once, by hand, in a normal browser window.",
+        ("Joins retried quickly many times from the same address.",),
+    ),
+    JoinError(
+        "3636",
+        "A ZAK and an OBF token were both given",
+        "Pass either zak (to start or join as the Zoom user) or obfToken (to join a meeting "
+        "of another account), never both: remove one from the link or the join call.",
+    ),
+    JoinError(
+        "4011",
+        "The app is not published on the Zoom Marketplace",
+        "To join a meeting of another Zoom account the SDK app must have passed Zoom's app "
+        "review (an unlisted app is fine). Submit the app, or join meetings of your own "
+        "account.",
+        ("The meeting belongs to another account and the app is still in development.",),
+    ),
+    JoinError(
+        "4012",
+        "This join flow is not supported",
+        "The meeting does not allow joining this way without a Zoom user. Sign the user in "
+        "with Zoom and pass their ZAK or an OBF token, or join with the Zoom app.",
+    ),
+    JoinError(
+        "4013",
+        "Anonymous joins are not allowed for this app",
+        "Authenticate the Zoom user and pass a ZAK (as the host) or an OBF token (on behalf "
+        "of a user of the hosting account) in the join call.",
+    ),
+    JoinError(
+        "4014",
+        "The OBF token is invalid",
+        "Fetch a fresh OBF token just before joining (GET /v2/users/me/token?type=onbehalf "
+        "with the user's OAuth access token) and pass it unchanged as obfToken.",
+        (
+            "The OBF token has expired: it lives only a short time.",
+            "It was copied incompletely, or belongs to another app.",
+        ),
+    ),
+    JoinError(
+        "4015",
+        "The OBF token is for another meeting",
+        "An OBF token is tied to one meeting. Fetch a new one for this meeting number "
+        "(add meeting_id=<number> to the token request) and join with that.",
+        ("An OBF token kept from an earlier meeting.", "A typo in the meeting number."),
+    ),
+    JoinError(
+        "4016",
+        "The privilege token is invalid",
+        "The recording or privilege token passed with the join has expired or is wrong: "
+        "fetch a new one.",
+    ),
+    JoinError(
+        "4017",
+        "The authorising user is not in the meeting",
+        "With an OBF token, the user who authorised the app must be in the meeting first. "
+        "Ask them to join, then try again.",
+    ),
+    JoinError(
+        "4018",
+        "Conflict with login credentials",
+        "The ZAK or OBF token belongs to another user than the one signed in. Use the "
+        "tokens of one and the same Zoom user.",
+    ),
+    JoinError(
+        "4019",
+        "The authorising user has left",
+        "The app leaves when the user who authorised the OBF token leaves. Ask them to stay "
+        "in the meeting while the app is in it.",
+    ),
+    JoinError(
+        "6603",
+        "The host's account admin blocked this SDK key",
+        "The admin of the hosting Zoom account does not allow this Meeting SDK app. Ask them "
+        "to allow it, or join with another app.",
+    ),
+    JoinError(
+        "3051",
+        "Sign-in required",
+        "The meeting lets only signed-in Zoom users join: pass the user's ZAK.",
+    ),
+    JoinError(
+        "3611",
+        "Join with the Zoom app",
+        "This meeting cannot be joined from a browser; use the Zoom desktop or mobile app.",
+    ),
     JoinError(
         OUTSIDE_ACCOUNT,
         "The meeting is outside the app's account",
@@ -193,8 +299,22 @@ ERRORS: dict[str, JoinError] = {e.code: e for e in _TABLE}
 _OUTSIDE_MESSAGES = ("obf token", "obftoken", "zak", "authorized user not in meeting")
 
 
-def explain(code: object, sdk_message: str | None = None) -> JoinError:
-    """The explanation for an SDK error code (int or text); unknown codes still get one."""
+def explain(
+    code: object, sdk_message: str | None = None, messages: dict[str, str] | None = None
+) -> JoinError:
+    """The explanation for an SDK error code (int or text); unknown codes still get one.
+
+    ``messages`` are the SDK's own ({code: text}, from the SDK folder in use)."""
+    found = _explain(code, sdk_message)
+    own = (messages or {}).get(found.code, "")
+    if not own:
+        return found
+    # A code only the SDK knows: its own words are the best title there is.
+    title = found.title if found.code in ERRORS else own.rstrip(".")
+    return replace(found, sdk_message=own, title=title)
+
+
+def _explain(code: object, sdk_message: str | None) -> JoinError:
     text = str(code).strip() if code is not None else ""
     message = (sdk_message or "").strip()
     if text not in ERRORS and any(m in message.lower() for m in _OUTSIDE_MESSAGES):
@@ -211,9 +331,20 @@ def explain(code: object, sdk_message: str | None = None) -> JoinError:
     )
 
 
-def errors_json() -> bytes:
-    """The table as the join page reads it: {code: {title, explanation, causes}}."""
-    table = {e.code: {k: v for k, v in asdict(e).items() if k != "code"} for e in _TABLE}
+def errors_json(messages: dict[str, str] | None = None) -> bytes:
+    """The table as the join page reads it: {code: {title, explanation, causes, sdk_message}};
+    with the SDK's messages, also the codes only the SDK knows (its words are all we have)."""
+    own = messages or {}
+    known = [explain(e.code, messages=own) for e in _TABLE]
+    extra = [explain(code, messages=own) for code in own if code not in ERRORS and code != "0"]
+    table = {e.code: {k: v for k, v in asdict(e).items() if k != "code"} for e in known + extra}
     for entry in table.values():
         entry["causes"] = list(entry["causes"])
     return json.dumps(table, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def explanation_text(info: JoinError) -> str:
+    """One paragraph for the window and the terminal: the SDK's words, ours, the causes."""
+    said = f" The SDK says: “{info.sdk_message}”" if info.sdk_message else ""
+    causes = "".join(f"\n • {c}" for c in info.causes)
+    return f"{info.title}.{said} {info.explanation}{causes}"

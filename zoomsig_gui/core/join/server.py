@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from zoomsig_gui.core.join.errors import errors_json
 from zoomsig_gui.core.join.sdkfolder import SdkFolder, check_sdk_dir
+from zoomsig_gui.core.join.sdkmessages import sdk_messages
 from zoomsig_gui.core.join.states import states_json
 from zoomsig_gui.core.resources import join_page_dir
 
@@ -289,7 +290,7 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
         if path in ("/", "/index.html"):
             parts = ["index.html"]
         if path == "/errors.json":
-            return errors_json(), _TYPES[".json"], "no-store"
+            return errors_json(self.sdk_messages()), _TYPES[".json"], "no-store"
         if path == "/states.json":
             return states_json(), _TYPES[".json"], "no-store"
         if path == "/config.json":
@@ -304,6 +305,12 @@ class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
             return (found, _type_of(found), "max-age=3600") if found else None
         found = resolve_inside(self.page_dir, parts)
         return (found, _type_of(found), "no-cache") if found else None
+
+    def sdk_messages(self) -> dict[str, str]:
+        """The SDK's own message for each code when its folder is served (its version's).
+        Read on first use, on the server's thread (the page asks for errors.json first):
+        the bundle is megabytes, the window must not wait for it."""
+        return sdk_messages(self.sdk) if self.sdk else {}
 
     def handle_error(self, request: object, client_address: object) -> None:
         log.debug("connection from %s ended with an error", client_address, exc_info=True)
@@ -335,6 +342,11 @@ class JoinServer:
     @property
     def sdk(self) -> SdkFolder | None:
         return self._server.sdk
+
+    @property
+    def sdk_messages(self) -> dict[str, str]:
+        """{code: the SDK's own message}; empty when Zoom's CDN is used."""
+        return self._server.sdk_messages()
 
     @property
     def port(self) -> int:

@@ -200,12 +200,11 @@ def _signature_line(inspection: Inspection) -> str:
     return "not checked (no secret given)" if inspection.header else "not applicable"
 
 
-def _claims_table(claims: dict[str, Any], now: float) -> list[str]:
+def _claims_table(claims: dict[str, Any], now: float, kind: str) -> list[str]:
     lines = ["| claim | value | reading |", "|---|---|---|"]
-    readings = {r.name: r.reading or r.meaning for r in claim_rows(claims, now)}
-    for name, raw in claims.items():
-        value = json.dumps(raw, ensure_ascii=False).replace("|", "\\|")
-        lines.append(f"| `{name}` | `{value}` | {readings.get(name, '')} |")
+    for row in claim_rows(claims, now, kind):
+        value = row.value.replace("|", "\\|")
+        lines.append(f"| `{row.name}` | `{value}` | {row.reading or row.meaning} |")
     return lines
 
 
@@ -223,7 +222,12 @@ def render_markdown(case: Case, include_token: bool = False) -> str:
     ]
     for title, claims in (("Header", case.header), ("Payload", case.payload)):
         if claims is not None:
-            lines += ["", f"## {title}", "", *_claims_table(claims, inspection.now)]
+            lines += [
+                "",
+                f"## {title}",
+                "",
+                *_claims_table(claims, inspection.now, inspection.kind),
+            ]
     lines += ["", "## Findings", ""]
     if not case.findings:
         lines.append("None: Zoom should accept this token.")

@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zoomsig_gui.core.inspection.inspector import Inspection, inspect
+from zoomsig_gui.core.inspection.kinds import ALIASES, KIND_CODES, OTHER_KINDS
 from zoomsig_gui.core.inspection.rules import (
     ERROR,
     EXPIRES_SOON_S,
     INFO,
     MEETING_CLAIMS,
     MS_THRESHOLD,
+    Finding,
+    json_text,
 )
 from zoomsig_gui.core.support.reproduce import DiffRow, ReproduceError, diff_rows, reproduce
 from zoomsig_gui.core.tokens.jwt import HEADER, TokenError, sign
@@ -31,6 +34,7 @@ from zoomsig_gui.core.tokens.request import (
     build_payload,
 )
 
+RENAMES = {other: zoom for zoom, others in ALIASES.items() for other in others}
 FRESH_TIME_CODES = frozenset({"iat-missing", "iat-future", "expired", "expires-soon"})
 
 
@@ -126,6 +130,15 @@ class _Fixer:
         else:
             self.payload = target
 
+    def names(self, findings: tuple[Finding, ...]) -> None:
+        """Claims under another name (claim-name) take Zoom's name, in the sample's place."""
+        for item in findings:
+            claim = item.claim
+            if item.code == "claim-name" and claim is not None and claim in self.payload:
+                value = self.payload[claim]
+                self.drop(claim, "claim-name")
+                self.set_claim(RENAMES[claim], value, "claim-name")
+
     def keys(self, codes: set[str]) -> None:
         for code in ("apikey-claim",):
             if code in codes:
@@ -163,7 +176,7 @@ class _Fixer:
             digits = "".join(str(int(d)) for d in re.findall(r"\d", text))
             if not 9 <= len(digits) <= 11:
                 raise FixError(
-                    f"The meeting number {mn!r} cannot be repaired: it does not hold "
+                    f"The meeting number {json_text(mn)} cannot be repaired: it does not hold "
                     "9 to 11 digits. Make a new token with the right meeting number."
                 )
             self.set_claim("mn", digits if not isinstance(mn, int) else int(digits), "mn-format")
@@ -175,7 +188,7 @@ class _Fixer:
             self.set_claim("role", 1 if host else 0, "role-invalid")
             if not host:
                 self.notes.append(
-                    f"The role {role!r} was replaced by 0 (attendee); use 1 to "
+                    f"The role {json_text(role)} was replaced by 0 (attendee); use 1 to "
                     "start the meeting as host."
                 )
         if "webrtc-mode-invalid" in codes:
@@ -266,6 +279,12 @@ def fix_all(
             "made from it. Make a new signature with a Meeting SDK app's Client ID and Secret "
             "and the meeting number (Make tab, or zoomsig token --meeting …)."
         )
+    if theirs.kind in OTHER_KINDS:
+        named = next(f for f in theirs.findings if f.code in KIND_CODES)
+        raise FixError(
+            f"{named.message} No Meeting SDK signature can be made from it, so there is "
+            f"nothing to fix: {named.fix}"
+        )
     if theirs.kind == "legacy":
         payload, token, notes = _legacy_fresh(theirs, key, secret, moment)
         header, fresh = dict(HEADER), True
@@ -283,6 +302,7 @@ def fix_all(
         }
         fixer = _Fixer(repro.header or dict(HEADER), repro.payload, key, moment)
         fixer.header_fixes(codes)
+        fixer.names(theirs.findings)
         fixer.keys(codes)
         fixer.meeting(codes)
         fixer.times(codes)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from zoomsig_gui.core.inspection.inspector import Inspection, inspect
-from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, TIME_CLAIMS
+from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, TIME_CLAIMS, json_text
 from zoomsig_gui.core.tokens.jwt import b64url_encode, compact_json, hmac_signature
 
 KEY_CLAIMS = ("appKey", "sdkKey", "apiKey", "app_key")
@@ -104,10 +103,6 @@ def _inspection_summary(inspection: Inspection) -> dict[str, Any]:
     }
 
 
-def json_text(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 def primary_key(payload: dict[str, Any]) -> str | None:
     """The key Zoom reads first: appKey, else sdkKey, else the retired apiKey, else app_key."""
     for name in KEY_CLAIMS:
@@ -129,7 +124,7 @@ def swap_key(payload: dict[str, Any], ours: str) -> tuple[dict[str, Any], list[s
             out[name] = ours
         else:
             notes.append(
-                f"{name} held a second, different key ({payload[name]!r}); it was kept "
+                f"{name} held a second, different key ({json_text(payload[name])}); it was kept "
                 "so the mismatch stays."
             )
     return out, notes
@@ -170,7 +165,7 @@ def sign_like(
     alg = header.get("alg")
     if alg not in ("HS256", "HS384", "HS512"):
         notes.append(
-            f"Their header says alg {alg!r}, which cannot be signed with a secret; ours "
+            f"Their header says alg {json_text(alg)}, which cannot be signed with a secret; ours "
             "keeps that header but is signed with HS256."
         )
         alg = "HS256"

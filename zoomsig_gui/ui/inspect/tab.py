@@ -79,6 +79,14 @@ class InspectTab(QWidget):
         self.profile.setObjectName("inspectProfile")
         self.profile.setAccessibleName("Check the signature with these credentials")
         self.profile.currentIndexChanged.connect(self.schedule)
+        # Several different tokens in one paste (a curl call, a log): pick the one to show.
+        self.which = QComboBox()
+        self.which.setObjectName("inspectWhich")
+        self.which.setAccessibleName("Which of the tokens found to show")
+        self.which.currentIndexChanged.connect(self._show_picked)
+        self.which.hide()
+        self._whole: Inspection | None = None
+        self._sig_note = ("", "")
         self.kind = QLabel()
         self.kind.setObjectName("inspectKind")
         self.kind.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
@@ -111,6 +119,7 @@ class InspectTab(QWidget):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addLayout(form)
+        tl.addWidget(self.which)
         tl.addWidget(self.kind)
         decoded_scroll = QScrollArea()
         decoded_scroll.setWidgetResizable(True)
@@ -206,6 +215,8 @@ class InspectTab(QWidget):
         text = self.paste.text()
         name = self.profile.currentData() or ""
         if not text.strip():
+            self._whole = None
+            self.which.hide()
             self.inspection = None
             self.kind.setText("")
             self.findings.show_inspection(None, EMPTY_TEXT)
@@ -239,7 +250,28 @@ class InspectTab(QWidget):
         """Wait for a long paste's inspection (tests, and before the window goes away)."""
         return self._workers.wait(msecs) if self._workers is not None else True
 
-    def _show(self, inspection: Inspection, name: str, note: str) -> None:
+    def _show(self, whole: Inspection, name: str, note: str) -> None:
+        self._whole, self._sig_note = whole, (name, note)
+        each = whole.each()
+        self.which.blockSignals(True)
+        self.which.clear()
+        for number, one in enumerate(each, 1):
+            self.which.addItem(f"Token {number} of {len(each)}: {KIND_TEXT[one.kind]}")
+        self.which.blockSignals(False)
+        self.which.setVisible(len(each) > 1)
+        self._show_picked(0)
+
+    def picked_text(self) -> str:
+        """What the support tools work on: the picked token when the paste held several."""
+        if self._whole is not None and self._whole.others and self.inspection is not None:
+            return self.inspection.token
+        return self.paste.text()
+
+    def _show_picked(self, index: int) -> None:
+        if self._whole is None or index < 0:
+            return
+        inspection = self._whole.each()[index]
+        name, note = self._sig_note
         self.inspection = inspection
         sig = signature_text(inspection, name)
         if note and inspection.signature_valid is None and sig:

@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from zoomsig_gui.core.clock.truenow import true_now
-from zoomsig_gui.core.join.errors import explain
+from zoomsig_gui.core.join.errors import explain, explanation_text
 from zoomsig_gui.core.join.link import JoinParams, build_link
 from zoomsig_gui.core.join.server import (
     DEFAULT_PORT,
@@ -224,11 +224,8 @@ class JoinView(QWidget):
     def result_text(self) -> str:
         """What the view shows: the state, and for failures the code with its explanation."""
         if self.state == "failed" and self.error_code:
-            info = explain(self.error_code)
-            causes = "".join(f"\n • {c}" for c in info.causes)
-            return (
-                f"Join failed – error {self.error_code}: {info.title}. {info.explanation}{causes}"
-            )
+            info = explain(self.error_code, messages=self._server.sdk_messages)
+            return f"Join failed – error {self.error_code}: {explanation_text(info)}"
         if self.state == "sdk-missing":
             info = explain("sdk-missing")
             return f"{info.title}. {info.explanation}"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zoomsig_gui.core.join.fields import check_join_fields
 from zoomsig_gui.core.tokens.meeting import MeetingInputError, MeetingRef, parse_meeting
 from zoomsig_gui.core.tokens.request import (
     DEFAULT_BACKDATE_S,
@@ -55,6 +56,8 @@ class FormValues:
     display_name: str
     email: str
     errors: dict[str, str] = field(default_factory=dict)  # field name → message
+    # What the SDK would refuse at join time (4003); the token can still be made.
+    join_problems: dict[str, str] = field(default_factory=dict)
     empty: bool = False  # nothing entered in the meeting field yet
 
     def signed_with(self, key: str) -> TokenRequest:
@@ -101,6 +104,9 @@ class MeetingForm(QWidget):
         self.email.setMaxLength(320)  # Qt's 32,767 takes 0.2 s to lay out
         self.email.setAccessibleName("E-mail (optional)")
         self.email.setPlaceholderText("optional; some meetings require it")
+        self.field_errors = {
+            name: self._error_label(f"{name}Error") for name in ("passcode", "name", "email")
+        }
         self.expiry = QComboBox()
         self.expiry.setObjectName("expiry")
         self.expiry.setEditable(True)
@@ -177,10 +183,10 @@ class MeetingForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Meetin&g:", self._stack(self.meeting, self.meeting_hint, self.meeting_error))
-        form.addRow("&Passcode:", self.passcode)
+        form.addRow("&Passcode:", self._stack(self.passcode, self.field_errors["passcode"]))
         form.addRow("&Role:", self._stack(self.role, self.role_note))
-        form.addRow("&Display name:", self.name)
-        form.addRow("&E-mail:", self.email)
+        form.addRow("&Display name:", self._stack(self.name, self.field_errors["name"]))
+        form.addRow("&E-mail:", self._stack(self.email, self.field_errors["email"]))
         form.addRow("E&xpires after:", self._stack(self.expiry, self.expiry_error))
         self.advanced = QWidget()
         self.advanced.setObjectName("advancedBox")
@@ -249,6 +255,9 @@ class MeetingForm(QWidget):
         error = values.errors.get("expiry")
         self.expiry_error.setText(error or "")
         self.expiry_error.setVisible(bool(error))
+        for name, label in self.field_errors.items():
+            label.setText(values.join_problems.get(name, ""))
+            label.setVisible(name in values.join_problems)
         self.changed.emit()
 
     def values(self) -> FormValues:
@@ -286,6 +295,12 @@ class MeetingForm(QWidget):
             display_name=self.name.text().strip(),
             email=self.email.text().strip(),
             errors=errors,
+            join_problems=check_join_fields(
+                None,
+                self.name.text().strip() or None,
+                self.passcode.text().strip(),
+                self.email.text().strip(),
+            ),
             empty=not native and self._meeting is None,
         )
 

@@ -1,7 +1,7 @@
 """Theirs vs ours, the fixed token and the case report under the Inspect tab's findings.
 
 The panel (and its imports) is built with the first inspection, which keeps start-up light.
-It sees the Inspect tab through its surface (``inspected``, ``pasted()``,
+It sees the Inspect tab through its surface (``inspected``, ``picked_text()``,
 ``profile_name()``, ``support_box``, ``show_support()``).
 """
 
@@ -37,7 +37,7 @@ class SupportTools:
     def _inspected(self, inspection: Inspection | None) -> None:
         tab = self.tab
         assert tab is not None  # connected when the tab was built
-        text = tab.pasted()
+        text = tab.picked_text()  # the picked token when the paste held several
         if self.panel is None:
             if inspection is None:
                 return

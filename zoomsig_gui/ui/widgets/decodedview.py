@@ -56,12 +56,12 @@ class ClaimTable(QTableWidget):
         self._fit_timer.timeout.connect(self._fit_rows)
         head.sectionResized.connect(self._meaning_resized)
 
-    def show_claims(self, claims: dict | None, now: float) -> None:
+    def show_claims(self, claims: dict | None, now: float, kind: str | None = None) -> None:
         if claims is None and self.rowCount() == 0:
             return  # nothing to show, nothing shown: the empty start-up case
         from zoomsig_gui.core.inspection.claims import claim_rows
 
-        rows = claim_rows(claims, now)
+        rows = claim_rows(claims, now, kind)
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, text in enumerate((row.name, row.value, row.reading, row.meaning)):
@@ -178,8 +178,9 @@ class DecodedView(QWidget):
         header = inspection.header if inspection else None
         payload = inspection.payload if inspection else None
         now = inspection.now if inspection else 0
-        self.header_table.show_claims(header, now)
-        self.payload_table.show_claims(payload, now)
+        kind = inspection.kind if inspection else None
+        self.header_table.show_claims(header, now, kind)
+        self.payload_table.show_claims(payload, now, kind)
         self.header_label.setVisible(header is not None)
         self.header_table.setVisible(header is not None)
         self.payload_label.setVisible(payload is not None)
@@ -196,8 +197,9 @@ class DecodedView(QWidget):
     def refresh_readings(self, now: float) -> None:
         """Keep "in 1 h 59 min" true while the token sits on screen."""
         if self._inspection is not None:
-            self.header_table.show_claims(self._inspection.header, now)
-            self.payload_table.show_claims(self._inspection.payload, now)
+            kind = self._inspection.kind
+            self.header_table.show_claims(self._inspection.header, now, kind)
+            self.payload_table.show_claims(self._inspection.payload, now, kind)
 
     def _switch(self, raw: bool) -> None:
         if self._built:

@@ -344,7 +344,7 @@ class ZoomTokens:
         self.panel = panel = ZoomTokensPanel(
             accounts=self._accounts,
             profile=make.credentials.current,
-            meeting=lambda: make.form.values().meeting_number,
+            meeting=lambda: make.form.values().request.meeting_number,
             now=self.window.true_now,
             learn_secret=self.window.scrubber.add,
         )
