@@ -5,7 +5,7 @@ never see a half-made widget. ``Waiting`` holds the calls that wait for such a m
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 T = TypeVar("T")
 
@@ -18,9 +18,13 @@ class BuiltPart(Generic[T]):
     def __set_name__(self, owner: type, name: str) -> None:
         self._attr = "_" + name
 
-    def __get__(self, obj: Any, owner: type | None = None) -> T:
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> BuiltPart[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: Any, owner: type | None = None) -> BuiltPart[T] | T:
         if obj is None:
-            return self  # type: ignore[return-value] - the class attribute itself
+            return self  # the class attribute itself
         obj.build()
         return getattr(obj, self._attr)
 
@@ -30,16 +34,16 @@ class Waiting(Generic[T]):
     in the order given, or at once if it is there already."""
 
     def __init__(self) -> None:
-        self._calls: list[Callable[[T], None]] = []
-        self._arrived = False
-        self._value: T | None = None
+        # What a call returns is not used: a lambda may return whatever its expression does.
+        self._calls: list[Callable[[T], object]] = []
+        self._arrived: tuple[T] | None = None  # (value,) once it has arrived
 
     def arrived(self) -> bool:
-        return self._arrived
+        return self._arrived is not None
 
-    def add(self, call: Callable[[T], None], first: bool = False) -> None:
-        if self._arrived:
-            call(self._value)  # type: ignore[arg-type]
+    def add(self, call: Callable[[T], object], first: bool = False) -> None:
+        if self._arrived is not None:
+            call(self._arrived[0])
         elif first:
             self._calls.insert(0, call)
         else:
@@ -48,7 +52,7 @@ class Waiting(Generic[T]):
     def arrive(self, value: T, on_error: Callable[[BaseException], None] | None = None) -> None:
         """Run the waiting calls with ``value``. With ``on_error``, a call that raises is
         handed to it and the others still run; without, the error goes to the caller."""
-        self._arrived, self._value = True, value
+        self._arrived = (value,)
         calls, self._calls = self._calls, []
         for call in calls:
             if on_error is None:
