@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
             self._inspect_waiting.arrive(tab)
         return self._inspect
 
-    def when_inspect_built(self, hook: Callable[[InspectTab], None]) -> None:
+    def when_inspect_built(self, hook: Callable[[InspectTab], object]) -> None:
         """Run ``hook(tab)`` once the Inspect tab exists (now, if it already does)."""
         self._inspect_waiting.add(hook)
 
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
             # run Python code that would compete with the paint for the interpreter.
             _AfterFirstPaint(self, self._after_show, self.START_LIMIT_MS)
 
-    def when_painted(self, hook: Callable[[], None], first: bool = False) -> None:
+    def when_painted(self, hook: Callable[[], object], first: bool = False) -> None:
         """Run ``hook()`` right after the first paint, before the rest of start-up; now, if
         the window has been painted already. ``first``: before the hooks already given (the
         crash handler, so that it is in place for all the others)."""

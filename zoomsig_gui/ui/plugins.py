@@ -6,13 +6,15 @@ Each is added only when its module is installed, so a missing part leaves no dea
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
+    from zoomsig_gui.core.inspection.inspector import Report
+    from zoomsig_gui.core.store.history import HistoryEntry
     from zoomsig_gui.ui.mainwindow import MainWindow
     from zoomsig_gui.ui.make.tab import MakeTab
 
@@ -36,7 +38,7 @@ class JoinLauncher:
         self.view = None  # the JoinView, once opened
         # Keyword options for the JoinView (e.g. sdk_dir, allow_zoom=False): tests and the
         # screenshot script use a local SDK folder with every non-loopback request blocked.
-        self.view_options: dict[str, object] = {}
+        self.view_options: dict[str, Any] = {}  # JoinView's keyword arguments
         self.last: tuple[str, str, str] | None = None  # state, code, message
         self.button = QPushButton("Open &join page")
         self.button.setObjectName("openJoin")
@@ -49,11 +51,13 @@ class JoinLauncher:
         window.make.when_built(self._attach)
 
     def _attach(self, make: MakeTab) -> None:
+        from zoomsig_gui.ui.make.tab import column
+
         make.actions_row.addWidget(self.button)
         make.actions_row.addStretch(1)
         # The result explains the token, so it goes under the findings; in the token's box its
         # few lines squeezed the token text under the Copy button.
-        make.findings_box.layout().addWidget(self.status)
+        column(make.findings_box).addWidget(self.status)
         make.token_made.connect(self._token_changed)
         self._token_changed(make.shown_token(), make.report, None)
 
@@ -177,7 +181,8 @@ class HistoryTab:
         self._last_inspected = ""
         self.holder = QWidget()
         self.holder.setObjectName("historyHolder")
-        QVBoxLayout(self.holder).setContentsMargins(0, 0, 0, 0)
+        self._holder_layout = QVBoxLayout(self.holder)
+        self._holder_layout.setContentsMargins(0, 0, 0, 0)
         window.tabs.addTab(self.holder, "&History")
         window.tabs.currentChanged.connect(self._maybe_build)
         window.make.when_built(
@@ -194,7 +199,7 @@ class HistoryTab:
             self.panel.restoreRequested.connect(
                 lambda _s: self.window.tabs.setCurrentWidget(self.window.make)
             )
-            self.holder.layout().addWidget(self.panel)
+            self._holder_layout.addWidget(self.panel)
             self.panel.show()
         return self.panel
 
@@ -202,7 +207,7 @@ class HistoryTab:
         if self.window.tabs.widget(index) is self.holder:
             self.window.when_painted(self._build)  # not before: it reads the history file
 
-    def _record(self, entry: object) -> None:
+    def _record(self, entry: HistoryEntry) -> None:
         """Into the panel when it is open; else straight into the file (no widgets built)."""
         if self.panel is not None:
             self.panel.record(entry)
@@ -235,12 +240,13 @@ class HistoryTab:
             )
         )
 
-    def _record_inspected(self, report: object) -> None:
+    def _record_inspected(self, report: Report | None) -> None:
         from zoomsig_gui.core.store.history import entry_from_report
 
-        token = getattr(report, "token", "")
-        if not token or token == self._last_inspected or getattr(report, "malformed", True):
+        if report is None or not report.token or report.malformed:
             return
-        self._last_inspected = token
+        if report.token == self._last_inspected:
+            return
+        self._last_inspected = report.token
         name = self.window.inspect.profile.currentData() or None
         self._record(entry_from_report(report, "inspected", profile=name))

@@ -29,6 +29,7 @@ from zoomsig_gui.ui.widgets.qtprops import set_enum
 
 if TYPE_CHECKING:  # the parts and the signing code load with build(), after the first paint
     from zoomsig_gui.core.inspection.inspector import Report
+    from zoomsig_gui.core.store.history import Setup
     from zoomsig_gui.ui.make.credentials import CredentialsPanel
     from zoomsig_gui.ui.make.form import FormValues, MeetingForm
     from zoomsig_gui.ui.services.vault_client import Profiles
@@ -46,6 +47,14 @@ def boxed(title: str, widget: QWidget | None, name: str) -> QGroupBox:
     if widget is not None:
         layout.addWidget(widget)
     return box
+
+
+def column(box: QWidget) -> QVBoxLayout:
+    """The column that boxed() laid out in ``box``, to add more to it."""
+    layout = box.layout()
+    if not isinstance(layout, QVBoxLayout):
+        raise TypeError(f"{box.objectName()} was not made by boxed()")
+    return layout
 
 
 class MakeTab(QWidget):
@@ -91,7 +100,7 @@ class MakeTab(QWidget):
         left_scroll.setWidget(left)
         left_scroll.setMinimumWidth(400)
         self.signature_box = boxed("Signature", None, "signatureBox")
-        self.signature_box.layout().addLayout(self.actions_row)
+        column(self.signature_box).addLayout(self.actions_row)
         # The join page's result is added here too (beside the findings, where it explains).
         self.findings_box = boxed("Findings", None, "findingsBox")
         self._decoded_scroll = QScrollArea()
@@ -132,10 +141,10 @@ class MakeTab(QWidget):
         self._token_view = TokenView(self._now)
         self._findings = FindingsView()
         self._decoded = DecodedView()
-        self.credentials_box.layout().addWidget(self._credentials)
-        self.meeting_box.layout().addWidget(self._form)
-        self.signature_box.layout().insertWidget(0, self._token_view)
-        self.findings_box.layout().addWidget(self._findings)
+        column(self.credentials_box).addWidget(self._credentials)
+        column(self.meeting_box).addWidget(self._form)
+        column(self.signature_box).insertWidget(0, self._token_view)
+        column(self.findings_box).addWidget(self._findings)
         self._decoded_scroll.setWidget(self._decoded)
         for part in (
             self._credentials,
@@ -175,7 +184,7 @@ class MakeTab(QWidget):
     def is_built(self) -> bool:
         return self._built
 
-    def when_built(self, hook: Callable[[MakeTab], None]) -> None:
+    def when_built(self, hook: Callable[[MakeTab], object]) -> None:
         """Run ``hook(tab)`` once the parts exist (now, if they already do)."""
         self._waiting.add(hook)
 
@@ -243,14 +252,14 @@ class MakeTab(QWidget):
         self.decoded.show_report(report, f"Signed with “{name}” · Client ID {creds.key}")
         self.token_made.emit(token, report, values)
 
-    def apply_setup(self, setup: object) -> None:
+    def apply_setup(self, setup: Setup) -> None:
         """Fill the form from a saved setup (core.history.Setup): no secret, no passcode."""
         from zoomsig_gui.core.timefmt import span_text
 
-        if getattr(setup, "profile", None):
+        if setup.profile:
             self.credentials.select(setup.profile)
         form = self.form
-        native = bool(getattr(setup, "native", False))
+        native = setup.native
         form.native.setChecked(native)
         if not native:
             form.meeting.setPlainText(setup.meeting_number or "")
