@@ -9,14 +9,18 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
 class _Relay(QObject):
-    # Lives in the GUI thread; emitting from the worker queues the call into the GUI thread.
-    done = Signal(object)
-    failed = Signal(object)
+    # Lives in the GUI thread; emitting from a worker queues the call into the GUI thread.
+    # One relay serves every task of a pool (a task number says whose result it is): a relay
+    # made and deleted per task was deleted twice by PySide6 6.11 when its owner went away
+    # with the relay's deferred delete still queued, which crashed the window.
+    done = Signal(int, object)
+    failed = Signal(int, object)
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, number: int, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
+        self._number = number
         self._fn = fn
         self._relay = relay
 
@@ -24,9 +28,12 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:
-            self._relay.failed.emit(exc)
+            self._relay.failed.emit(self._number, exc)
         else:
-            self._relay.done.emit(result)
+            self._relay.done.emit(self._number, result)
+
+
+Callbacks = tuple[Callable[[Any], None], Callable[[Exception], None]]
 
 
 class Workers(QObject):
@@ -36,7 +43,11 @@ class Workers(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
-        self._relays: set[_Relay] = set()
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._done)
+        self._relay.failed.connect(self._failed)
+        self._pending: dict[int, Callbacks] = {}
+        self._next = 0
 
     def run(
         self,
@@ -44,20 +55,22 @@ class Workers(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
     ) -> None:
-        relay = _Relay(self)
-        self._relays.add(relay)
+        self._next += 1
+        self._pending[self._next] = (on_done, on_error)
+        self._pool.start(_Task(self._next, fn, self._relay))
 
-        def finish(callback: Callable[[Any], None], value: Any) -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
-            callback(value)
+    def _done(self, number: int, value: Any) -> None:
+        callbacks = self._pending.pop(number, None)
+        if callbacks is not None:
+            callbacks[0](value)
 
-        relay.done.connect(lambda value: finish(on_done, value))
-        relay.failed.connect(lambda exc: finish(on_error, exc))
-        self._pool.start(_Task(fn, relay))
+    def _failed(self, number: int, exc: Exception) -> None:
+        callbacks = self._pending.pop(number, None)
+        if callbacks is not None:
+            callbacks[1](exc)
 
     def busy(self) -> bool:
-        return bool(self._relays)
+        return bool(self._pending)
 
     def wait(self, msecs: int = 5000) -> bool:
         return self._pool.waitForDone(msecs)
