@@ -176,7 +176,17 @@ def main() -> int:
     win.make.form.meeting.setPlainText(INVITE)
     win.make.form.name.setText("QA desk")
     wait(lambda: bool(win.make.token_view.token()), "a token")
-    shoot(win, "02-token-from-invite-link")
+    shoot(win, "02-token-from-invite-link")  # the staff path: details folded away
+
+    win.details.setChecked(True)  # what QA sees: the decoded tables and advanced options
+    win.make.form.advanced_button.setChecked(True)
+    shoot(win, "07-details-for-qa")
+    win.make.form.advanced_button.setChecked(False)
+
+    win.open_settings()  # where copied links point, and a local SDK folder
+    win.settings_dialog.base.setText("https://zoom-tests.example.com/join/")
+    shoot(win.settings_dialog, "08-settings-join-page")
+    win.settings_dialog.reject()
 
     win.tabs.setCurrentWidget(win.inspect_page)
     win.inspect.paste.setPlainText('{"signature": "' + customer_token() + '"}')
@@ -201,6 +211,7 @@ def main() -> int:
     win.close()
 
     warn = window(12.0, "warning")
+    warn.details.setChecked(True)  # the corrected token times are in the tables
     add_profile(warn)
     warn.make.form.meeting.setPlainText(INVITE)
     wait(lambda: bool(warn.make.token_view.token()), "a token")

@@ -48,7 +48,7 @@
   }
 
   var TITLES = {
-    loading: "Loading", "sdk-missing": "The SDK could not be loaded (no network?)",
+    loading: "Loading", "sdk-missing": "The Meeting SDK did not load",
     ready: "Ready", joining: "Joining", joined: "Joined", failed: "The join failed"
   };
 
@@ -92,6 +92,8 @@
         new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
           bridge = channel.objects.zoomsig || null;
           if (bridge) {
+            // zoomsig's window explains the result above the page: one explanation, not two.
+            document.body.classList.add("in-zoomsig");
             pending.forEach(function (p) { bridge.report(p[0], p[1], p[2]); });
           }
           pending = [];
@@ -126,8 +128,9 @@
       zak: q.get("zak") || "", obfToken: q.get("obfToken") || "",
       view: q.get("view") === "component" ? "component" : "client"
     };
-    // The signature (and ZAK/OBF) must not stay in the address bar, history or screenshots.
-    ["signature", "zak", "obfToken"].forEach(function (k) { q.delete(k); });
+    // The signature, the passcode and ZAK/OBF must not stay in the address bar, the
+    // browser's history or screenshots.
+    ["signature", "pwd", "zak", "obfToken"].forEach(function (k) { q.delete(k); });
     var rest = q.toString();
     window.history.replaceState(null, "", window.location.pathname + (rest ? "?" + rest : ""));
     return params;
@@ -177,7 +180,7 @@
   function sdkMissing(detail) {
     finished = true;
     setState("sdk-missing", "", errors["sdk-missing"]
-      ? errors["sdk-missing"].explanation : "The SDK could not be loaded (no network?)");
+      ? errors["sdk-missing"].explanation : "The Meeting SDK did not load (no network?)");
     if (window.console) { console.warn("zoomsig: " + detail); }
   }
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import os
 import subprocess
 import sys
 import urllib.request
@@ -14,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers.tokens import KEY, NOW, SECRET
+from tests.helpers.linkcli import LINK, zoomsig
+from tests.helpers.tokens import SECRET
 from zoomsig_gui.core.join.link import (
     JoinLinkError,
     JoinParams,
@@ -23,6 +23,7 @@ from zoomsig_gui.core.join.link import (
     parse_link,
     save_base,
     saved_base,
+    where_it_works,
 )
 from zoomsig_gui.core.join.server import DEFAULT_PORT
 from zoomsig_gui.core.tokens.jwt import verify
@@ -107,32 +108,6 @@ def test_unwritable_or_unreadable_settings_say_so_or_fall_back(tmp_path: Path) -
 # --- the commands ------------------------------------------------------------------------
 
 
-def zoomsig(*args: str, home: Path, timeout: float = 30) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ZS_SECRET": SECRET, "XDG_CONFIG_HOME": str(home / "config")}
-    return subprocess.run(
-        [sys.executable, "-m", "zoomsig_gui.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
-LINK = (
-    "link",
-    "--key",
-    KEY,
-    "--secret-env",
-    "ZS_SECRET",
-    "--role",
-    "0",
-    "--now",
-    str(NOW),
-    "--name",
-    "Zoë",
-)
-
-
 def test_link_command_makes_a_working_link(tmp_path: Path) -> None:
     result = zoomsig(
         *LINK, "--meeting", "https://us02web.zoom.us/j/81198873582?pwd=inv1te", home=tmp_path
@@ -144,6 +119,7 @@ def test_link_command_makes_a_working_link(tmp_path: Path) -> None:
     assert (got.name, got.meeting_number, got.passcode) == ("Zoë", "81198873582", "inv1te")
     assert verify(got.signature, SECRET)
     assert "live signature" in result.stderr and "UTC" in result.stderr
+    assert "encoded form" in result.stderr  # only pwd= was there: the plain one may differ
     assert SECRET not in result.stdout + result.stderr
     assert got.signature not in result.stderr
 
@@ -206,3 +182,44 @@ def test_link_refuses_a_port_that_is_none(tmp_path: Path, port: str) -> None:
     done = zoomsig(*LINK, "--meeting", "81198873582", "--port", port, home=tmp_path)
     assert done.returncode == 2 and "port" in done.stderr and "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_link_wording_says_where_it_works() -> None:
+    local = where_it_works(local_page_url())
+    assert "only on this computer while zoomsig is open" in local
+    hosted = where_it_works("https://join.example.com/zoom/")
+    assert "hosted join page at join.example.com" in hosted
+    assert "any computer" in hosted and "only on this computer" not in hosted
+
+
+def test_link_command_says_where_the_link_works(tmp_path: Path) -> None:
+    local = zoomsig(*LINK, "--meeting", "811 9887 3582", home=tmp_path)
+    hosted = zoomsig(*LINK, "--meeting", "811 9887 3582", "--base", BASE, home=tmp_path)
+    assert "only on this computer while zoomsig is open" in local.stderr
+    assert "hosted join page at example.com" in hosted.stderr
+    assert "only on this computer" not in hosted.stderr
+    for result in (local, hosted):
+        assert "UTC" in result.stderr  # and until when
+
+
+def test_link_command_writes_a_qr_code_and_never_over_a_file(tmp_path: Path) -> None:
+    png, svg = tmp_path / "link.png", tmp_path / "link.svg"
+    made = zoomsig(*LINK, "--meeting", "811 9887 3582", "--qr", str(png), home=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert png.read_bytes().startswith(b"\x89PNG")
+    # The code holds the printed link: segno makes the same symbol from the same text.
+    import io
+
+    import segno
+
+    expected = io.BytesIO()
+    segno.make(made.stdout.strip(), error="m").save(expected, kind="png", scale=8, border=4)
+    assert png.read_bytes() == expected.getvalue()
+    assert zoomsig(*LINK, "--meeting", "811 9887 3582", "--qr", str(svg), home=tmp_path)
+    assert "<svg" in svg.read_text()
+    again = zoomsig(*LINK, "--meeting", "811 9887 3582", "--qr", str(png), home=tmp_path)
+    assert again.returncode != 0 and "already exists" in again.stderr and not again.stdout
+    wrong = zoomsig(
+        *LINK, "--meeting", "811 9887 3582", "--qr", str(tmp_path / "a.jpg"), home=tmp_path
+    )
+    assert wrong.returncode != 0 and ".png or .svg" in wrong.stderr

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from zoomsig_gui.core.tokens.meeting import MeetingInputError, MeetingRef, parse_meeting
+from zoomsig_gui.core.tokens.meeting import (
+    ENCODED_PWD_NOTE,
+    MeetingInputError,
+    MeetingRef,
+    parse_meeting,
+)
 
 INVITATION = """Anna Example is inviting you to a scheduled Zoom meeting.
 
@@ -38,7 +43,7 @@ Passcode: 123456
             "zoommtg://zoom.us/join?action=join&confno=81198873582&pwd=secret1",
             MeetingRef("81198873582", "secret1"),
         ),
-        (INVITATION, MeetingRef("81198873582", "aBcD3fGh1jKlMnOpQrStUv")),
+        (INVITATION, MeetingRef("81198873582", "123456")),
         ("Meeting ID: 811 9887 3582\nPasscode: 4242", MeetingRef("81198873582", "4242")),
         (
             "Join: https://zoom.us/j/81198873582\nMeeting ID: 811 9887 3582\nPasscode: 77aa",
@@ -66,3 +71,39 @@ def test_bad_meeting_input_says_what_was_expected(text: str) -> None:
         parse_meeting(text)
     assert "9 to 11 digits" in str(caught.value) or "meeting number" in str(caught.value)
     assert "invite link" in str(caught.value)
+
+
+def test_the_printed_passcode_wins_over_the_links_encoded_pwd() -> None:
+    ref = parse_meeting(INVITATION)
+    assert ref.passcode == "123456"
+    assert ref.note is None  # the plain passcode: nothing to warn about
+
+
+def test_only_the_encoded_pwd_comes_with_a_note() -> None:
+    ref = parse_meeting("https://us06web.zoom.us/j/81198873582?pwd=aBcD3fGh1jKlMnOpQrStUv.1")
+    assert ref.passcode == "aBcD3fGh1jKlMnOpQrStUv"
+    assert ref.note == ENCODED_PWD_NOTE
+    assert "encoded" in ref.note and "Passcode:" in ref.note
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjQ5@thread.v2/0?context=%7b%7d",
+            "Microsoft Teams",
+        ),
+        (
+            "Microsoft Teams meeting\nJoin: https://teams.live.com/meet/9346\n"
+            "Meeting ID: 230 934 178 012\nPasscode: Ab3xYz",
+            "Microsoft Teams",
+        ),
+        ("https://us02web.zoom.us/my/anna.example", "personal link"),
+        ("https://zoom.us/webinar/register/WN_aBcDeFgHiJk", "webinar registration link"),
+        ("https://acme.zoom.us/meeting/register/tZ0kcO2tqj8oHtY", "meeting registration link"),
+    ],
+)
+def test_links_the_app_cannot_use_are_named(text: str, named: str) -> None:
+    with pytest.raises(MeetingInputError) as caught:
+        parse_meeting(text)
+    assert named in str(caught.value)

@@ -128,4 +128,47 @@ def test_without_sdk_the_page_reports_sdk_missing(tmp_path: Path) -> None:
         dom = dump_dom(url, tmp_path / "profile")
     status = status_of(dom)
     assert status["data-state"] == "sdk-missing"
-    assert "could not be loaded (no network?)" in dom
+    assert "The Meeting SDK did not load" in dom
+
+
+def test_a_published_folder_on_a_static_host_opens_from_a_link(tmp_path: Path) -> None:
+    """publish → a static host that applies _headers → a link with --base → Chromium.
+    Offline, Zoom's CDN does not resolve: the page must say the SDK did not load."""
+    from tests.helpers.static_host import StaticHost
+    from zoomsig_gui.core.join.publish import publish
+
+    publish(tmp_path / "site")
+    with StaticHost(tmp_path / "site") as host:
+        made = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "zoomsig_gui.cli",
+                "link",
+                "--key",
+                KEY,
+                "--secret-env",
+                "ZS_SECRET",
+                "--meeting",
+                "811 9887 3582",
+                "--role",
+                "0",
+                "--name",
+                "Zoë",
+                "--passcode",
+                "123456",
+                "--base",
+                host.url,
+            ],
+            env={**os.environ, "ZS_SECRET": SECRET, "HOME": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert made.returncode == 0, made.stderr
+        assert made.stdout.startswith(host.url + "?")
+        dom = dump_dom(made.stdout.strip(), tmp_path / "profile")
+    status = status_of(dom)
+    assert status["data-state"] == "sdk-missing", dom[:3000]
+    assert "The Meeting SDK did not load" in dom
+    assert "source.zoom.us" in dom  # the explanation names what to check

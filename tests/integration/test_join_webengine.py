@@ -138,3 +138,46 @@ def test_component_view_reports_its_offline_result(qtbot) -> None:
         assert explain("-3000").title in view.status_label.text()
     finally:
         view.shutdown()
+
+
+def test_the_passcode_leaves_the_address_bar(qtbot) -> None:
+    view, _states = make_view(qtbot)  # no SDK needed: the page reads its address first
+    token = make_token(TokenRequest(key=KEY, meeting_number="81198873582", role=0), SECRET)
+    try:
+        view.join(
+            JoinParams(
+                name="Zoë", meeting_number="81198873582", signature=token, passcode="Pa55code"
+            )
+        )
+        qtbot.waitUntil(lambda: view.state not in ("loading",), timeout=WAIT_MS)
+        url = dom_status(qtbot, view)["url"]
+        assert "mn=81198873582" in url  # the rest of the link stays
+        assert "pwd=" not in url and "Pa55code" not in url
+        assert "Pa55code" not in view.page.url().toString()
+    finally:
+        view.shutdown()
+
+
+def test_a_moved_port_is_said(qtbot) -> None:
+    import socket
+    from contextlib import suppress
+
+    from zoomsig_gui.core.join.server import DEFAULT_PORT
+
+    holder = socket.socket()
+    # An earlier view's closed connections may keep the port in TIME_WAIT: bind all the same.
+    holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    with suppress(OSError):  # if someone else has the port already, it is taken all the same
+        holder.bind(("127.0.0.1", DEFAULT_PORT))
+        holder.listen()
+    try:
+        view, _states = make_view(qtbot)  # port=None: the shared port, else any free one
+        try:
+            assert view._server.port != DEFAULT_PORT
+            note = view.port_label.text()
+            assert f"moved to port {view._server.port}" in note and str(DEFAULT_PORT) in note
+            assert "will not work" in note and not view.port_label.isHidden()
+        finally:
+            view.shutdown()
+    finally:
+        holder.close()

@@ -118,3 +118,30 @@ def test_copy_shortcut_puts_the_token_on_the_clipboard(qtbot, make_window):
     )
     assert QGuiApplication.clipboard().text() == token
     assert window.make.token_view.countdown.text().endswith("left")
+
+
+def test_the_invitations_printed_passcode_wins_over_the_link(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    form = window.make.form
+    form.meeting.setPlainText(
+        f"Join Zoom Meeting\n{INVITE}\n\nMeeting ID: 811 9887 3582\nPasscode: 123456\n"
+    )
+    assert form.passcode.text() == "123456"
+    assert "encoded" not in form.meeting_hint.text()
+
+
+def test_a_link_alone_says_its_passcode_is_the_encoded_form(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    form = window.make.form
+    form.meeting.setPlainText(INVITE)
+    assert form.passcode.text() == PASSCODE
+    assert "encoded form" in form.meeting_hint.text()
+
+
+def test_a_teams_link_is_named_next_to_the_field(qtbot, make_window):
+    window = make_window(MemoryKeyring())
+    form = window.make.form
+    form.meeting.setPlainText("https://teams.microsoft.com/l/meetup-join/19%3ameeting_x/0")
+    assert not form.meeting_error.isHidden()
+    assert "Microsoft Teams" in form.meeting_error.text()
+    assert "meeting" in form.values().errors

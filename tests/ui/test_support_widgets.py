@@ -63,7 +63,10 @@ def test_fixed_tab_shows_the_added_claim_and_a_token_zoom_accepts(panel, qtbot) 
     assert "No error finding" in view.verdict.text() and "appKey" in view.verdict.text()
     row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 1).text() == "appKey")
     assert _cells(view.table, row)[:4] == ["+", "appKey", "(none)", f'"{OUR_KEY}"']
-    assert "appkey-missing" in view.table.item(row, 4).text()
+    # "Why" in plain words first; the code, for QA, in the tooltip.
+    why = view.table.item(row, 4)
+    assert "the app's key is missing (appKey)" in why.text() and "appkey-missing" not in why.text()
+    assert "appkey-missing" in why.toolTip()
     token = view.token.field.text()
     assert inspect(token, secret=OUR_SECRET, now=NOW).errors == []
     view.token.copy_button.click()
@@ -153,7 +156,9 @@ def test_history_lists_restores_and_clears(qtbot, tmp_path: Path) -> None:
     assert _cells(table, 0)[3:5] == ["prod", "81198873582"]
     assert _cells(table, 1)[3:6] == ["staging", "9876543210", "1 (host)"]
     assert _cells(table, 1)[7] == "ok"  # the jsonwebtoken vector is a valid token
-    assert "mn-role-pair" in _cells(table, 0)[7]
+    assert "meeting number or role missing" in _cells(table, 0)[7]  # plain words
+    assert "mn-role-pair" not in _cells(table, 0)[7]
+    assert "mn-role-pair" in table.item(0, 7).toolTip()  # the code, for QA
     assert not panel.restore_button.isEnabled()
     table.selectRow(1)
     assert panel.restore_button.isEnabled()

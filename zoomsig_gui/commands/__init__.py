@@ -12,6 +12,7 @@ COMMANDS: tuple[str, ...] = (
     "clock",
     "serve",
     "link",
+    "publish",
     "reproduce",
     "report",
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from zoomsig_gui.commands.clockoptions import resolve_offset
 from zoomsig_gui.commands.options import CliError, fail, port_number, resolve_credentials, true_time
@@ -15,8 +16,8 @@ from zoomsig_gui.core.join.link import (
     JoinParams,
     build_link,
     check_base,
-    expiry_notice,
     is_unencrypted_remote,
+    link_notice,
     local_page_url,
     save_base,
     saved_base,
@@ -67,6 +68,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--save-base", action="store_true", help="remember --base for future links")
     parser.add_argument(
+        "--qr",
+        type=Path,
+        metavar="FILE",
+        help="also write the link as a QR code, FILE.png or FILE.svg (a new file)",
+    )
+    parser.add_argument(
         "--forget-base",
         action="store_true",
         help="forget the saved base; links open the local page again",
@@ -104,10 +111,11 @@ def run(args: argparse.Namespace) -> int:
         if args.native:
             raise CliError("A join link needs --meeting: native-SDK tokens cannot join on the web.")
         creds = resolve_credentials(args)
-        req, invite_passcode = request_from_args(args, creds.key)
+        req, ref = request_from_args(args, creds.key)
         base = _base(args)
         offset = resolve_offset(args)
         token = make_token(req, creds.secret or "", now=args.now, clock_offset_s=offset)
+        invite_passcode = ref.passcode if ref else None
         passcode = args.passcode if args.passcode is not None else (invite_passcode or "")
         params = JoinParams(
             name=args.name,
@@ -123,11 +131,23 @@ def run(args: argparse.Namespace) -> int:
             obf_token=_env(args.obf_env, "OBF token"),
         )
         link = build_link(base, params)
+        if args.qr:
+            from zoomsig_gui.core.join.qr import write_qr
+
+            write_qr(link, args.qr)
     except (CliError, MeetingInputError, TokenError, JoinLinkError) as exc:
         return fail(str(exc))
     print(link)
     now = true_time(args, offset)
-    print(expiry_notice(signature_expiry(token), now), file=sys.stderr)
+    print(link_notice(base, signature_expiry(token), now), file=sys.stderr)
+    if args.qr:
+        print(
+            f"QR code of the link written to {args.qr} (it carries the same live "
+            "signature: share it as you would the link).",
+            file=sys.stderr,
+        )
+    if args.passcode is None and ref is not None and ref.note:
+        print(ref.note, file=sys.stderr)
     if is_unencrypted_remote(base):
         print(
             "Warning: this page is on another computer over plain http: the signature "

@@ -187,3 +187,18 @@ def print_json(value: object) -> None:
 def fail(message: str) -> int:
     print(f"zoomsig: {message}", file=sys.stderr)
     return 2
+
+
+def add_cdn_options(parser: argparse.ArgumentParser) -> None:
+    """Which Meeting SDK the page loads from Zoom's CDN (`zoomsig serve` and `publish`)."""
+    from zoomsig_gui.core.join.server import DEFAULT_SDK_VERSION  # only for these two
+
+    parser.add_argument(
+        "--sdk-version",
+        default=DEFAULT_SDK_VERSION,
+        metavar="X.Y.Z",
+        help=f"SDK version to load from Zoom's CDN (default {DEFAULT_SDK_VERSION})",
+    )
+    parser.add_argument(
+        "--china", action="store_true", help="load the SDK from Zoom's China CDN (jssdk.zoomus.cn)"
+    )

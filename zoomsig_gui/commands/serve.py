@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from zoomsig_gui.commands.options import fail, listen_port
+from zoomsig_gui.commands.options import add_cdn_options, fail, listen_port
 from zoomsig_gui.core.join.sdkfolder import SdkFolderError
 from zoomsig_gui.core.join.server import (
     DEFAULT_PORT,
-    DEFAULT_SDK_VERSION,
     JoinServer,
     JoinServerError,
     ServerConfig,
@@ -41,15 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="serve this Meeting SDK (the dist folder of an unpacked "
         "@zoom/meetingsdk) instead of loading it from Zoom's CDN",
     )
-    parser.add_argument(
-        "--sdk-version",
-        default=DEFAULT_SDK_VERSION,
-        metavar="X.Y.Z",
-        help=f"SDK version to load from Zoom's CDN (default {DEFAULT_SDK_VERSION})",
-    )
-    parser.add_argument(
-        "--china", action="store_true", help="load the SDK from Zoom's China CDN (jssdk.zoomus.cn)"
-    )
+    add_cdn_options(parser)
     parser.set_defaults(func=run)
 
 

@@ -7,7 +7,7 @@ import argparse
 
 from zoomsig_gui.commands.clockoptions import add_sync_option
 from zoomsig_gui.commands.options import CliError, add_secret_source, add_time_options
-from zoomsig_gui.core.tokens.meeting import parse_meeting
+from zoomsig_gui.core.tokens.meeting import MeetingRef, parse_meeting
 from zoomsig_gui.core.tokens.request import (
     DEFAULT_BACKDATE_S,
     DEFAULT_EXPIRY_S,
@@ -46,23 +46,19 @@ def add_token_options(parser: argparse.ArgumentParser) -> None:
     add_sync_option(parser)
 
 
-def request_from_args(args: argparse.Namespace, key: str) -> tuple[TokenRequest, str | None]:
-    """The token request and the passcode found in the meeting input (if any)."""
+def request_from_args(args: argparse.Namespace, key: str) -> tuple[TokenRequest, MeetingRef | None]:
+    """The token request and what the meeting input says (None for a native token)."""
     if args.native and args.role is not None:
         raise CliError("--native takes no --role: a native-SDK token has neither mn nor role.")
     if not args.native and args.role is None:
         raise CliError("--meeting needs --role 0 (attendee) or --role 1 (host).")
-    passcode = None
-    number = None
-    if not args.native:
-        ref = parse_meeting(args.meeting)
-        number, passcode = ref.number, ref.passcode
+    ref = None if args.native else parse_meeting(args.meeting)
     req = TokenRequest(
         key=key,
-        meeting_number=number,
+        meeting_number=ref.number if ref else None,
         role=args.role,
         expires_s=parse_duration(args.expires),
         backdate_s=args.backdate,
         webrtc_mode=args.webrtc_mode,
     )
-    return req, passcode
+    return req, ref

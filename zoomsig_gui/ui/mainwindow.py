@@ -74,6 +74,8 @@ class _AfterFirstPaint(QObject):
 class MainWindow(QMainWindow):
     join_outcome_changed = Signal()  # a join attempt ended (joined or failed)
     START_LIMIT_MS = 300  # keyring and clock start at the latest this long after show()
+    MINIMUM_SIZE = (1024, 640)
+    SAVE_DELAY_MS = 500  # choices are written this long after the last change
 
     def __init__(
         self,
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.addTab(self.make, "&Make a token")
-        self.tabs.addTab(self.inspect_page, "&Inspect a token")
+        self.tabs.addTab(self.inspect_page, "I&nspect a token")
         self.tabs.currentChanged.connect(self._tab_opened)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -121,7 +123,15 @@ class MainWindow(QMainWindow):
         self.join = self.support = self.history = None
         self._plug_in()
         self.resize(1240, 820)
+        # The smallest size at which nothing is clipped (a 1024×768 screen less its panels).
+        self.setMinimumSize(*self.MINIMUM_SIZE)
         self._restore()
+        # Choices are saved as they change (a crash or a killed session keeps them), in one
+        # write shortly after the last change.
+        self._save_timer = QTimer(self, singleShot=True, interval=self.SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_settings)
+        self.tabs.currentChanged.connect(self._save_timer.start)
+        self.banner.correct.toggled.connect(self._save_timer.start)
         self.make.when_built(self._make_built)
         self.statusBar().showMessage("Ready.")
 
@@ -162,6 +172,9 @@ class MainWindow(QMainWindow):
         return self._inspect is not None
 
     def _tab_opened(self, index: int) -> None:
+        if self.tabs.widget(index) is self.make and self.make.is_built():
+            # Built while another tab was shown, its left column was sized while hidden.
+            self.make.fit_left()
         if self.tabs.widget(index) is self.inspect_page:
             # A remembered tab opens before the first paint: build it after, as the Make tab.
             self.when_painted(lambda: self.inspect)
@@ -227,6 +240,7 @@ class MainWindow(QMainWindow):
             "newProfileAction",
         )
         self._action(token, "Check the c&lock", self.banner.start, "F5", "checkClockAction")
+        self._action(token, "&Settings…", self.open_settings, "Ctrl+,", "settingsAction")
         token.addSeparator()
         self._action(token, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
         self._action(self._help_menu, "&About zoomsig", self.about, None, "aboutAction")
@@ -241,6 +255,15 @@ class MainWindow(QMainWindow):
     def new_profile(self) -> None:
         self.tabs.setCurrentWidget(self.make)
         self.make.credentials.add_profile()
+
+    def open_settings(self) -> None:
+        """The join page address and the Meeting SDK folder."""
+        from zoomsig_gui.ui.dialogs.settings import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.settings, self)
+        if self.join is not None:
+            self.settings_dialog.accepted.connect(self.join.settings_changed)
+        self.settings_dialog.open()
 
     def about(self) -> None:
         from zoomsig_gui.ui.dialogs.about import show_about
@@ -291,6 +314,50 @@ class MainWindow(QMainWindow):
         make.credentials.select(str(s.value("choices/profile", "") or ""))
         raw = str(s.value("choices/raw_json", False)).lower() in ("true", "1")
         make.decoded.raw_toggle.setChecked(raw)  # the Inspect tab copies it when built
+        for signal in (
+            make.form.changed,
+            make.credentials.selected,
+            make.decoded.raw_toggle.toggled,
+        ):
+            signal.connect(self._save_timer.start)
+        from zoomsig_gui.ui.make.details import DetailsToggle
+
+        self.details = DetailsToggle(make, s)
+        left = make.left_column.widget()
+        column = left.layout() if left is not None else None  # under the meeting form
+        if isinstance(column, QVBoxLayout):
+            column.insertWidget(column.count() - 1, self.details)
+        self._keyboard_order(make)
+
+    def _keyboard_order(self, make: MakeTab) -> None:
+        """Tab goes as the eye does: banner, tabs, credentials, meeting, token, tables."""
+        creds, form, join = make.credentials, make.form, self.join
+        chain = [
+            self.banner.correct,
+            self.banner.check_button,
+            self.tabs.tabBar(),
+            creds.combo,
+            creds.add_button,
+            creds.edit_button,
+            creds.remove_button,
+            form.meeting,  # the form orders its own fields, ending with the advanced ones
+            form.native,
+            self.details,
+            make.token_view.text,
+            make.token_view.copy_button,
+            *([join.button, join.copy_link_button, join.qr_button] if join is not None else []),
+            make.decoded.raw_toggle,
+        ]
+        for a, b in zip(chain, chain[1:], strict=False):
+            if a is not form.meeting:  # meeting → native is the form's own chain
+                QWidget.setTabOrder(a, b)
+        # Scroll areas and the tab widget are containers, not stops without a visible focus
+        # (the tab widget passes its policy on to its tab bar, which is a stop).
+        from PySide6.QtWidgets import QScrollArea
+
+        for box in (*make.findChildren(QScrollArea), self.tabs):
+            box.setFocusPolicy(box.focusPolicy().NoFocus)
+        self.tabs.tabBar().setFocusPolicy(self.tabs.focusPolicy().TabFocus)
 
     def _restore(self) -> None:
         s = self.settings

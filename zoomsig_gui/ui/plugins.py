@@ -14,6 +14,7 @@ from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
     from zoomsig_gui.core.inspection.inspector import Report
+    from zoomsig_gui.core.join.link import JoinParams
     from zoomsig_gui.core.store.history import HistoryEntry
     from zoomsig_gui.ui.mainwindow import MainWindow
     from zoomsig_gui.ui.make.tab import MakeTab
@@ -30,20 +31,35 @@ STATE_WORDS = {
 }
 
 
+def _sharing():
+    # Imported with the first token, not at start-up (it brings the join link's modules).
+    from zoomsig_gui.ui.join import sharing
+
+    return sharing
+
+
 class JoinLauncher:
     """ "Open join page" beside Copy; the web view is made on the first click."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.view = None  # the JoinView, once opened
+        self.retired: list[object] = []  # views closed after a change of settings
         # Keyword options for the JoinView (e.g. sdk_dir, allow_zoom=False): tests and the
         # screenshot script use a local SDK folder with every non-loopback request blocked.
         self.view_options: dict[str, Any] = {}  # JoinView's keyword arguments
         self.last: tuple[str, str, str] | None = None  # state, code, message
-        self.button = QPushButton("Open &join page")
+        self.button = QPushButton("&Open join page")
         self.button.setObjectName("openJoin")
         self.button.setToolTip("Join the meeting with this token in a window of zoomsig")
         self.button.clicked.connect(self.open)
+        self.copy_link_button = QPushButton("Copy test &link")
+        self.copy_link_button.setObjectName("copyLink")
+        self.copy_link_button.clicked.connect(self.copy_link)
+        self.qr_button = QPushButton("QR code")
+        self.qr_button.setObjectName("linkQr")
+        self.qr_button.setToolTip("Show the test link as a QR code, for a tester's phone")
+        self.qr_button.clicked.connect(self.show_qr)
         self.status = QLabel()
         self.status.setObjectName("joinStatus")
         self.status.setWordWrap(True)
@@ -54,6 +70,8 @@ class JoinLauncher:
         from zoomsig_gui.ui.make.tab import column
 
         make.actions_row.addWidget(self.button)
+        make.actions_row.addWidget(self.copy_link_button)
+        make.actions_row.addWidget(self.qr_button)
         make.actions_row.addStretch(1)
         # The result explains the token, so it goes under the findings; in the token's box its
         # few lines squeezed the token text under the Copy button.
@@ -64,38 +82,79 @@ class JoinLauncher:
     def _token_changed(self, token: str, _report: object, values: object) -> None:
         usable = bool(token) and not getattr(values, "native", False)
         self.button.setEnabled(usable)
+        self.copy_link_button.setEnabled(usable)
+        self.qr_button.setEnabled(usable)
+        params = self.params() if usable else None
+        # Where the link works is on the button; the whole sentence (with until when) in its
+        # tooltip and, once copied, in the status bar: a line more would squeeze the token.
+        said = self._notice(params) if params else ""
+        self.copy_link_button.setToolTip(said or "Make a web token first")
+        local = params is not None and _sharing().is_loopback(
+            _sharing().link_base(self._page_url())
+        )
+        self.copy_link_button.setText(
+            "Copy test &link" + (" (this computer only)" if local else "")
+        )
         self.button.setToolTip(
             "Join the meeting with this token in a window of zoomsig"
             if usable
             else "Make a web token first (native tokens cannot join from the web page)"
         )
 
-    def open(self) -> None:
+    def params(self) -> JoinParams | None:
+        """The join link's parts from the form and the token; None when there is no link."""
         make = self.window.make
         values = make.form.values()
         token = make.token_view.token()
-        if not token or values.meeting_number is None:
-            return
+        if not token or values.meeting_number is None or values.native:
+            return None
         from zoomsig_gui.core.join.link import JoinParams
 
+        return JoinParams(
+            name=values.display_name or "zoomsig test",
+            meeting_number=values.meeting_number,
+            signature=token,
+            role=values.role or 0,
+            passcode=values.passcode,
+            email=values.email,
+        )
+
+    def _page_url(self) -> str | None:
+        return getattr(self.view, "page_url", None)  # a running view's own address
+
+    def _notice(self, params: JoinParams) -> str:
+        return _sharing().notice(params, self.window.true_now(), self._page_url())
+
+    def copy_link(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+
+        params = self.params()
+        if params is None:
+            return
+        QGuiApplication.clipboard().setText(_sharing().test_link(params, self._page_url()))
+        self.window.notify("Test link copied. " + self._notice(params))
+
+    def show_qr(self) -> None:
+        params = self.params()
+        if params is not None:
+            link = _sharing().test_link(params, self._page_url())
+            self.qr_dialog = _sharing().open_qr(self.window, link, self._notice(params))
+
+    def open(self) -> None:
+        params = self.params()
+        if params is None:
+            return
         try:
             if self.view is None:
                 from zoomsig_gui.ui.join.view import JoinView
+                from zoomsig_gui.ui.services.settings import sdk_dir_setting
 
-                self.view = JoinView(None, **self.view_options)
+                options = {"sdk_dir": sdk_dir_setting(self.window.settings), **self.view_options}
+                self.view = JoinView(None, **options)
                 self.view.setWindowTitle("zoomsig: join page")
                 self.view.resize(1100, 760)
                 self.view.stateChanged.connect(self._state)
-            self.view.join(
-                JoinParams(
-                    name=values.display_name or "zoomsig test",
-                    meeting_number=values.meeting_number,
-                    signature=token,
-                    role=values.role or 0,
-                    passcode=values.passcode,
-                    email=values.email,
-                )
-            )
+            self.view.join(params)
         except Exception as exc:
             from PySide6.QtWidgets import QMessageBox
 
@@ -118,6 +177,14 @@ class JoinLauncher:
         if self.view is not None:
             self.view.shutdown()
             self.view.close()
+
+    def settings_changed(self) -> None:
+        """A new SDK folder or address: the next click opens a view that uses them."""
+        if self.view is not None:
+            self.shutdown()
+            # Kept, not deleted: deleting a web view before exit can crash QtWebEngine.
+            self.retired.append(self.view)
+            self.view = None
 
 
 class SupportTools:
@@ -183,7 +250,7 @@ class HistoryTab:
         self.holder.setObjectName("historyHolder")
         self._holder_layout = QVBoxLayout(self.holder)
         self._holder_layout.setContentsMargins(0, 0, 0, 0)
-        window.tabs.addTab(self.holder, "&History")
+        window.tabs.addTab(self.holder, "Histor&y")  # Alt+H is Help
         window.tabs.currentChanged.connect(self._maybe_build)
         window.make.when_built(
             lambda make: make.token_view.copied.connect(lambda: self._record_made())

@@ -185,7 +185,7 @@ def _coarse_note(reading: ClockReading) -> str:
         return ""
     return (
         f" This is a coarse reading from the Date header of {reading.server} (about 1 s "
-        "accuracy), because no NTP time server answered."
+        "accuracy), because no time server (NTP) answered."
     )
 
 

@@ -184,7 +184,8 @@ def inspect(
             finding(
                 "not-base64url",
                 ERROR,
-                "The token uses standard base64 (+, / or = padding) instead of base64url. "
+                "The token uses standard base64 (+, / or = padding) instead of base64url, the "
+                "URL-safe form JWTs need. "
                 "The Web SDK "
                 "then often fails with “Joining meeting timeout” and no error code.",
                 "Encode each part with base64url: replace + with -, / with _, "

@@ -338,7 +338,8 @@ def _times(payload: dict[str, Any], now: float, kind: str) -> list[Finding]:
                 f"iat is {span_text(ahead)} in the future ({utc_text(iat)}): the clock of the "
                 "computer that made it runs ahead, or the token was made for later. "
                 "Zoom rejects it.",
-                "Set the generating server's clock by NTP, or backdate iat by 30 s.",
+                "Set the generating server's clock from time servers (NTP), or start the token "
+                "30 s early (backdate iat).",
                 "iat",
                 INVALID,
             )

@@ -180,10 +180,10 @@ _TABLE: tuple[JoinError, ...] = (
     ),
     JoinError(
         SDK_MISSING,
-        "The SDK could not be loaded (no network?)",
-        "The Meeting SDK's scripts did not load: there is no network, Zoom's CDN is "
-        "blocked, or the SDK folder given with --sdk-dir is not the dist folder of "
-        "@zoom/meetingsdk.",
+        "The Meeting SDK did not load",
+        "Its scripts did not arrive: there is no network, Zoom's CDN (source.zoom.us) is "
+        "blocked, or the SDK folder zoomsig was given is not the dist folder of "
+        "@zoom/meetingsdk (npm pack @zoom/meetingsdk).",
     ),
 )
 

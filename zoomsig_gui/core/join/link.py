@@ -79,10 +79,28 @@ def check_base(base: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
 
 
+def is_loopback(base: str) -> bool:
+    """True when the address is this computer's own (only this computer can open it)."""
+    return urlsplit(base).hostname in (HOST, "localhost", "::1")
+
+
 def is_unencrypted_remote(base: str) -> bool:
     """True when the link would send its live token over plain http to another computer."""
-    parts = urlsplit(base)
-    return parts.scheme == "http" and parts.hostname not in (HOST, "localhost", "::1")
+    return urlsplit(base).scheme == "http" and not is_loopback(base)
+
+
+def where_it_works(base: str) -> str:
+    """Where a link to ``base`` opens, said before it is copied or shared."""
+    if is_loopback(base):
+        return (
+            "This link works only on this computer while zoomsig is open: its join page is "
+            "served by zoomsig here. A colleague on another computer needs a hosted join "
+            "page (Settings → Join page address; `zoomsig publish` writes its files)."
+        )
+    return (
+        f"This link opens the hosted join page at {urlsplit(base).netloc}: it works on any "
+        "computer that can reach that address."
+    )
 
 
 def build_link(base: str, params: JoinParams) -> str:
@@ -147,6 +165,11 @@ def signature_expiry(token: str) -> int | None:
     except (ValueError, IndexError, AttributeError, UnicodeDecodeError):
         return None
     return exp if isinstance(exp, int) and not isinstance(exp, bool) else None
+
+
+def link_notice(base: str, exp: int | None, now: float) -> str:
+    """Where the link works and until when: what the window and `zoomsig link` say."""
+    return f"{where_it_works(base)} {expiry_notice(exp, now)}"
 
 
 def expiry_notice(exp: int | None, now: float) -> str:

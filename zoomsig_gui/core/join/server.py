@@ -67,6 +67,14 @@ _TYPES = {
 }
 
 
+def moved_port_notice(port: int) -> str:
+    """Said when the shared port was taken and the page is served on another one."""
+    return (
+        f"Port {DEFAULT_PORT} is in use (another zoomsig?), so the join page moved to port "
+        f"{port}: links made earlier for port {DEFAULT_PORT} will not work while it is here."
+    )
+
+
 class JoinServerError(Exception):
     """The server cannot start; the message says why and what to do."""
 

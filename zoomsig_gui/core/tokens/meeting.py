@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlsplit
 
 MIN_DIGITS = 9
@@ -18,6 +18,14 @@ class MeetingInputError(ValueError):
 class MeetingRef:
     number: str
     passcode: str | None = None
+    # Said beside the passcode, e.g. that it is the link's encoded form (not compared).
+    note: str | None = field(default=None, compare=False)
+
+
+ENCODED_PWD_NOTE = (
+    "This passcode is the link's pwd=, Zoom's encoded form of it: if the join says wrong "
+    "passcode (3004), type the invitation's plain “Passcode:” instead."
+)
 
 
 EXPECTED = (
@@ -29,6 +37,30 @@ EXPECTED = (
 _LINK_PATH = re.compile(r"/(?:j|w|s|wc/join|wc)/(\d[\d\s-]*\d)", re.IGNORECASE)
 _HTTP_LINK = re.compile(r"https?://[\w.-]*zoom(?:gov)?\.(?:us|com|com\.cn)/[^\s<>\"')]+", re.I)
 _ZOOMMTG = re.compile(r"zoommtg://[^\s<>\"')]+", re.IGNORECASE)
+# Links that lead somewhere else than a meeting number, each with what to paste instead.
+_UNUSABLE = (
+    (
+        re.compile(r"https?://teams\.(?:microsoft|live)\.com/\S*", re.IGNORECASE),
+        "This is a Microsoft Teams meeting link, not a Zoom one: the Zoom Meeting SDK cannot "
+        "join Teams meetings. Paste the invite link or invitation of a Zoom meeting.",
+    ),
+    (
+        re.compile(r"https?://[\w.-]*zoom(?:gov)?\.(?:us|com)/my/[\w.-]+", re.IGNORECASE),
+        "This is a Zoom personal link (…/my/name): it names a person's meeting room, not a "
+        "meeting number. Ask the host for the meeting's invite link or its Meeting ID "
+        "(9 to 11 digits).",
+    ),
+    (
+        re.compile(r"https?://[\w.-]*zoom(?:gov)?\.(?:us|com)/webinar/register/\S*", re.IGNORECASE),
+        "This is a webinar registration link: it opens a sign-up form, not the webinar. "
+        "Register with it; the confirmation e-mail has the join link to paste here.",
+    ),
+    (
+        re.compile(r"https?://[\w.-]*zoom(?:gov)?\.(?:us|com)/meeting/register/\S*", re.IGNORECASE),
+        "This is a meeting registration link: it opens a sign-up form, not the meeting. "
+        "Register with it; the confirmation e-mail has the join link to paste here.",
+    ),
+)
 # "Meeting ID: 811 9887 3582" in a pasted invitation.
 _MEETING_ID_LINE = re.compile(r"meeting\s*id\s*[:#]?\s*(\d[\d \t-]{7,20}\d)", re.IGNORECASE)
 _PASSCODE_LINE = re.compile(r"pass(?:code|word)\s*[:#]?\s*(\S+)", re.IGNORECASE)
@@ -73,22 +105,38 @@ def _from_link(link: str) -> MeetingRef | None:
 
 
 def parse_meeting(text: str) -> MeetingRef:
-    """Find the meeting number (and the passcode when the link has one) in what a person pasted."""
+    """Find the meeting number and the passcode in what a person pasted.
+
+    The printed "Passcode: …" of an invitation wins over the link's pwd=: it is what a
+    person would type into Zoom, while pwd= is Zoom's encoded form of it."""
     stripped = (text or "").strip()
     if not stripped:
         raise MeetingInputError(f"Nothing was entered. {EXPECTED}")
     if re.fullmatch(r"[\d\s-]+", stripped):
         return MeetingRef(_checked_number(stripped))
+    printed = _passcode_line(stripped)
     for pattern in (_HTTP_LINK, _ZOOMMTG):
         for match in pattern.finditer(stripped):
             ref = _from_link(match.group(0))
             if ref:
-                # A link without pwd= in an invitation that says "Passcode: …" below it.
-                return ref if ref.passcode else MeetingRef(ref.number, _passcode_line(stripped))
+                if printed or not ref.passcode:
+                    return MeetingRef(ref.number, printed)
+                return MeetingRef(ref.number, ref.passcode, ENCODED_PWD_NOTE)
+    unusable = _unusable(stripped)
     id_line = _MEETING_ID_LINE.search(stripped)
-    if id_line:
-        return MeetingRef(_checked_number(id_line.group(1)), _passcode_line(stripped))
+    if id_line and not unusable:
+        return MeetingRef(_checked_number(id_line.group(1)), printed)
+    if unusable:
+        raise MeetingInputError(unusable)
     raise MeetingInputError(f"No meeting number found in “{_preview(stripped)}”. {EXPECTED}")
+
+
+def _unusable(text: str) -> str | None:
+    """What a link the app cannot use is, when the text holds one."""
+    for pattern, message in _UNUSABLE:
+        if pattern.search(text):
+            return message
+    return None
 
 
 def _passcode_line(text: str) -> str | None:

@@ -96,3 +96,58 @@ def clean_notes(notes: str | None) -> str:
     if len(value) > MAX_NOTES:
         raise InvalidValueError(f"Notes can have at most {MAX_NOTES} characters.")
     return value
+
+
+# --- what the Add / Edit credentials form says next to its fields -------------------------
+
+MIN_SECRET = 16  # Client Secrets are 32 characters, older SDK Secrets 36 or more
+_KEY_CHARS = re.compile(r"[A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True)
+class FieldNote:
+    level: str  # "error": cannot be saved; "warning": can be, but is probably wrong
+    text: str
+
+
+def form_notes(
+    key: str, secret: str, adding: bool, other_keys: dict[str, str]
+) -> dict[str, FieldNote]:
+    """Notes by field ("key", "secret") for credentials being added or edited.
+
+    ``other_keys``: the keys of the other profiles, by profile name. An empty secret is
+    refused when adding (without it no token can be made); when editing it keeps the saved
+    one."""
+    notes: dict[str, FieldNote] = {}
+    value = key.strip()
+    if not value:
+        notes["key"] = FieldNote("error", "Enter the app's Client ID (or SDK Key).")
+    elif not _KEY_CHARS.fullmatch(value):
+        odd = sorted({ch for ch in value if not _KEY_CHARS.fullmatch(ch)})
+        shown = " ".join("space" if ch.isspace() else f"“{ch}”" for ch in odd)
+        extra = next((n for n in clean_key(value).notices if "looks like" in n), "")
+        notes["key"] = FieldNote(
+            "error",
+            f"A Client ID has only letters and digits; this one also has {shown}. "
+            + (extra or "Copy it again from the Zoom App Marketplace (App Credentials)."),
+        )
+    else:
+        owner = next((n for n, k in other_keys.items() if k.strip() == value), None)
+        if owner:
+            notes["key"] = FieldNote(
+                "warning",
+                f"The credentials “{owner}” already use this Client ID. Saving it twice "
+                f"is allowed, but the two may drift apart: edit “{owner}” instead?",
+            )
+    secret_value = secret.strip()
+    if not secret_value and adding:
+        notes["secret"] = FieldNote(
+            "error", "Enter the Client Secret: without it zoomsig cannot sign tokens."
+        )
+    elif secret_value and len(secret_value) < MIN_SECRET:
+        notes["secret"] = FieldNote(
+            "warning",
+            f"This secret has only {len(secret_value)} characters; a Client Secret has 32. "
+            "Check that you copied all of it.",
+        )
+    return notes

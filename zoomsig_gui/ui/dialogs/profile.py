@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.core.vault.hygiene import DEFAULT_KIND, KINDS
+from zoomsig_gui.core.vault.hygiene import DEFAULT_KIND, KINDS, form_notes
 from zoomsig_gui.ui.services.vault_client import Profiles
+from zoomsig_gui.ui.widgets.boxes import save_cancel, stack
 from zoomsig_gui.ui.widgets.theme import colours
 
 
@@ -53,6 +53,7 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self._profiles = profiles
         self._original = original
+        self._tried = False  # Save pressed once: empty required fields are said too
         view = profiles.view(original) if original else None
         self.setWindowTitle("Edit credentials" if original else "Add credentials")
         self.setObjectName("profileDialog")
@@ -81,6 +82,10 @@ class ProfileDialog(QDialog):
         self.where = QLabel()
         self.where.setObjectName("secretWhere")
         self.where.setWordWrap(True)
+        self.key_note = self._note_label("keyNote")
+        self.secret_note = self._note_label("secretNote")
+        self.key.textChanged.connect(self.check_fields)
+        self.secret.textChanged.connect(self.check_fields)
         self.error = QLabel()
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
@@ -103,19 +108,42 @@ class ProfileDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("&Kind:", self.kind)
-        form.addRow("Client &ID:", self.key)
-        form.addRow("Client &secret:", self.secret)
+        form.addRow("Client &ID:", stack(self.key, self.key_note))
+        form.addRow("Client &secret:", stack(self.secret, self.secret_note))
         form.addRow("N&otes:", self.notes)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.where)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def _note_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def check_fields(self) -> bool:
+        """Show the core's notes next to the key and the secret; False when one refuses."""
+        others = {
+            v.profile.name: v.profile.key
+            for v in self._profiles.views
+            if v.profile.name != self._original
+        }
+        notes = form_notes(self.key.text(), self.secret.text(), self._original is None, others)
+        c = colours(self)
+        for field, label in (("key", self.key_note), ("secret", self.secret_note)):
+            note = notes.get(field)
+            # Nothing about a field not typed into yet: an empty form is not a mistake.
+            typed = bool(self.key.text() if field == "key" else self.secret.text())
+            shown = note is not None and (typed or self._tried)
+            label.setVisible(shown)
+            if note is not None:
+                label.setText(note.text)
+                label.setStyleSheet(f"color:{c.error if note.level == 'error' else c.warning}")
+        return not any(n.level == "error" for n in notes.values())
 
     def _where_text(self) -> str:
         status = self._profiles.status
@@ -131,6 +159,9 @@ class ProfileDialog(QDialog):
         self.buttons.setEnabled(True)
 
     def save(self) -> None:
+        self._tried = True
+        if not self.check_fields():
+            return  # the reason is next to its field; nothing typed is lost
         name, key = self.name.text(), self.key.text()
         secret = self.secret.text()
         kind, notes = self.kind.currentData(), self.notes.toPlainText()

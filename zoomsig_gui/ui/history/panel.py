@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,18 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from zoomsig_gui.core.inspection.claims import ROLE_NAMES
+from zoomsig_gui.core.inspection.titles import in_words
 from zoomsig_gui.core.store.history import History, HistoryEntry, HistoryError
 from zoomsig_gui.core.timefmt import utc_text
+from zoomsig_gui.ui.widgets.boxes import confirm
 
 # The first column holds each row's Restore button: one click puts a setup back.
 COLUMNS = ("", "When", "What", "Profile", "Meeting", "Role", "Expires", "Findings")
 
 
 def _ask_clear(parent: QWidget) -> bool:
-    answer = QMessageBox.question(
+    return confirm(
         parent, "Clear history", "Remove every entry from the history? This cannot be undone."
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class HistoryPanel(QWidget):
@@ -137,7 +137,7 @@ class HistoryPanel(QWidget):
                 entry.meeting_number or ("native" if entry.role is None else ""),
                 role,
                 utc_text(entry.expires_at) if entry.expires_at else "",
-                entry.summary,
+                in_words(entry.summary),  # plain words; the codes stay in the file
             )
             button = QPushButton("Restore")
             button.setAccessibleName(f"Restore the setup of {utc_text(entry.when)}")
@@ -147,6 +147,9 @@ class HistoryPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(at, col, item)
+            findings = self.table.item(at, len(cells))
+            if entry.codes and findings is not None:  # the technical names, for QA
+                findings.setToolTip("Codes: " + ", ".join(entry.codes))
         self.empty.setVisible(not self.entries)
         self.clear_button.setEnabled(bool(self.entries))
         self.restore_button.setEnabled(False)

@@ -25,8 +25,10 @@ API
   without a meeting (checks that the SDK loads).
 - ``state``, ``error_code``, ``message``: the last report. ``page_url``: the local page.
 - ``test_link()``: the shareable link (saved base URL, else this view's local page).
-- Actions "Open in browser" and "Copy test link" are buttons in the view; the expiry of
-  the link's signature is shown beside them before anyone copies it.
+- Actions "Open in browser", "Copy test link" and "QR code" are buttons in the view; where
+  the link will work (this computer only, or the hosted page) and when its signature
+  expires are shown beside them before anyone copies it. ``port_note``: said when the
+  shared port was taken and the page moved to another one.
 - ``shutdown()``: stop the server and the page; closing the view calls it, so a closed
   view is finished: open a new one next time.
 """
@@ -52,20 +54,16 @@ from PySide6.QtWidgets import (
 
 from zoomsig_gui.core.clock.truenow import true_now
 from zoomsig_gui.core.join.errors import explain
-from zoomsig_gui.core.join.link import (
-    JoinParams,
-    build_link,
-    expiry_notice,
-    saved_base,
-    signature_expiry,
-)
+from zoomsig_gui.core.join.link import JoinParams, build_link
 from zoomsig_gui.core.join.server import (
     DEFAULT_PORT,
     DEFAULT_SDK_VERSION,
     JoinServer,
     JoinServerError,
     ServerConfig,
+    moved_port_notice,
 )
+from zoomsig_gui.ui.join import sharing
 from zoomsig_gui.ui.join.bridge import CHANNEL_NAME, JoinBridge, qwebchannel_js
 from zoomsig_gui.ui.join.page import JoinPage, NetworkFilter
 
@@ -102,10 +100,16 @@ class JoinView(QWidget):
         except JoinServerError:
             if port is not None:
                 raise
-            # `zoomsig serve` (or another window) has the shared port: any free one will do.
+            # `zoomsig serve` (or another window) has the shared port: any free one will do,
+            # but links made for the shared port do not reach this page: say so.
             server = JoinServer(replace(config, port=0))
         self._server = server.start()
         self.page_url = self._server.url
+        self.port_note = (
+            moved_port_notice(self._server.port)
+            if port is None and self._server.port != DEFAULT_PORT
+            else ""
+        )
 
         self.profile = QWebEngineProfile()  # no storage name: off the record
         self.network = NetworkFilter(allow_zoom, self.profile)
@@ -138,8 +142,17 @@ class JoinView(QWidget):
         self.copy_button.setToolTip("Copy a link a tester can open (it carries a live token)")
         self.copy_button.clicked.connect(self.copy_test_link)
         self.copy_button.setEnabled(False)
+        self.qr_button = QPushButton("QR code", self)
+        self.qr_button.setToolTip("Show the test link as a QR code, for a tester's phone")
+        self.qr_button.clicked.connect(self.show_qr)
+        self.qr_button.setEnabled(False)
         self.expiry_label = QLabel("", self)
+        self.expiry_label.setObjectName("linkNotice")
         self.expiry_label.setWordWrap(True)
+        self.port_label = QLabel(self.port_note, self)
+        self.port_label.setObjectName("portNote")
+        self.port_label.setWordWrap(True)
+        self.port_label.setVisible(bool(self.port_note))
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setFormat("Loading the page and the Meeting SDK… %p%")
@@ -148,7 +161,9 @@ class JoinView(QWidget):
         actions.addWidget(self.expiry_label, 1)
         actions.addWidget(self.open_button)
         actions.addWidget(self.copy_button)
+        actions.addWidget(self.qr_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.port_label)
         layout.addWidget(self.status_label)
         layout.addLayout(actions)
         layout.addWidget(self.progress)
@@ -160,6 +175,7 @@ class JoinView(QWidget):
         """The page without a meeting: shows whether the SDK loads and initialises."""
         self._params = None
         self.copy_button.setEnabled(False)
+        self.qr_button.setEnabled(False)
         self.expiry_label.clear()
         self._load(self.page_url)
 
@@ -167,7 +183,8 @@ class JoinView(QWidget):
         """Load the page with this join link; results arrive on ``stateChanged``."""
         self._params = params
         self.copy_button.setEnabled(True)
-        self.expiry_label.setText(expiry_notice(signature_expiry(params.signature), true_now()))
+        self.qr_button.setEnabled(True)
+        self.expiry_label.setText(self.link_notice())
         self._load(build_link(self.page_url, params))
 
     def _load(self, url: str) -> None:
@@ -210,9 +227,19 @@ class JoinView(QWidget):
     # --- actions ------------------------------------------------------------------------------
 
     def test_link(self) -> str | None:
+        """The shareable link: the saved hosted page, else this view's local page."""
+        return None if self._params is None else sharing.test_link(self._params, self.page_url)
+
+    def link_notice(self) -> str:
+        """Where the copied link will work and until when (said before it is copied)."""
         if self._params is None:
-            return None
-        return build_link(saved_base() or self.page_url, self._params)
+            return ""
+        return sharing.notice(self._params, true_now(), self.page_url)
+
+    def show_qr(self) -> None:
+        link = self.test_link()
+        if link:
+            self.qr_dialog = sharing.open_qr(self, link, self.link_notice())
 
     def open_in_browser(self) -> None:
         link = self.test_link() or self.page_url
@@ -222,9 +249,7 @@ class JoinView(QWidget):
         link = self.test_link()
         if link:
             QGuiApplication.clipboard().setText(link)
-            self.expiry_label.setText(
-                "Copied. " + self.expiry_label.text().removeprefix("Copied. ")
-            )
+            self.expiry_label.setText("Copied. " + self.link_notice())
 
     def shutdown(self) -> None:
         if self._closed:

@@ -159,17 +159,16 @@ class CredentialsPanel(QWidget):
             self.notice.emit(text)
 
     def remove_profile(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # only when asked: keeps start-up light
+        from zoomsig_gui.ui.widgets.boxes import confirm
 
         name = self.current()
         if not name:
             return
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             "Remove credentials",
             f"Remove “{name}” and its secret from the system keyring? This cannot be undone.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         self._wanted = ""
         self.profiles.change(

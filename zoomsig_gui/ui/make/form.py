@@ -31,6 +31,7 @@ from zoomsig_gui.core.tokens.request import (
     parse_duration,
     validate_request,
 )
+from zoomsig_gui.ui.widgets.boxes import stack
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
@@ -135,7 +136,7 @@ class MeetingForm(QWidget):
         self.backdate.setRange(0, MAX_BACKDATE_S)
         self.backdate.setValue(DEFAULT_BACKDATE_S)
         self.backdate.setSuffix(" s")
-        self.backdate.setAccessibleName("Issued-at backdate in seconds")
+        self.backdate.setAccessibleName("Start the token this many seconds early (backdate iat)")
         self.backdate.setToolTip(
             "Moves iat into the past, so a Zoom clock slightly behind ours still accepts the token"
         )
@@ -182,20 +183,12 @@ class MeetingForm(QWidget):
         label.hide()
         return label
 
-    @staticmethod
-    def _stack(*widgets: QWidget) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        for widget in widgets:
-            layout.addWidget(widget)
-        return box
+    _stack = staticmethod(stack)
 
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Meeting:", self._stack(self.meeting, self.meeting_hint, self.meeting_error))
+        form.addRow("Meetin&g:", self._stack(self.meeting, self.meeting_hint, self.meeting_error))
         form.addRow("&Passcode:", self.passcode)
         form.addRow("&Role:", self._stack(self.role, self.role_note))
         form.addRow("&Display name:", self.name)
@@ -205,7 +198,7 @@ class MeetingForm(QWidget):
         self.advanced.setObjectName("advancedBox")
         adv = QFormLayout(self.advanced)
         adv.setContentsMargins(12, 0, 0, 0)
-        adv.addRow("&Backdate iat by:", self.backdate)
+        adv.addRow("&Start the token early by (backdate iat):", self.backdate)
         adv.addRow("&WebRTC mode:", self.webrtc)
         adv.addRow(self.native)
         self.advanced.hide()
@@ -251,6 +244,8 @@ class MeetingForm(QWidget):
                 self.passcode.setText(ref.passcode)
             if ref.passcode:
                 hint += " · passcode filled in from what you pasted"
+            if ref.note:
+                hint += f". {ref.note}"
             self._parsed_passcode = ref.passcode
             self.meeting_hint.setText(hint)
         self._any_change()

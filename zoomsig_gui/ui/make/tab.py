@@ -171,6 +171,10 @@ class MakeTab(QWidget):
         self._fit_left()
         self._waiting.arrive(self)
 
+    def fit_left(self) -> None:
+        """Size the left column to its forms again (after being built while hidden)."""
+        self._fit_left()
+
     def _fit_left(self) -> None:
         """Widen the left column to fit the forms: the window, if shown, was laid out with
         the boxes empty. (Before the first show the splitter sizes itself from the forms.)"""

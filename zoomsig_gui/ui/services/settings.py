@@ -5,10 +5,13 @@ Never a secret, a token, a passcode or a pasted invitation: only the keys writte
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 
 ORG = "zoomsig"
 APP = "zoomsig"
+SDK_DIR_KEY = "join/sdk_dir"  # the join view's Meeting SDK folder (the CLI's --sdk-dir)
 
 
 def open_settings() -> QSettings:
@@ -31,3 +34,9 @@ def write_group(settings: QSettings, group: str, values: dict[str, object]) -> N
             settings.setValue(key, value)
     finally:
         settings.endGroup()
+
+
+def sdk_dir_setting(settings: QSettings) -> Path | None:
+    """The remembered Meeting SDK folder; None: the join page loads it from Zoom's CDN."""
+    value = str(settings.value(SDK_DIR_KEY, "") or "")
+    return Path(value) if value else None

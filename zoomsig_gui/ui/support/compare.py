@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zoomsig_gui.core.inspection.titles import in_words
 from zoomsig_gui.core.support.reproduce import ADDED, REMOVED, SIGNER_CODES, DiffRow, Reproduction
 from zoomsig_gui.ui.widgets.theme import colours
 
@@ -53,7 +54,8 @@ class DiffTable(QTableWidget):
             at = self.rowCount()
             self.insertRow(at)
             name = row.claim if row.part == "payload" else f"{row.claim} (header)"
-            cells = [mark_of(row), name, row.theirs or "(none)", row.ours or "(none)", row.why]
+            why = in_words(row.why)  # plain words; the codes follow in the tooltip
+            cells = [mark_of(row), name, row.theirs or "(none)", row.ours or "(none)", why]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)

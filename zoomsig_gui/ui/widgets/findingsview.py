@@ -76,6 +76,9 @@ class FindingsView(QWidget):
         self.verdict.setObjectName("verdict")
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName("Verdict")
+        # Always rich text: its texts are HTML-escaped, and one without a tag would otherwise
+        # be shown as plain text, quotes as &quot;.
+        set_enum(self.verdict, "textFormat", "RichText")
         self._rows = QWidget()
         self._rows_layout = QVBoxLayout(self._rows)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)

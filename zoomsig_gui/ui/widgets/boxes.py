@@ -1,0 +1,38 @@
+"""Small layout helpers the forms and dialogs share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayout, QWidget
+
+
+def stack(*widgets: QWidget, across: bool = False) -> QWidget:
+    """The widgets in one column (or one row with ``across``), without margins."""
+    box = QWidget()
+    layout = QHBoxLayout(box) if across else QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    if not across:
+        layout.setSpacing(2)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+def save_cancel(dialog: QDialog, on_save: Callable[[], None]) -> QDialogButtonBox:
+    """Save and Cancel; Save calls ``on_save`` (which accepts when it is done)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask before something that cannot be undone; No is the default (Enter keeps things)."""
+    from PySide6.QtWidgets import QMessageBox  # only when asked: keeps start-up light
+
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.No)
+    return answer == buttons.Yes
