@@ -190,7 +190,7 @@ def main() -> int:
 
     win.tabs.setCurrentWidget(win.inspect_page)
     win.inspect.paste.setPlainText('{"signature": "' + customer_token() + '"}')
-    wait(lambda: win.inspect.report is not None, "the inspection")
+    wait(lambda: win.inspect.inspection is not None, "the inspection")
     shoot(win, "03-inspect-customer-token")
 
     win.tabs.setCurrentWidget(win.make)

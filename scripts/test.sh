@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 . scripts/lib.sh
-apt_pkgs=(python3-venv dbus dbus-x11 gnome-keyring chrony chromium xvfb "${QT_RUNTIME_PKGS[@]}")
+apt_pkgs=(python3-venv dbus dbus-x11 gnome-keyring chrony chromium xvfb faketime openssl "${QT_RUNTIME_PKGS[@]}")
 # node and npm may come from elsewhere (nvm, the image): only install Debian's when absent.
 command -v node >/dev/null && command -v npm >/dev/null || apt_pkgs+=(nodejs npm)
 apt_ensure "${apt_pkgs[@]}"

@@ -17,6 +17,7 @@
 
   var statusEl = document.getElementById("zoomsig-status");
   var errors = {};
+  var TITLES = {}; // state: headline, from states.json (zoomsig's one list of the states)
   var bridge = null;
   var pending = [];
   var finished = false;
@@ -46,11 +47,6 @@
     list.hidden = items.length === 0;
     report(state, code ? String(code) : "", title + (text ? ": " + text : ""));
   }
-
-  var TITLES = {
-    loading: "Loading", "sdk-missing": "The Meeting SDK did not load",
-    ready: "Ready", joining: "Joining", joined: "Joined", failed: "The join failed"
-  };
 
   function report(state, code, message) {
     if (bridge) {
@@ -262,10 +258,11 @@
     var params = readParams();
     var defaults = { sdkVersion: "6.2.0", sdkRoot: null, china: false };
     Promise.all([fetchJson("errors.json", {}), fetchJson("config.json", defaults),
-                 connectBridge()])
+                 fetchJson("states.json", {}), connectBridge()])
       .then(function (loaded) {
         errors = loaded[0] || {};
         var config = loaded[1] || defaults;
+        TITLES = loaded[2] || {};
         setState("loading", "", "Loading the Zoom Meeting SDK…");
         if (params.mn && !params.signature) {
           fail("bad-link", "");

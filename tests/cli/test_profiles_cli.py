@@ -247,3 +247,34 @@ def test_corrupt_profile_file_is_set_aside_and_reported(cli, backend, tmp_path):
     assert code == 0 and "No profiles saved" in out
     assert "profiles.json.bad-" in err and "nothing is lost" in err
     assert len(list(folder.glob("profiles.json.bad-*"))) == 1
+
+
+def test_export_asks_before_replacing_a_file(cli, backend, tmp_path):
+    add(cli)
+    target = tmp_path / "team.json"
+    target.write_text("keep me")
+    code, _, err = cli("profiles", "export", str(target), stdin="")  # not a terminal
+    assert code == 2 and "--force" in err and target.read_text() == "keep me"
+    code, _, err = cli("profiles", "export", str(target), stdin="n\n", tty=True)
+    assert code == 2 and target.read_text() == "keep me"
+    code, _, _ = cli("profiles", "export", str(target), stdin="y\n", tty=True)
+    assert code == 0 and "Prod" in target.read_text()
+    target.write_text("again")
+    assert cli("profiles", "export", str(target), "--force")[0] == 0
+    assert "Prod" in target.read_text()
+
+
+def test_export_refuses_a_device_and_a_missing_folder(cli, backend, tmp_path):
+    add(cli)
+    code, _, err = cli("profiles", "export", "/dev/null", "--force")
+    assert code == 2 and "a device, not a file" in err
+    assert Path("/dev/null").is_char_device()
+    code, _, err = cli("profiles", "export", str(tmp_path / "nowhere" / "x.json"))
+    assert code == 2 and "does not exist" in err and not (tmp_path / "nowhere").exists()
+
+
+@pytest.mark.parametrize("value", ["-5", "nan", "soon"])
+def test_a_bad_keyring_timeout_gets_a_message(cli, backend, monkeypatch, value):
+    monkeypatch.setenv("ZOOMSIG_KEYRING_TIMEOUT", value)
+    code, _, err = cli("profiles", "list")
+    assert code == 2 and "ZOOMSIG_KEYRING_TIMEOUT" in err and "Traceback" not in err

@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from zoomsig_gui.core.inspection.inspector import inspect
-from zoomsig_gui.core.store.history import History, HistoryError, default_path, entry_from_report
+from zoomsig_gui.core.store.history import (
+    History,
+    HistoryError,
+    default_path,
+    entry_from_inspection,
+)
 from zoomsig_gui.core.tokens.request import TokenRequest, make_token
 
 SECRET = "HISTORY-canary-secret-41x"
@@ -23,7 +28,7 @@ def _made(mn: str = "81198873582", role: int = 1, expires: int = 3600):
         TokenRequest("OurKey", mn, role, expires_s=expires, backdate_s=45), SECRET, now=NOW
     )
     report = inspect(token, secret=SECRET, now=NOW)
-    entry = entry_from_report(report, "made", profile="qa-app", when=NOW, made_at=NOW)
+    entry = entry_from_inspection(report, "made", profile="qa-app", when=NOW, made_at=NOW)
     return token, entry
 
 
@@ -36,8 +41,12 @@ def test_history_survives_a_restart_and_restores_the_setup(tmp_path: Path) -> No
     entries = History(path).entries()  # a new object on the same file: as after a restart
     assert [e.meeting_number for e in entries] == ["9876543210", "81198873582"]
     setup = entries[1].setup()
-    assert (setup.profile, setup.meeting_number, setup.role) == ("qa-app", "81198873582", 1)
-    assert (setup.expires_s, setup.backdate_s) == (3600, 45)
+    assert (setup.profile, setup.request.meeting_number, setup.request.role) == (
+        "qa-app",
+        "81198873582",
+        1,
+    )
+    assert (setup.request.expires_s, setup.request.backdate_s) == (3600, 45)
     assert entries[1].expires_at == NOW - 45 + 3600
     assert entries[1].summary == "ok"
 
@@ -45,10 +54,10 @@ def test_history_survives_a_restart_and_restores_the_setup(tmp_path: Path) -> No
 def test_a_new_process_reads_it_from_the_xdg_data_folder(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
     code = (
-        "from zoomsig_gui.core.store.history import History, entry_from_report;"
+        "from zoomsig_gui.core.store.history import History, entry_from_inspection;"
         "from zoomsig_gui.core.inspection.inspector import inspect;"
         "import sys; r = inspect(sys.argv[1], now=1795996800);"
-        "History().add(entry_from_report(r, 'inspected', profile='p1', when=1))"
+        "History().add(entry_from_inspection(r, 'inspected', profile='p1', when=1))"
     )
     token, _ = _made("81198873582", 0)
     subprocess.run([sys.executable, "-c", code, token], env=env, check=True)
@@ -74,7 +83,7 @@ def test_no_token_secret_or_passcode_is_written(tmp_path: Path) -> None:
     token, entry = _made()
     bad = inspect(token.replace(".", ".", 1), secret="wrong", now=NOW + 10**6)
     History(path).add(entry)
-    History(path).add(entry_from_report(bad, "inspected", profile="qa-app", when=NOW))
+    History(path).add(entry_from_inspection(bad, "inspected", profile="qa-app", when=NOW))
     text = path.read_text()
     for part in token.split("."):
         assert part not in text
@@ -119,7 +128,7 @@ def test_a_corrupt_file_is_set_aside_and_reported(tmp_path: Path, content: str) 
 def test_the_list_is_capped_newest_first(tmp_path: Path) -> None:
     history = History(tmp_path / "h.json", limit=3)
     for n in range(5):
-        history.add(entry_from_report(inspect(_made()[0], now=NOW), when=n))
+        history.add(entry_from_inspection(inspect(_made()[0], now=NOW), when=n))
     assert [e.when for e in history.entries()] == [4, 3, 2]
 
 

@@ -119,7 +119,7 @@ def test_no_vector_report_leaks_its_signature(case: dict) -> None:
     if len(parts) == 3:
         assert parts[2] not in text
     assert VECTORS["secret"] not in text
-    for code in built.report.codes():
+    for code in built.inspection.codes():
         assert f"`{code}`" in text
 
 

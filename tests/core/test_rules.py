@@ -1,4 +1,5 @@
-"""Each rule of shared/findings.md on its own: the code, its severity and its boundaries."""
+"""Each rule of the findings contract (docs/findings.md) on its own: the code, its severity
+and its boundaries."""
 
 from __future__ import annotations
 

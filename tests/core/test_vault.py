@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers.keyrings import MemoryKeyring
 from zoomsig_gui.core.tokens.jwt import verify
-from zoomsig_gui.core.tokens.request import TokenRequest
+from zoomsig_gui.core.tokens.request import TokenRequest, make_token
 from zoomsig_gui.core.vault.errors import (
     DuplicateProfileError,
     EmptyValueError,
@@ -226,9 +226,9 @@ def test_signing_uses_the_profile_key_and_secret_and_records_last_use(vault, clo
     vault.add("Prod", KEY, SECRET)
     assert vault.get("Prod").last_used is None
     clock.now += 3600
-    token = vault.sign(
-        "Prod", TokenRequest(key="ignored", meeting_number="123456789", role=0), now=clock.now
-    )
+    creds = vault.credentials("Prod", mark_used=True)
+    request = TokenRequest(key=creds.key, meeting_number="123456789", role=0)
+    token = make_token(request, creds.secret, now=clock.now)
     assert verify(token, SECRET)
     payload = jwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": False})
     assert payload["appKey"] == payload["sdkKey"] == KEY

@@ -32,7 +32,8 @@ Behaviour = Literal[
 def ntp_timestamp(epoch: float) -> bytes:
     value = epoch + NTP_EPOCH_DELTA
     seconds = int(value)
-    return struct.pack("!II", seconds, int((value - seconds) * 2**32) & 0xFFFFFFFF)
+    fraction = int((value - seconds) * 2**32) & 0xFFFFFFFF
+    return struct.pack("!II", seconds & 0xFFFFFFFF, fraction)  # wraps into the next era
 
 
 class NtpResponder:
@@ -47,7 +48,9 @@ class NtpResponder:
         lifetime_s: float = 30.0,
         latency_s: float = 0.0,
         hold_s: float = 0.0,
+        transmit: bytes | None = None,
     ) -> None:
+        self.transmit = transmit  # 8 raw bytes for the transmit timestamp (e.g. all 0xFF)
         # latency_s: a slow network (counts in the round-trip delay); hold_s: time between
         # the server's receive and transmit timestamps (does not count in the delay).
         self.latency_s = latency_s
@@ -131,5 +134,5 @@ class NtpResponder:
             + ntp_timestamp(received - 10)
             + origin
             + ntp_timestamp(received)
-            + ntp_timestamp(time.time() + self.offset_s)
+            + (self.transmit or ntp_timestamp(time.time() + self.offset_s))
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zoomsig_gui.core.inspection.inspector import Report, inspect
+from zoomsig_gui.core.inspection.inspector import Inspection, inspect
 from zoomsig_gui.core.tokens.jwt import sign
 
 KEY = "lAzXXLSJQyKbYI1xZwqQOw"
@@ -35,5 +35,5 @@ def check(
     secret: str | None = SECRET,
     expected_key: str | None = None,
     now: int = NOW,
-) -> Report:
+) -> Inspection:
     return inspect(sign(claims, SECRET, header), secret=secret, now=now, expected_key=expected_key)

@@ -20,7 +20,7 @@ from tests.helpers.keyrings import (
     secret_service_pid,
 )
 from zoomsig_gui.core.tokens.jwt import verify
-from zoomsig_gui.core.tokens.request import TokenRequest
+from zoomsig_gui.core.tokens.request import TokenRequest, make_token
 from zoomsig_gui.core.vault.errors import KeyringLockedError, KeyringTimeoutError
 from zoomsig_gui.core.vault.facade import MISSING, SAVED, Vault
 from zoomsig_gui.core.vault.secrets import SERVICE, SecretStore
@@ -65,7 +65,9 @@ def test_saved_secret_lives_in_the_secret_service_and_signs(vault):
 
     assert keyring.get_password(SERVICE, profile.id) == secret  # really in the keyring
     assert secret not in vault.path.read_text(encoding="utf-8")
-    token = vault.sign("real ✓", TokenRequest(key="", meeting_number="123456789", role=1))
+    creds = vault.credentials("real ✓", mark_used=True)
+    request = TokenRequest(key=creds.key, meeting_number="123456789", role=1)
+    token = make_token(request, creds.secret)
     assert verify(token, secret)
     vault.remove("Real ✓")
     assert keyring.get_password(SERVICE, profile.id) is None

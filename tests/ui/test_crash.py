@@ -40,3 +40,19 @@ def test_the_exception_hook_shows_a_scrubbed_report(qtbot, make_window, monkeypa
     assert QGuiApplication.clipboard().text() == report
     dialog.close()
     assert window.isVisible()  # the window lives on
+
+
+def test_a_lone_surrogate_in_the_error_still_gives_a_report(qtbot, make_window, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    window = make_window(MemoryKeyring())
+    written = []
+    strict = type("Strict", (), {"write": lambda _s, text: written.append(text.encode("utf-8"))})
+    monkeypatch.setattr(sys, "stderr", strict())
+    crash.install(window.scrubber, lambda: window)
+    try:
+        raise ValueError("claim sdkKey is \ud800")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    qtbot.waitUntil(lambda: window.findChild(CrashDialog) is not None)
+    assert b"ValueError: claim sdkKey is \\ud800" in b"".join(written)
+    assert "\\ud800" in window.findChild(CrashDialog).report.toPlainText()

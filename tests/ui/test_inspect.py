@@ -24,7 +24,7 @@ def test_a_pasted_broken_token_shows_the_right_findings(qtbot, make_window):
     tab = window.inspect
     token = broken_token()
     tab.paste.setPlainText(json.dumps({"signature": token}))  # as the endpoint returned it
-    qtbot.waitUntil(lambda: tab.report is not None)
+    qtbot.waitUntil(lambda: tab.inspection is not None)
     codes = set(tab.findings.codes())
     assert {
         "appkey-missing",
@@ -48,10 +48,10 @@ def test_picking_a_profile_checks_the_signature(qtbot, make_window):
     tab = window.inspect
     tab.paste.setPlainText(broken_token())
     tab.set_profile("Ours")
-    qtbot.waitUntil(lambda: tab.report is not None and tab.report.signature_valid is True)
+    qtbot.waitUntil(lambda: tab.inspection is not None and tab.inspection.signature_valid is True)
     assert "matches the secret of “Ours”" in tab.kind.text()
     tab.set_profile("Other")
-    qtbot.waitUntil(lambda: tab.report.signature_valid is False)
+    qtbot.waitUntil(lambda: tab.inspection.signature_valid is False)
     assert "signature-mismatch" in tab.findings.codes()
 
 
@@ -59,7 +59,7 @@ def test_garbage_is_malformed_not_a_crash(qtbot, make_window):
     window = make_window(MemoryKeyring())
     tab = window.inspect
     tab.paste.setPlainText("hello, this is not a token")
-    qtbot.waitUntil(lambda: tab.report is not None)
+    qtbot.waitUntil(lambda: tab.inspection is not None)
     assert tab.findings.codes() == ["malformed"]
     assert "not a token" in tab.findings.verdict.text()
 
@@ -166,6 +166,6 @@ def test_typing_while_the_secret_is_fetched_asks_the_keyring_once(qtbot, make_wi
         tab.paste.setPlainText(broken_token() + end)
         qtbot.wait(DEBOUNCE_MS + 100)
     backend.gate.set()
-    qtbot.waitUntil(lambda: tab.report is not None and tab.report.signature_valid is True)
+    qtbot.waitUntil(lambda: tab.inspection is not None and tab.inspection.signature_valid is True)
     qtbot.waitUntil(lambda: not window.profiles.workers.busy(), timeout=15_000)
     assert backend.reads == 1

@@ -41,7 +41,7 @@ def test_a_whole_invitation_works_too(qtbot, make_window):
         "Meeting ID: 555 123 4567\nPasscode: 424242\n"
     )
     assert form.passcode.text() == "424242"
-    assert form.values().meeting_number == "5551234567"
+    assert form.values().request.meeting_number == "5551234567"
     # There was no link: the hint must not say the passcode came from one.
     assert "passcode filled in" in form.meeting_hint.text()
     assert "link" not in form.meeting_hint.text()

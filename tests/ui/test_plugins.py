@@ -33,7 +33,7 @@ def test_join_result_shows_with_the_findings_and_leaves_the_token_whole(qtbot, m
     qtbot.waitUntil(status.isVisible)
     assert "error 1" in status.text() and "Could not join" in status.text()
     assert "failed" not in status.text().split("·")[0]  # a sentence, not the page's state word
-    # Beside the findings (issue 6), not squeezed into the token's box.
+    # Beside the findings, where it explains the token; not squeezed into the token's box.
     assert window.make.findings_box.isAncestorOf(status)
     view = window.make.token_view
     qtbot.wait(50)
@@ -50,7 +50,9 @@ def test_history_records_a_copied_setup_and_restores_it(qtbot, make_window):
     form.role.setCurrentIndex(1)
     form.expiry.setCurrentText("4 h")
     qtbot.waitUntil(
-        lambda: window.make.report is not None and window.make.report.payload.get("role") == 1
+        lambda: (
+            window.make.inspection is not None and window.make.inspection.payload.get("role") == 1
+        )
     )
     window.make.token_view.copy()
     window.tabs.setCurrentWidget(window.history.holder)
@@ -61,9 +63,9 @@ def test_history_records_a_copied_setup_and_restores_it(qtbot, make_window):
     form.expiry.setCurrentText("30 min")
     panel.restore(0)
     assert window.tabs.currentWidget() is window.make
-    assert form.values().meeting_number == NUMBER
+    assert form.values().request.meeting_number == NUMBER
     assert form.role.currentData() == 1
-    assert form.values().expires_s == 4 * 3600
+    assert form.values().request.expires_s == 4 * 3600
 
 
 def broken_token_inspected_with_ours(qtbot, make_window):
@@ -106,5 +108,5 @@ def test_the_case_report_says_how_the_last_join_went(qtbot, make_window):
     assert "joined: In the meeting." in panel.open_report().text()
     window.inspect.paste.setPlainText(broken_token() + " ")  # a new inspection keeps the outcome
     qtbot.waitUntil(
-        lambda: panel.case.report.token and panel.case.join is not None and panel.case.join.ok
+        lambda: panel.case.inspection.token and panel.case.join is not None and panel.case.join.ok
     )

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from tests.helpers.env import VECTORS, vector_input
 from zoomsig_gui.core.inspection.inspector import inspect
-from zoomsig_gui.core.store.history import History, entry_from_report
+from zoomsig_gui.core.store.history import History, entry_from_inspection
 from zoomsig_gui.core.support.casereport import build_case
 from zoomsig_gui.ui.history.panel import HistoryPanel
 from zoomsig_gui.ui.support.panel import SupportPanel
@@ -142,7 +142,7 @@ def test_report_save_button_writes_where_the_user_chose(qtbot, tmp_path, monkeyp
 
 def _entry(name: str, profile: str, when: float):
     report = inspect(vector_input(name), now=NOW)
-    return entry_from_report(report, "inspected", profile=profile, when=when)
+    return entry_from_inspection(report, "inspected", profile=profile, when=when)
 
 
 def test_history_lists_restores_and_clears(qtbot, tmp_path: Path) -> None:
@@ -165,7 +165,11 @@ def test_history_lists_restores_and_clears(qtbot, tmp_path: Path) -> None:
     with qtbot.waitSignal(panel.restoreRequested) as signal:
         panel.restore_button.click()
     setup = signal.args[0]
-    assert (setup.profile, setup.meeting_number, setup.role) == ("staging", "9876543210", 1)
+    assert (setup.profile, setup.request.meeting_number, setup.request.role) == (
+        "staging",
+        "9876543210",
+        1,
+    )
     again = HistoryPanel(History(path))  # after a restart
     qtbot.addWidget(again)
     assert again.table.rowCount() == 2

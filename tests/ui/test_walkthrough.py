@@ -101,7 +101,7 @@ def test_enter_on_clear_history_keeps_it(qtbot):
 
 def test_quotes_in_the_findings_box_are_shown_as_quotes(qtbot, make_window):
     window = make_window(MemoryKeyring())
-    window.make.findings.show_report(None, 'No secret saved for "Staging".')
+    window.make.findings.show_inspection(None, 'No secret saved for "Staging".')
     assert shown(window.make.findings.verdict) == 'No secret saved for "Staging".'
 
 

@@ -15,4 +15,5 @@ COMMANDS: tuple[str, ...] = (
     "publish",
     "reproduce",
     "report",
+    "endpoint",
 )

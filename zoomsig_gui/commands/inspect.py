@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         creds = resolve_credentials(args, need_secret=False)
     except CliError as exc:
         return fail(str(exc))
-    report = inspect(
+    inspection = inspect(
         read_pasted_text(args),
         secret=creds.secret,
         now=args.now,
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         clock_offset_s=args.clock_offset,
     )
     if args.json:
-        print_json(report.to_dict())
+        print_json(inspection.to_dict())
     else:
-        render(report)
-    return report.exit_status()
+        render(inspection)
+    return inspection.exit_status()

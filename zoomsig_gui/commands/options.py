@@ -40,13 +40,26 @@ def read_secret(args: argparse.Namespace) -> str | None:
         value = os.environ.get(args.secret_env)
         if value is None:
             raise CliError(f"The environment variable {args.secret_env} is not set.")
-        return value.strip()
+        return require_utf8(value, f"The environment variable {args.secret_env}").strip()
     if getattr(args, "secret_stdin", False):
         line = sys.stdin.readline()
         if not line.strip():
             raise CliError("No secret on standard input.")
+        require_utf8(line, "Standard input")
         return line.strip()
     return None
+
+
+def require_utf8(secret: str, where: str) -> str:
+    """The secret, unless it holds lone surrogates (bytes that were not UTF-8, which Python
+    escapes in the environment and in standard input): those could never be signed with."""
+    try:
+        secret.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CliError(
+            f"{where} holds bytes that are not UTF-8 text; a Client Secret is letters and digits."
+        ) from None
+    return secret
 
 
 def profile_credentials(name: str) -> Credentials:
@@ -54,7 +67,10 @@ def profile_credentials(name: str) -> Credentials:
     from zoomsig_gui.core.vault.errors import VaultError
     from zoomsig_gui.core.vault.facade import Vault
 
-    vault = Vault()
+    try:
+        vault = Vault()
+    except VaultError as exc:  # e.g. ZOOMSIG_KEYRING_TIMEOUT is not a number of seconds
+        raise CliError(str(exc)) from None
     try:
         creds = vault.credentials(name, mark_used=True)
     except VaultError as exc:
@@ -82,6 +98,24 @@ def resolve_credentials(args: argparse.Namespace, need_secret: bool = True) -> C
     return Credentials(key, secret)
 
 
+def add_meeting_options(parser: argparse.ArgumentParser, required: bool, native_help: str) -> None:
+    """--meeting TEXT --role 0|1, or --native (a token without meeting number and role)."""
+    target = parser.add_mutually_exclusive_group(required=required)
+    target.add_argument(
+        "--meeting", metavar="TEXT", help="meeting number, invite link or whole invitation text"
+    )
+    target.add_argument("--native", action="store_true", help=native_help)
+    parser.add_argument("--role", type=int, choices=(0, 1), help="0 attendee, 1 host")
+
+
+def check_meeting_options(args: argparse.Namespace) -> None:
+    """--role goes with --meeting, never with --native."""
+    if args.native and args.role is not None:
+        raise CliError("--native takes no --role: a native-SDK token has neither mn nor role.")
+    if not args.native and args.role is None:
+        raise CliError("--meeting needs --role 0 (attendee) or --role 1 (host).")
+
+
 def add_pasted_text(parser: argparse.ArgumentParser) -> None:
     """The TEXT a person pasted (token, JSON response or join link), or standard input."""
     parser.add_argument(
@@ -94,7 +128,28 @@ def add_pasted_text(parser: argparse.ArgumentParser) -> None:
 
 
 def read_pasted_text(args: argparse.Namespace) -> str:
-    return sys.stdin.read() if args.text == "-" else args.text
+    """TEXT, or standard input: bytes that are not UTF-8 become U+FFFD, and only the part the
+    inspector searches is kept (the rest is read and dropped, so the writer never blocks)."""
+    if args.text != "-":
+        return args.text
+    import codecs
+
+    from zoomsig_gui.core.inspection.paste import MAX_SEARCH
+
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream put in place by a caller
+        return sys.stdin.read()
+    pieces: list[str] = []
+    kept = 0
+    while chunk := stream.read(1 << 20):
+        if kept <= MAX_SEARCH:
+            text = decoder.decode(chunk)
+            pieces.append(text)
+            kept += len(text)
+    if kept <= MAX_SEARCH:
+        pieces.append(decoder.decode(b"", final=True))
+    return "".join(pieces)
 
 
 def add_checking_options(parser: argparse.ArgumentParser) -> None:

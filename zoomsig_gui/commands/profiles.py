@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zoomsig_gui.commands.options import CliError, fail, print_json
+from zoomsig_gui.commands.options import CliError, fail, print_json, require_utf8
 from zoomsig_gui.core.timefmt import utc_text
 from zoomsig_gui.core.vault.errors import (
+    ExportFileExists,
     KeyringError,
     ProfileFileError,
     ProfilesBusyError,
@@ -102,6 +103,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export", help="write the profiles without secrets to FILE ('-': stdout)")
     p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (else you are asked)"
+    )
     p.set_defaults(func=run_export)
 
     p = sub.add_parser("import", help="add the profiles in FILE (secrets are entered later)")
@@ -130,7 +134,10 @@ def _guarded(run):
     def wrapper(args: argparse.Namespace) -> int:
         from zoomsig_gui.core.vault.facade import Vault
 
-        vault = Vault()
+        try:
+            vault = Vault()
+        except VaultError as exc:  # e.g. ZOOMSIG_KEYRING_TIMEOUT is not a number of seconds
+            return fail(str(exc))
         try:
             return run(args, vault)
         except (KeyringError, ProfileFileError, ProfilesBusyError) as exc:
@@ -151,11 +158,12 @@ def read_new_secret(args: argparse.Namespace, name: str) -> str:
         value = os.environ.get(args.secret_env)
         if value is None:
             raise CliError(f"The environment variable {args.secret_env} is not set.")
-        return value
+        return require_utf8(value, f"The environment variable {args.secret_env}")
     if args.secret_stdin or not sys.stdin.isatty():
         line = sys.stdin.readline()
         if not line:
             raise CliError("No secret on standard input.")
+        require_utf8(line, "Standard input")
         # the line's own terminator is not part of the secret; anything else is reported
         return line[:-2] if line.endswith("\r\n") else line.removesuffix("\n")
     try:
@@ -291,7 +299,15 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
         _notes(vault)
         print_json(data)
         return 0
-    count = vault.export_to(Path(args.file))
+    try:
+        count = vault.export_to(Path(args.file), replace=args.force)
+    except ExportFileExists as exc:
+        if not sys.stdin.isatty():
+            raise CliError(f"{exc} Give --force to replace it.") from None
+        answer = input(f"{exc} Replace it? [y/N] ").strip().lower()
+        if answer not in ("y", "yes"):
+            raise CliError("Nothing was exported.") from None
+        count = vault.export_to(Path(args.file), replace=True)
     _notes(vault)
     print(f"Exported {count} profile{'s' if count != 1 else ''} to {args.file} (without secrets).")
     return 0

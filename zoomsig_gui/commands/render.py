@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from zoomsig_gui.core.inspection.claims import claim_rows
-from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report
+from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection
+from zoomsig_gui.core.inspection.verdict import signature_applies, signature_words, verdict
+
+if TYPE_CHECKING:
+    from zoomsig_gui.core.endpoint.result import EndpointFinding
+    from zoomsig_gui.core.inspection.rules import Finding
 
 ICONS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 COLOURS = {"error": "31", "warning": "33", "info": "36", "ok": "32", "dim": "2", "bold": "1"}
@@ -17,7 +22,7 @@ def use_colour(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
-class _Painter:
+class Painter:
     def __init__(self, on: bool) -> None:
         self.on = on
 
@@ -25,22 +30,29 @@ class _Painter:
         return f"\033[{COLOURS[style]}m{text}\033[0m" if self.on else text
 
 
-def render(report: Report, stream: TextIO | None = None) -> None:
+def finding_lines(item: Finding | EndpointFinding, paint: Painter, count: str = "") -> list[str]:
+    """A finding as the terminal shows it; ``count`` ("3 of 10") for findings across answers."""
+    where = f" [{item.claim}]" if item.claim else ""
+    code = f" (Zoom error {item.sdk_error})" if item.sdk_error else ""
+    head = f"  {ICONS[item.severity]} {item.severity} {item.code}{where}{count}{code}"
+    return [paint(item.severity, head), f"      {item.message}", f"      What to do: {item.fix}"]
+
+
+def render(inspection: Inspection, stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
-    paint = _Painter(use_colour(out))
-    lines = [paint("bold", f"What this is: {KIND_TEXT[report.kind]}")]
-    if report.signature_valid is True:
-        lines.append("Signature:    " + paint("ok", "matches the secret"))
-    elif report.signature_valid is False:
-        lines.append("Signature:    " + paint("error", "does NOT match the secret"))
-    elif report.kind not in ("unknown", "legacy"):
+    paint = Painter(use_colour(out))
+    lines = [paint("bold", f"What this is: {KIND_TEXT[inspection.kind]}")]
+    if inspection.signature_valid is not None:
+        style = "ok" if inspection.signature_valid else "error"
+        lines.append("Signature:    " + paint(style, signature_words(inspection)))
+    elif signature_applies(inspection):
         lines.append("Signature:    not checked (no secret given)")
-    for title, claims in (("Header", report.header), ("Payload", report.payload)):
+    for title, claims in (("Header", inspection.header), ("Payload", inspection.payload)):
         if claims is None:
             continue
         lines.append("")
         lines.append(paint("bold", title))
-        rows = claim_rows(claims, report.now)
+        rows = claim_rows(claims, inspection.now)
         width = max((len(r.name) for r in rows), default=0)
         for row in rows:
             reading = f"  {row.reading}" if row.reading else ""
@@ -50,28 +62,11 @@ def render(report: Report, stream: TextIO | None = None) -> None:
             )
     lines.append("")
     lines.append(paint("bold", "Findings"))
-    if not report.findings:
+    if not inspection.findings:
         lines.append("  none")
-    for item in report.findings:
-        where = f" [{item.claim}]" if item.claim else ""
-        code = f" (Zoom error {item.sdk_error})" if item.sdk_error else ""
-        lines.append(
-            paint(
-                item.severity, f"  {ICONS[item.severity]} {item.severity} {item.code}{where}{code}"
-            )
-        )
-        lines.append(f"      {item.message}")
-        lines.append(f"      What to do: {item.fix}")
+    for item in inspection.findings:
+        lines += finding_lines(item, paint)
     lines.append("")
-    errors = len(report.errors)
-    if errors:
-        lines.append(
-            paint(
-                "error",
-                f"Zoom will reject this token: {errors} problem"
-                f"{'s' if errors != 1 else ''} to fix.",
-            )
-        )
-    else:
-        lines.append(paint("ok", "Ready to join: no problem Zoom would reject."))
+    state, sentence = verdict(inspection)
+    lines.append(paint(state, sentence))
     out.write("\n".join(lines) + "\n")

@@ -6,8 +6,10 @@ Exit status: 0 the report was written; 2 the command line is wrong.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from dataclasses import replace
 
 from zoomsig_gui.commands.options import (
     CliError,
@@ -42,7 +44,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--sdk-version", metavar="X.Y.Z", help="the Meeting SDK version used, for the report"
     )
-    parser.set_defaults(func=run)
+    parser.add_argument(
+        "--endpoint-json",
+        metavar="FILE",
+        help="add the result of `zoomsig endpoint --json` saved in FILE (no tokens in it); "
+        "without TEXT, the report is of the endpoint alone",
+    )
+    # TEXT is read from standard input only when asked ('-') or when no endpoint result is given.
+    parser.set_defaults(func=run, text=None)
+
+
+def _endpoint_part(path: str | None, secret: str | None) -> dict | None:
+    if path is None:
+        return None
+    from zoomsig_gui.core.support.endpointcase import EndpointCaseError, endpoint_part
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        return endpoint_part(data, secret)
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        why = str(exc) if isinstance(exc, EndpointCaseError) else f"it cannot be read ({exc})"
+        raise CliError(f"--endpoint-json {path}: {why}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,6 +73,19 @@ def run(args: argparse.Namespace) -> int:
         creds = resolve_credentials(args, need_secret=False)
     except CliError as exc:
         return fail(str(exc))
+    try:
+        endpoint = _endpoint_part(args.endpoint_json, creds.secret)
+    except CliError as exc:
+        return fail(str(exc))
+    if args.text is None and endpoint is not None:
+        from zoomsig_gui import __version__
+        from zoomsig_gui.core.support.endpointcase import endpoint_report
+        from zoomsig_gui.core.timefmt import utc_text
+
+        sys.stdout.write(endpoint_report(endpoint, __version__, utc_text(time.time()), args.format))
+        return 0
+    if args.text is None:
+        args.text = "-"
     text = read_pasted_text(args)
     now = true_time(args)
     clock = None
@@ -63,7 +99,9 @@ def run(args: argparse.Namespace) -> int:
         sdk_version=args.sdk_version,
         clock=clock,
     )
+    if endpoint is not None:
+        case = replace(case, endpoint=endpoint)
     sys.stdout.write(render(case, args.format, include_token=args.include_token))
-    if args.include_token and case.report.token:
+    if args.include_token and case.inspection.token:
         print(f"zoomsig: note: {exposure_text(case)}", file=sys.stderr)
     return 0

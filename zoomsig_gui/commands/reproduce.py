@@ -23,16 +23,12 @@ from zoomsig_gui.commands.options import (
 )
 from zoomsig_gui.core.support.fixall import FixError, FixResult, fix_all
 from zoomsig_gui.core.support.reproduce import (
-    ADDED,
-    REMOVED,
-    SIGNER_CODES,
     DiffRow,
     ReproduceError,
     Reproduction,
     reproduce,
+    shape_codes,
 )
-
-MARKS = {ADDED: "+", REMOVED: "−"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -68,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _row_line(row: DiffRow, left: str, right: str) -> str:
     if not row.differs:
         return f"    {row.claim}: {row.ours}"
-    mark = MARKS.get(row.status, "≠")
+    mark = row.mark
     before = row.theirs if row.theirs else "(none)"
     after = row.ours if row.ours else "(removed)"
     why = f"   [{row.why}]" if row.why else ""
@@ -86,8 +82,8 @@ def _rows(rows: tuple[DiffRow, ...], left: str, right: str) -> list[str]:
 
 
 def _print_reproduction(repro: Reproduction) -> None:
-    theirs = [c for c in repro.theirs.codes() if c not in SIGNER_CODES]
-    ours = [c for c in repro.ours.codes() if c not in SIGNER_CODES]
+    theirs = shape_codes(repro.theirs)
+    ours = shape_codes(repro.ours)
     changed = sum(r.differs for r in repro.rows)
     lines = [
         f"Theirs vs ours: same claim shape, {changed} claim{'s' if changed != 1 else ''} "

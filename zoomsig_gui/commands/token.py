@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 
 from zoomsig_gui.commands.clockoptions import resolve_offset
-from zoomsig_gui.commands.options import CliError, fail, print_json, resolve_credentials
+from zoomsig_gui.commands.options import CliError, fail, print_json, resolve_credentials, true_time
 from zoomsig_gui.commands.tokenoptions import add_token_options, request_from_args
-from zoomsig_gui.core.inspection.inspector import inspect
+from zoomsig_gui.core.tokens.made import make_and_inspect
 from zoomsig_gui.core.tokens.meeting import MeetingInputError
-from zoomsig_gui.core.tokens.request import TokenError, make_token
+from zoomsig_gui.core.tokens.request import TokenError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,20 +29,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         creds = resolve_credentials(args)
         req, _ = request_from_args(args, creds.key)
-        offset = resolve_offset(args)
-        token = make_token(req, creds.secret or "", now=args.now, clock_offset_s=offset)
+        made = make_and_inspect(req, creds.secret or "", true_time(args, resolve_offset(args)))
     except (CliError, MeetingInputError, TokenError) as exc:
         return fail(str(exc))
     if args.json:
-        report = inspect(token, secret=creds.secret, now=args.now, clock_offset_s=offset)
+        inspection = made.inspection
         print_json(
             {
-                "token": token,
-                "header": report.header,
-                "payload": report.payload,
-                "findings": [f.to_dict() for f in report.findings],
+                "token": made.token,
+                "header": inspection.header,
+                "payload": inspection.payload,
+                "findings": [f.to_dict() for f in inspection.findings],
             }
         )
     else:
-        print(token)
+        print(made.token)
     return 0

@@ -6,7 +6,12 @@ from __future__ import annotations
 import argparse
 
 from zoomsig_gui.commands.clockoptions import add_sync_option
-from zoomsig_gui.commands.options import CliError, add_secret_source, add_time_options
+from zoomsig_gui.commands.options import (
+    add_meeting_options,
+    add_secret_source,
+    add_time_options,
+    check_meeting_options,
+)
 from zoomsig_gui.core.tokens.meeting import MeetingRef, parse_meeting
 from zoomsig_gui.core.tokens.request import (
     DEFAULT_BACKDATE_S,
@@ -20,14 +25,9 @@ def add_token_options(parser: argparse.ArgumentParser) -> None:
     """Credentials, meeting and timing options."""
     parser.add_argument("--key", help="SDK key / Client ID of a Meeting SDK app")
     add_secret_source(parser)
-    target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument(
-        "--meeting", metavar="TEXT", help="meeting number, invite link or whole invitation text"
+    add_meeting_options(
+        parser, required=True, native_help="a native-SDK token, without meeting number and role"
     )
-    target.add_argument(
-        "--native", action="store_true", help="a native-SDK token, without meeting number and role"
-    )
-    parser.add_argument("--role", type=int, choices=(0, 1), help="0 attendee, 1 host")
     parser.add_argument(
         "--expires",
         default=str(DEFAULT_EXPIRY_S),
@@ -48,10 +48,7 @@ def add_token_options(parser: argparse.ArgumentParser) -> None:
 
 def request_from_args(args: argparse.Namespace, key: str) -> tuple[TokenRequest, MeetingRef | None]:
     """The token request and what the meeting input says (None for a native token)."""
-    if args.native and args.role is not None:
-        raise CliError("--native takes no --role: a native-SDK token has neither mn nor role.")
-    if not args.native and args.role is None:
-        raise CliError("--meeting needs --role 0 (attendee) or --role 1 (host).")
+    check_meeting_options(args)
     ref = None if args.native else parse_meeting(args.meeting)
     req = TokenRequest(
         key=key,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -23,7 +22,7 @@ from zoomsig_gui.ui.services import settings as store
 from zoomsig_gui.ui.services.scrubber import Scrubber
 from zoomsig_gui.ui.services.vault_client import Profiles, default_vault
 from zoomsig_gui.ui.widgets.clockbanner import ClockBanner, default_check
-from zoomsig_gui.ui.widgets.deferred import Waiting
+from zoomsig_gui.ui.widgets.deferred import WhenReady
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -92,12 +91,12 @@ class MainWindow(QMainWindow):
         self.scrubber = scrubber or Scrubber()
         self._check_at_start = check_clock_at_start
         self._started = False
-        self._painted: Waiting[None] = Waiting()
+        self._painted: WhenReady[None] = WhenReady()
         self.profiles = Profiles(vault_factory, self.scrubber, self)
         self.banner = ClockBanner(clock_check)
-        self.make = MakeTab(self.profiles, self.true_now, self.banner.offset)
+        self.make = MakeTab(self.profiles, self.true_now)
         self._inspect: InspectTab | None = None  # built when first opened
-        self._inspect_waiting: Waiting[InspectTab] = Waiting()
+        self._inspect_ready: WhenReady[InspectTab] = WhenReady()
         self.join_outcome: JoinNote | None = None  # the last join attempt's end, for reports
         self.inspect_page = QWidget()
         self.inspect_page.setObjectName("inspectPage")
@@ -119,9 +118,8 @@ class MainWindow(QMainWindow):
         self._help_menu = bar.addMenu("&Help")
         self.banner.offset_changed.connect(self.make.schedule)
         self.profiles.notice.connect(self.notify)
-        self.make.token_made.connect(self._remember_passcode)
-        self.join = self.support = self.history = None
-        self._plug_in()
+        self.join = self.support = self.history = self.endpoint = None
+        self._add_features()
         self.resize(1240, 820)
         # The smallest size at which nothing is clipped (a 1024×768 screen less its panels).
         self.setMinimumSize(*self.MINIMUM_SIZE)
@@ -135,16 +133,28 @@ class MainWindow(QMainWindow):
         self.make.when_built(self._make_built)
         self.statusBar().showMessage("Ready.")
 
-    def _plug_in(self) -> None:
-        """Add the parts whose modules are installed; none of them is imported before use."""
-        from zoomsig_gui.ui import plugins
-
+    def _add_features(self) -> None:
+        """The join page, the support tools and the History tab, each only when its module is
+        installed (a missing part leaves no dead button). Their heavy parts (QtWebEngine, the
+        panels) are imported on first use."""
         if module_exists("zoomsig_gui.ui.join.view"):
-            self.join = plugins.JoinLauncher(self)
+            from zoomsig_gui.ui.join.launcher import JoinLauncher
+
+            self.join = JoinLauncher(
+                self.make, self.true_now, self.set_join_outcome, self.settings, self.notify
+            )
         if module_exists("zoomsig_gui.ui.support.panel"):
-            self.support = plugins.SupportTools(self)
+            from zoomsig_gui.ui.support.tools import SupportTools
+
+            self.support = SupportTools(self)
         if module_exists("zoomsig_gui.ui.history.panel"):
-            self.history = plugins.HistoryTab(self)
+            from zoomsig_gui.ui.history.tab import HistoryTab
+
+            self.history = HistoryTab(self)
+        if module_exists("zoomsig_gui.ui.endpoint.tab"):
+            from zoomsig_gui.ui.endpoint.holder import EndpointHolder
+
+            self.endpoint = EndpointHolder(self)
 
     # -- the Inspect tab, built on first use ----------------------------------------------
     @property
@@ -153,7 +163,7 @@ class MainWindow(QMainWindow):
         if self._inspect is None:
             from zoomsig_gui.ui.inspect.tab import InspectTab
 
-            tab = InspectTab(self.profiles, self.banner.offset)
+            tab = InspectTab(self.profiles, self.true_now)
             self._inspect = tab
             self._inspect_layout.addWidget(tab)
             tab.show()  # now, not on the next event loop turn as for a late child
@@ -161,12 +171,12 @@ class MainWindow(QMainWindow):
             self.make.when_built(
                 lambda make: tab.decoded.raw_toggle.setChecked(make.decoded.raw_toggle.isChecked())
             )
-            self._inspect_waiting.arrive(tab)
+            self._inspect_ready.arrive(tab)
         return self._inspect
 
     def when_inspect_built(self, hook: Callable[[InspectTab], object]) -> None:
         """Run ``hook(tab)`` once the Inspect tab exists (now, if it already does)."""
-        self._inspect_waiting.add(hook)
+        self._inspect_ready.add(hook)
 
     def inspect_built(self) -> bool:
         return self._inspect is not None
@@ -182,10 +192,11 @@ class MainWindow(QMainWindow):
     # -- join outcome -------------------------------------------------------------------
     def set_join_outcome(self, state: str, code: str, message: str) -> None:
         """Keep how the last join attempt ended; states on the way (loading…) are not ends."""
-        if state not in ("joined", "failed", "sdk-missing"):
-            return
+        from zoomsig_gui.core.join.states import ENDS
         from zoomsig_gui.core.support.casereport import JoinNote
 
+        if state not in ENDS:
+            return
         number = int(code) if code.strip().lstrip("-").isdigit() else None
         text = message or (
             "The Meeting SDK files were not found." if state == "sdk-missing" else ""
@@ -195,7 +206,11 @@ class MainWindow(QMainWindow):
 
     # -- time -----------------------------------------------------------------------
     def true_now(self) -> float:
-        return time.time() + self.banner.offset()
+        """The one "now" of every tab, view and report: the local clock corrected by the
+        clock check's offset (0 when the correction is off or nothing was measured)."""
+        from zoomsig_gui.core.clock.truenow import true_now
+
+        return true_now(self.banner.offset())
 
     # -- menus and shortcuts ----------------------------------------------------------
     def _action(
@@ -274,10 +289,6 @@ class MainWindow(QMainWindow):
     def notify(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
 
-    def _remember_passcode(self, _token: str, _report: object, values: object) -> None:
-        passcode = getattr(values, "passcode", "")
-        self.scrubber.add(passcode)
-
     # -- start and stop ---------------------------------------------------------------
     def setVisible(self, visible: bool) -> None:
         # Not showEvent(): overriding it makes PySide6 build QEvent types before the paint.
@@ -308,6 +319,8 @@ class MainWindow(QMainWindow):
 
     def _make_built(self, make: MakeTab) -> None:
         make.credentials.notice.connect(self.notify)
+        # A passcode typed or pasted must never reach a crash report.
+        make.form.changed.connect(lambda: self.scrubber.add(make.form.values().passcode))
         make.token_view.copied.connect(lambda: self.notify("Token copied to the clipboard."))
         s = self.settings
         make.form.restore(store.read_group(s, "form"))
@@ -385,6 +398,7 @@ class MainWindow(QMainWindow):
         # A hung keyring call is abandoned by the vault after its timeout; do not wait longer.
         self.profiles.workers.wait(2000)
         self.banner.wait()
+        self.inspect.wait(2000)
         if self.join is not None:
             self.join.shutdown()
         super().closeEvent(event)

@@ -56,6 +56,11 @@ WARNING_S = 2.0
 ERROR_S = 30.0
 # After the first answer, wait this long for a closer server (smaller delay) to answer too.
 _GRACE_S = 0.25
+# One source saying the clock is off by more than a day is more likely wrong (a broken or
+# hostile server, an NTP era wrap, a Date of year 0001) than the clock: it is believed only
+# when another source agrees within AGREE_S, and never corrects token times on its own.
+FAR_S = 86_400.0
+AGREE_S = 10.0
 
 Status = Literal["ok", "warning", "error", "unknown"]
 Method = Literal["ntp", "http"]
@@ -234,7 +239,8 @@ def check_clock(
     first_answer: float | None = None
     while True:
         now = time.monotonic()
-        if not http_started and not readings and (not pending or now >= half):
+        near = [r for r in readings if abs(r.offset_s) <= FAR_S]
+        if not http_started and not near and (not pending or now >= half):
             http_started = True
             pending.add(http_url)
             _spawn(
@@ -245,7 +251,7 @@ def check_clock(
         if not pending or now >= deadline or (first_answer and now >= first_answer + _GRACE_S):
             break
         stop = deadline if first_answer is None else min(deadline, first_answer + _GRACE_S)
-        if not http_started and not readings:
+        if not http_started and not near:
             stop = min(stop, half)
         try:
             name, reading, why = results.get(timeout=max(0.0, stop - now))
@@ -256,21 +262,50 @@ def check_clock(
             faults[name] = why or ServerFault(name, "no usable answer")
         else:
             readings.append(reading)
-            first_answer = first_answer or time.monotonic()
+            if abs(reading.offset_s) <= FAR_S or _confirmed(reading, readings):
+                first_answer = first_answer or time.monotonic()  # else wait for a second
     for name in pending:
         faults.setdefault(name, ServerFault(name, f"no answer within {timeout_s:g} s", "silent"))
     return _conclude(readings, faults, timeout_s)
 
 
+def _confirmed(reading: ClockReading, readings: list[ClockReading]) -> bool:
+    """Another source's answer agrees with this one."""
+    return any(
+        other.server != reading.server and abs(other.offset_s - reading.offset_s) <= AGREE_S
+        for other in readings
+    )
+
+
+def far_fault(reading: ClockReading) -> ServerFault:
+    direction = "behind" if reading.offset_s > 0 else "ahead of"
+    return ServerFault(
+        reading.server,
+        f"it says this computer's clock is {span_text(abs(reading.offset_s))} {direction} "
+        f"the true time; one answer more than a day from the clock is not believed unless "
+        "a second source agrees",
+        "bad",
+    )
+
+
 def _conclude(
     readings: list[ClockReading], faults: dict[str, ServerFault], timeout_s: float
 ) -> ClockCheck:
+    far = [r for r in readings if abs(r.offset_s) > FAR_S and not _confirmed(r, readings)]
+    for reading in far:
+        faults[reading.server] = far_fault(reading)
+    readings = [r for r in readings if r not in far]
     ntp = [r for r in readings if r.method == "ntp"]
     best = min(ntp or readings, key=lambda r: r.delay_s, default=None)
     fault_list = tuple(faults.values())
     checked_at = best.checked_at if best else time.time()
     status, message = verdict(best)
-    if best is None:
+    if best is None and far:
+        message = (
+            f"The clock could not be checked: {far[0].server} {far_fault(far[0]).reason}. "
+            "Tokens are made with this computer's clock as it is."
+        )
+    elif best is None:
         message = unknown_message(fault_list, timeout_s)
     return ClockCheck(status, message, best, fault_list, checked_at)
 

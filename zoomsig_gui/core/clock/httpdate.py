@@ -60,7 +60,9 @@ def query(url: str, timeout_s: float) -> HttpAnswer:
         parsed = email.utils.parsedate_to_datetime(date)
         server_time = (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).timestamp()
     except (TypeError, ValueError, IndexError, OverflowError) as exc:
-        raise HttpDateFault(f"{host} sent a Date header that is not a date: {date!r}") from exc
+        raise HttpDateFault(f"{host} sent a Date header that is not a date: {date[:80]!r}") from exc
+    if parsed.year < 2000:  # e.g. "Mon, 01 Jan 0001": no server of ours is that far behind
+        raise HttpDateFault(f"{host} sent a Date of the year {parsed.year}: not believed")
     # Date is truncated to the second: the true time lies in [Date, Date + 1).
     offset = server_time + 0.5 - (t1 + t4) / 2
     return HttpAnswer(offset, t4 - t1, host)

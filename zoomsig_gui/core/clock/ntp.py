@@ -167,6 +167,17 @@ def _await_reply(
         return _answer(reply, t1, t4, source[0])
 
 
+_ERA_S = 2**32  # NTP's 32-bit seconds wrap every 136 years (the next time in 2036)
+
+
+def unix_time(ntp_seconds: float, near: float) -> float:
+    """An NTP timestamp as Unix time, in the era closest to ``near`` (RFC 5905): after 2036
+    a small value means the next era, not 1900. A time further than 68 years from ``near``
+    cannot be told apart from one in another era; the clock check's sanity rule handles it."""
+    unix = float(ntplib.ntp_to_system_time(ntp_seconds))
+    return unix + round((near - unix) / _ERA_S) * _ERA_S
+
+
 def _same_address(source: SockAddr, sockaddr: SockAddr) -> bool:
     try:
         ip_ok = ipaddress.ip_address(source[0]) == ipaddress.ip_address(sockaddr[0])
@@ -190,8 +201,8 @@ def _answer(reply: bytes, t1: float, t4: float, address: str) -> NtpAnswer:
         raise NtpFault("the server's own clock is not synchronised")
     if packet.tx_timestamp == 0:
         raise NtpFault("the reply carries no time")
-    t2 = ntplib.ntp_to_system_time(packet.recv_timestamp)
-    t3 = ntplib.ntp_to_system_time(packet.tx_timestamp)
+    t2 = unix_time(packet.recv_timestamp, t1)
+    t3 = unix_time(packet.tx_timestamp, t1)
     offset = ((t2 - t1) + (t3 - t4)) / 2
     delay = max(0.0, (t4 - t1) - (t3 - t2))
     return NtpAnswer(offset, delay, packet.stratum, address)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zoomsig_gui.core.inspection import rules
-from zoomsig_gui.core.inspection.paste import extract
+from zoomsig_gui.core.inspection.paste import MAX_SEARCH, extract
 from zoomsig_gui.core.inspection.rules import ERROR, INFO, INVALID, Finding, finding
 from zoomsig_gui.core.tokens.jwt import b64_decode_any, hmac_signature
 
@@ -24,7 +24,7 @@ KIND_TEXT = {
 
 
 @dataclass(frozen=True)
-class Report:
+class Inspection:
     kind: str
     header: dict[str, Any] | None
     payload: dict[str, Any] | None
@@ -49,7 +49,7 @@ class Report:
         return [f.code for f in self.findings]
 
     def exit_status(self) -> int:
-        """0 no error, 1 an error, 2 malformed input (shared/findings.md)."""
+        """0 no error, 1 an error, 2 malformed input (docs/findings.md)."""
         if self.malformed:
             return 2
         return 1 if self.errors else 0
@@ -65,7 +65,7 @@ class Report:
         }
 
 
-def _malformed(why: str, now: int, token: str = "") -> Report:
+def _malformed(why: str, now: int, token: str = "") -> Inspection:
     item = finding(
         "malformed",
         ERROR,
@@ -75,7 +75,7 @@ def _malformed(why: str, now: int, token: str = "") -> Report:
         None,
         INVALID,
     )
-    return Report("unknown", None, None, None, now, (item,), token)
+    return Inspection("unknown", None, None, None, now, (item,), token)
 
 
 def _json_object(segment: str, part: str) -> dict[str, Any]:
@@ -85,16 +85,36 @@ def _json_object(segment: str, part: str) -> dict[str, Any]:
         value = json.loads(raw.decode("utf-8"), parse_constant=_not_json)
     except (UnicodeDecodeError, ValueError) as exc:
         raise ValueError(f"The {part} is not JSON.") from exc
+    except RecursionError:  # json's parser recurses once per nested [ or {
+        raise ValueError(f"The {part} is JSON nested too deeply to read.") from None
     if not isinstance(value, dict):
         raise ValueError(f"The {part} is JSON but not an object.")
+    if nesting(value) > MAX_NESTING:
+        # Everything after (the rules, the report, the JSON output) may recurse per level.
+        raise ValueError(f"The {part} is JSON nested more than {MAX_NESTING} levels deep.")
     return value
+
+
+MAX_NESTING = 32  # claims are flat; a few levels of nesting are already odd
+
+
+def nesting(value: object) -> int:
+    """How deeply lists and objects nest in ``value``, counted without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _not_json(word: str) -> object:
     raise ValueError(f"{word} is not JSON")
 
 
-def _legacy(token: str, now: int) -> Report | None:
+def _legacy(token: str, now: int) -> Inspection | None:
     """Pre-2022 Web SDK signature: base64(apiKey.mn.timestamp_ms.role.base64(hmac))."""
     try:
         text = b64_decode_any(token).decode("utf-8")
@@ -114,7 +134,7 @@ def _legacy(token: str, now: int) -> Report | None:
         None,
         INVALID,
     )
-    return Report("legacy", None, decoded, None, now, (item,), token)
+    return Inspection("legacy", None, decoded, None, now, (item,), token)
 
 
 def _signature(
@@ -158,12 +178,18 @@ def inspect(
     now: float | None = None,
     expected_key: str | None = None,
     clock_offset_s: float = 0.0,
-) -> Report:
+) -> Inspection:
     """Never raises for any input: what cannot be read becomes a `malformed` finding."""
     moment = int(time.time() + clock_offset_s) if now is None else int(now)
     pasted = extract(text)
     token = pasted.token
     if not token:
+        if pasted.cut:
+            return _malformed(
+                f"This text is {pasted.length:,} characters long; a signature is a few hundred. "
+                f"Only the first {MAX_SEARCH:,} were searched, and no token was found there.",
+                moment,
+            )
         return _malformed("Nothing that looks like a token was found.", moment)
     parts = token.split(".")
     if len(parts) == 1:
@@ -206,7 +232,7 @@ def inspect(
     out += rules.check_header(header) + sig_findings
     kind = rules.kind_of(payload)
     out += rules.check_payload(payload, moment, expected_key)
-    return Report(kind, header, payload, signature_valid, moment, tuple(_ordered(out)), token)
+    return Inspection(kind, header, payload, signature_valid, moment, tuple(_ordered(out)), token)
 
 
 def _ordered(items: list[Finding]) -> list[Finding]:

@@ -1,4 +1,5 @@
-"""The inspector's rules (shared/findings.md): decoded header and payload → list[Finding].
+"""The inspector's rules, as the findings contract (docs/findings.md) states them: decoded
+header and payload → list[Finding].
 
 Codes are a contract (CLI JSON, tests, bug reports); messages are for non-developers.
 """

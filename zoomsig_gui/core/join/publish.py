@@ -1,11 +1,12 @@
 """`zoomsig publish DIR`: zoomsig's join page as static files for any static web host.
 
 The folder holds the page (index.html, join.js, join.css), the SDK error table
-(errors.json), the page's settings (config.json: the Meeting SDK from Zoom's CDN by
-version, since the SDK's licence does not allow shipping it), and header files for the
-common static hosts so that the page is served with COOP/COEP (gallery view needs
-SharedArrayBuffer). A marker file lists what we wrote: a folder is written into only when
-it is empty or a previous publish, and then only our own files are replaced.
+(errors.json), the page's states (states.json), the page's settings (config.json: the
+Meeting SDK from Zoom's CDN by version, since the SDK's licence does not allow shipping
+it), and header files for the common static hosts so that the page is served with
+COOP/COEP (gallery view needs SharedArrayBuffer). A marker file lists what we wrote: a
+folder is written into only when it is empty or a previous publish, and then only our own
+files are replaced.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from zoomsig_gui.core.join.server import (
     ServerConfig,
     page_config,
 )
+from zoomsig_gui.core.join.states import states_json
 from zoomsig_gui.core.resources import join_page_dir
 
 MARKER = ".zoomsig-publish.json"
@@ -94,6 +96,7 @@ def site_files(sdk_version: str = DEFAULT_SDK_VERSION, china: bool = False) -> d
     config = page_config(ServerConfig(sdk_version=sdk_version, china=china), None)
     cdn = "https://jssdk.zoomus.cn" if china else "https://source.zoom.us"
     files["errors.json"] = errors_json()
+    files["states.json"] = states_json()  # the page's headline for each state
     files["config.json"] = json.dumps(config, indent=1).encode("utf-8")
     files["_headers"] = _headers_file().encode("utf-8")
     files["vercel.json"] = _vercel_json().encode("utf-8")

@@ -27,6 +27,15 @@ class SdkFolder:
 def check_sdk_dir(given: Path) -> SdkFolder:
     """Accept the dist folder, the unpacked package folder or its parent (npm pack's output)."""
     base = Path(given).expanduser()
+    try:
+        return _find_dist(base)
+    except OSError as exc:  # a name too long for the file system, a loop of links, no access
+        raise SdkFolderError(
+            f"The SDK folder {str(base)[:80]} cannot be read: {exc.strerror or exc}."
+        ) from None
+
+
+def _find_dist(base: Path) -> SdkFolder:
     if not base.is_dir():
         raise SdkFolderError(f"The SDK folder {base} does not exist or is not a folder.")
     for candidate in (base, base / "dist", base / "package" / "dist"):

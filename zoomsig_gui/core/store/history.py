@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from zoomsig_gui.core.inspection.inspector import Report
+from zoomsig_gui.core.inspection.inspector import Inspection
 from zoomsig_gui.core.inspection.rules import ERROR, MS_THRESHOLD, WARNING
 from zoomsig_gui.core.store.jsonfile import read_json, set_aside, write_json_atomic
 from zoomsig_gui.core.tokens.request import (
@@ -22,6 +22,7 @@ from zoomsig_gui.core.tokens.request import (
     MAX_BACKDATE_S,
     MAX_EXPIRY_S,
     MIN_EXPIRY_S,
+    TokenRequest,
 )
 
 SCHEMA = 1
@@ -37,18 +38,11 @@ class HistoryError(ValueError):
 
 @dataclass(frozen=True)
 class Setup:
-    """What the Make form needs to be filled in again (never a secret or passcode)."""
+    """What the Make form needs to be filled in again: the credentials' name and what the
+    token was made for (its key comes from those credentials). Never a secret or passcode."""
 
     profile: str | None
-    meeting_number: str | None
-    role: int | None
-    expires_s: int = DEFAULT_EXPIRY_S
-    backdate_s: int = DEFAULT_BACKDATE_S
-    webrtc_mode: int | None = None
-
-    @property
-    def native(self) -> bool:
-        return self.meeting_number is None and self.role is None
+    request: TokenRequest  # key "": the profile's key is used when signing
 
 
 @dataclass(frozen=True)
@@ -76,9 +70,10 @@ class HistoryEntry:
             if self.backdate_s is not None and 0 <= self.backdate_s <= MAX_BACKDATE_S
             else DEFAULT_BACKDATE_S
         )
-        return Setup(
-            self.profile, self.meeting_number, self.role, expires, backdate, self.webrtc_mode
+        request = TokenRequest(
+            "", self.meeting_number, self.role, expires, backdate, self.webrtc_mode
         )
+        return Setup(self.profile, request)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -122,9 +117,9 @@ class HistoryEntry:
         )
 
 
-def summary_of(report: Report) -> str:
-    errors = [f.code for f in report.findings if f.severity == ERROR]
-    warnings = [f.code for f in report.findings if f.severity == WARNING]
+def summary_of(inspection: Inspection) -> str:
+    errors = [f.code for f in inspection.findings if f.severity == ERROR]
+    warnings = [f.code for f in inspection.findings if f.severity == WARNING]
     if errors:
         return f"{len(errors)} error{'s' if len(errors) != 1 else ''}: {', '.join(errors)}"
     if warnings:
@@ -135,13 +130,15 @@ def summary_of(report: Report) -> str:
 
 
 def _int(value: object) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int):
+    # Only what from_dict reads back: a 400-digit claim would be written and then set the
+    # whole history aside on the next read.
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 10**15:
         return None
     return value // 1000 if value > MS_THRESHOLD else value
 
 
-def entry_from_report(
-    report: Report,
+def entry_from_inspection(
+    inspection: Inspection,
     action: str = "inspected",
     profile: str | None = None,
     when: float | None = None,
@@ -151,7 +148,7 @@ def entry_from_report(
     """An entry from an inspection; ``made_at`` (when we made it) gives the backdate."""
     if action not in ACTIONS:
         raise ValueError(f"unknown history action {action!r}")
-    claims = report.payload or {}
+    claims = inspection.payload or {}
     mn = claims.get("mn")
     number = str(mn)[:40] if isinstance(mn, str | int) and not isinstance(mn, bool) else None
     role = claims.get("role")
@@ -169,9 +166,10 @@ def entry_from_report(
         expires_at=exp,
         expires_s=window,
         backdate_s=backdate,
-        webrtc_mode=mode if mode in (0, 1) and not isinstance(mode, bool) else None,
-        summary=summary_of(report),
-        codes=tuple(report.codes()),
+        # 1.0 == 1 in Python, but from_dict wants an int: a float would set the file aside
+        webrtc_mode=mode if type(mode) is int and mode in (0, 1) else None,
+        summary=summary_of(inspection),
+        codes=tuple(inspection.codes()),
     )
 
 

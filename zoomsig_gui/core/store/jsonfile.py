@@ -6,9 +6,11 @@ nothing is lost, and the caller tells the user where it went.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
@@ -25,17 +27,91 @@ class Loaded:
     problem: str | None = None  # plain words: why the file was set aside
 
 
-def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+MAX_BYTES = 50_000_000  # 13,000 profiles are 3 MB; a larger "profiles.json" is not ours
+TEMP_MARK = ".zoomsig-tmp-"  # in every temp file's name, so a later start can tidy them
+STALE_S = 60.0  # a temp file this old belongs to a write that was killed
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}{TEMP_MARK}"
+
+
+def remove_stale_temps(path: Path, now: float | None = None) -> list[Path]:
+    """Delete temp files of ours beside ``path`` left by a write that was killed (kill -9,
+    power cut): ours by name, and older than a minute so a write in progress is spared."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        candidates = list(path.parent.glob(f"{_temp_prefix(path)}*.tmp"))
+    except OSError:
+        return []
+    for candidate in candidates:
+        try:
+            info = candidate.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_S:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue  # gone already, or not ours to remove
+    return removed
+
+
+def read_capped(path: Path, cap: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``cap`` bytes.
+
+    A FIFO would block the open and a device could be read forever, so the type is checked
+    first (through symlinks), the open does not block, and no more than ``cap`` bytes are
+    read. Raises FileNotFoundError, NotRegularFile, TooLarge or another OSError.
+    """
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFile(errno.EINVAL, f"it is {kind_of_file(info.st_mode)}, not a file")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped after the check
+            raise NotRegularFile(errno.EINVAL, "it is not a regular file")
+        raw = handle.read(cap + 1)
+    if len(raw) > cap:
+        raise TooLarge(errno.EFBIG, f"is larger than {cap // 1_000_000} MB")
+    return raw
+
+
+class NotRegularFile(OSError):
+    """A device, FIFO, socket or folder where a file was expected."""
+
+
+class TooLarge(OSError):
+    """A file far larger than any we write."""
+
+
+def kind_of_file(mode: int) -> str:
+    """Plain words for what a path is."""
+    for test, words in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISLNK, "a symbolic link"),
+    ):
+        if test(mode):
+            return words
+    return "not a regular file"
+
+
+def write_json_atomic(path: Path, data: dict[str, Any], mode: int = 0o600) -> None:
     """Write to a temp file in the same folder, fsync, then rename over the old file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        # A lone surrogate from a customer's token is written as the JSON escape \udXXX
+        # (what backslashreplace gives inside a JSON string), which reads back the same.
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
             json.dump(data, handle, indent=2, ensure_ascii=False)
             handle.write("\n")
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -72,18 +148,23 @@ def read_json(path: Path, schema_version: int) -> Loaded:
 
     Raises OSError when the location itself cannot be read.
     """
+    remove_stale_temps(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_capped(path).decode("utf-8")
     except FileNotFoundError:
         return Loaded(None)
+    except TooLarge as exc:
+        return Loaded(None, set_aside(path), exc.strerror)
     except UnicodeDecodeError:
         return Loaded(None, set_aside(path), "is not text")
-    # Any other OSError (a file where a folder should be, no permission) goes to the caller:
-    # the file is not ours to move, and the caller words the message.
+    # Any other OSError (a file where a folder should be, a FIFO, no permission) goes to the
+    # caller: the file is not ours to move, and the caller words the message.
     try:
         data = json.loads(raw)
     except ValueError:
         return Loaded(None, set_aside(path), "is not valid JSON")
+    except RecursionError:  # json's parser recurses once per nested [ or {
+        return Loaded(None, set_aside(path), "is JSON nested too deeply to read")
     if not isinstance(data, dict):
         return Loaded(None, set_aside(path), "does not hold a JSON object")
     schema = data.get("schema")

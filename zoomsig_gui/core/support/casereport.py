@@ -14,8 +14,9 @@ from typing import Any, overload
 
 from zoomsig_gui import __version__
 from zoomsig_gui.core.inspection.claims import claim_rows
-from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report, inspect
+from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection, inspect
 from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, Finding
+from zoomsig_gui.core.inspection.verdict import case_verdict, signature_words
 from zoomsig_gui.core.timefmt import utc_text
 
 REDACTED = "<redacted>"
@@ -60,7 +61,7 @@ class JoinNote:
 class Case:
     """A report built once; render it with or without the token. Holds no secret."""
 
-    report: Report
+    inspection: Inspection
     header: dict[str, Any] | None
     payload: dict[str, Any] | None
     findings: tuple[Finding, ...]
@@ -70,25 +71,26 @@ class Case:
     join: JoinNote | None = None
     zoomsig_version: str = __version__
     notes: tuple[str, ...] = field(default_factory=tuple)
+    endpoint: dict[str, Any] | None = None  # an endpoint check's part (support/endpointcase.py)
 
 
 # The same shape comes back: text stays text, claims stay claims.
 @overload
-def _scrub(value: str, secret: str | None) -> str: ...
+def scrub_secret(value: str, secret: str | None) -> str: ...
 @overload
-def _scrub(value: dict[str, Any], secret: str | None) -> dict[str, Any]: ...
+def scrub_secret(value: dict[str, Any], secret: str | None) -> dict[str, Any]: ...
 @overload
-def _scrub(value: object, secret: str | None) -> object: ...
-def _scrub(value: object, secret: str | None) -> object:
+def scrub_secret(value: object, secret: str | None) -> object: ...
+def scrub_secret(value: object, secret: str | None) -> object:
     """Replace the secret wherever a customer may have put it (claims, messages)."""
     if not secret:
         return value
     if isinstance(value, str):
         return value.replace(secret, SECRET_REDACTED)
     if isinstance(value, dict):
-        return {_scrub(k, secret): _scrub(v, secret) for k, v in value.items()}
+        return {scrub_secret(k, secret): scrub_secret(v, secret) for k, v in value.items()}
     if isinstance(value, list):
-        return [_scrub(v, secret) for v in value]
+        return [scrub_secret(v, secret) for v in value]
     return value
 
 
@@ -101,35 +103,37 @@ def build_case(
     clock: ClockNote | None = None,
     join: JoinNote | None = None,
 ) -> Case:
-    report = inspect(text, secret=secret, now=now, expected_key=expected_key)
+    inspection = inspect(text, secret=secret, now=now, expected_key=expected_key)
     findings = tuple(
         Finding(
             f.code,
             f.severity,
-            str(_scrub(f.message, secret)),
-            str(_scrub(f.fix, secret)),
+            str(scrub_secret(f.message, secret)),
+            str(scrub_secret(f.fix, secret)),
             f.claim,
             f.sdk_error,
         )
-        for f in report.findings
+        for f in inspection.findings
     )
-    header = _scrub(report.header, secret) if report.header is not None else None
-    payload = _scrub(report.payload, secret) if report.payload is not None else None
+    header = scrub_secret(inspection.header, secret) if inspection.header is not None else None
+    payload = scrub_secret(inspection.payload, secret) if inspection.payload is not None else None
     notes: tuple[str, ...] = ()
-    if secret and (secret in json.dumps(report.payload) or secret in json.dumps(report.header)):
+    if secret and (
+        secret in json.dumps(inspection.payload) or secret in json.dumps(inspection.header)
+    ):
         notes = (
             "The token's claims contained the secret itself; it was replaced by "
             f"{SECRET_REDACTED}. Tell the customer to create a new secret.",
         )
     return Case(
-        report, header, payload, findings, time.time(), sdk_version, clock, join, notes=notes
+        inspection, header, payload, findings, time.time(), sdk_version, clock, join, notes=notes
     )
 
 
 def exposure_text(case: Case, included: bool = True) -> str:
     """What a reader of the full token can do with it, in plain words; ``included=False``
     words it as what adding the token would expose (it is not in the report yet)."""
-    payload = case.report.payload or {}
+    payload = case.inspection.payload or {}
     exp = payload.get("exp")
     until = ""
     if isinstance(exp, int) and not isinstance(exp, bool) and exp < MS_THRESHOLD:
@@ -154,12 +158,12 @@ def exposure_text(case: Case, included: bool = True) -> str:
 
 
 def case_dict(case: Case, include_token: bool = False) -> dict[str, Any]:
-    report = case.report
+    inspection = case.inspection
     out: dict[str, Any] = {
         "zoomsig_version": case.zoomsig_version,
         "sdk_version": case.sdk_version,
         "generated_at": utc_text(case.made_at),
-        "now": report.now,
+        "now": inspection.now,
         "clock": None
         if case.clock is None
         else {
@@ -167,19 +171,21 @@ def case_dict(case: Case, include_token: bool = False) -> dict[str, Any]:
             "offset_s": case.clock.offset_s,
             "measured_at": case.clock.measured_at,
         },
-        "kind": report.kind,
+        "kind": inspection.kind,
         "header": case.header,
         "payload": case.payload,
-        "signature": REDACTED if report.token else None,
-        "signature_valid": report.signature_valid,
+        "signature": REDACTED if inspection.token else None,
+        "signature_valid": inspection.signature_valid,
         "findings": [f.to_dict() for f in case.findings],
         "join_result": None
         if case.join is None
         else {"ok": case.join.ok, "code": case.join.code, "message": case.join.message},
         "notes": list(case.notes),
     }
-    if include_token and report.token:
-        out["token"] = report.token
+    if case.endpoint is not None:
+        out["endpoint"] = case.endpoint
+    if include_token and inspection.token:
+        out["token"] = inspection.token
         out["token_exposure"] = exposure_text(case)
     return out
 
@@ -188,12 +194,10 @@ def render_json(case: Case, include_token: bool = False) -> str:
     return json.dumps(case_dict(case, include_token), indent=2, ensure_ascii=False) + "\n"
 
 
-def _signature_line(report: Report) -> str:
-    if report.signature_valid is True:
-        return "matches the secret of the chosen credentials"
-    if report.signature_valid is False:
-        return "does NOT match the secret of the chosen credentials"
-    return "not checked (no secret given)" if report.header else "not applicable"
+def _signature_line(inspection: Inspection) -> str:
+    if inspection.signature_valid is not None:
+        return signature_words(inspection, " of the chosen credentials")
+    return "not checked (no secret given)" if inspection.header else "not applicable"
 
 
 def _claims_table(claims: dict[str, Any], now: float) -> list[str]:
@@ -206,20 +210,20 @@ def _claims_table(claims: dict[str, Any], now: float) -> list[str]:
 
 
 def render_markdown(case: Case, include_token: bool = False) -> str:
-    report = case.report
+    inspection = case.inspection
     lines = [
         "# Zoom Meeting SDK signature: case report",
         "",
         f"- zoomsig version: {case.zoomsig_version}",
         f"- Meeting SDK version setting: {case.sdk_version or 'not set'}",
         f"- Last clock check: {case.clock.text() if case.clock else 'none'}",
-        f"- Checked against: {utc_text(report.now)}",
-        f"- What it is: {KIND_TEXT[report.kind]}",
-        f"- Signature: `{REDACTED}`, {_signature_line(report)}",
+        f"- Checked against: {utc_text(inspection.now)}",
+        f"- What it is: {KIND_TEXT[inspection.kind]}",
+        f"- Signature: `{REDACTED}`, {_signature_line(inspection)}",
     ]
     for title, claims in (("Header", case.header), ("Payload", case.payload)):
         if claims is not None:
-            lines += ["", f"## {title}", "", *_claims_table(claims, report.now)]
+            lines += ["", f"## {title}", "", *_claims_table(claims, inspection.now)]
     lines += ["", "## Findings", ""]
     if not case.findings:
         lines.append("None: Zoom should accept this token.")
@@ -228,18 +232,16 @@ def render_markdown(case: Case, include_token: bool = False) -> str:
         code = f" (Zoom error {item.sdk_error})" if item.sdk_error else ""
         lines.append(f"- **{item.severity}** `{item.code}`{where}{code}: {item.message}")
         lines.append(f"  - Fix: {item.fix}")
-    errors = len(report.errors)
-    lines += [
-        "",
-        f"Verdict: {errors} problem{'s' if errors != 1 else ''} Zoom would reject."
-        if errors
-        else "Verdict: no problem Zoom would reject.",
-    ]
+    lines += ["", case_verdict(inspection)]
     if case.join is not None:
         lines += ["", "## Join result", "", case.join.text()]
     if case.notes:
         lines += ["", "## Notes", "", *[f"- {n}" for n in case.notes]]
-    if include_token and report.token:
+    if case.endpoint is not None:
+        from zoomsig_gui.core.support.endpointcase import endpoint_markdown
+
+        lines += endpoint_markdown(case.endpoint)
+    if include_token and inspection.token:
         lines += [
             "",
             "## Full token",
@@ -247,7 +249,7 @@ def render_markdown(case: Case, include_token: bool = False) -> str:
             f"> {exposure_text(case)}",
             "",
             "```",
-            report.token,
+            inspection.token,
             "```",
         ]
     return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from zoomsig_gui.core.inspection.inspector import Report, inspect
+from zoomsig_gui.core.inspection.inspector import Inspection, inspect
 from zoomsig_gui.core.inspection.rules import (
     ERROR,
     EXPIRES_SOON_S,
@@ -40,8 +40,8 @@ class FixError(ValueError):
 
 @dataclass(frozen=True)
 class FixResult:
-    theirs: Report
-    check: Report  # the fixed token inspected with our secret: the proof
+    theirs: Inspection
+    check: Inspection  # the fixed token inspected with our secret: the proof
     token: str
     header: dict[str, Any]
     payload: dict[str, Any]
@@ -81,7 +81,7 @@ def _as_int(value: object) -> int | None:
 def _seconds(value: object) -> int | None:
     number = _as_int(value)
     if number is not None and number > MS_THRESHOLD:
-        number = round(number / 1000)
+        number = round(number // 1000)  # // is exact for a 400-digit integer; / overflows
     return number
 
 
@@ -227,7 +227,7 @@ class _Fixer:
 
 
 def _legacy_fresh(
-    theirs: Report, key: str, secret: str, now: int
+    theirs: Inspection, key: str, secret: str, now: int
 ) -> tuple[dict[str, Any], str, list[str]]:
     payload = theirs.payload or {}
     role = _as_int(payload.get("role"))

@@ -16,13 +16,16 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from zoomsig_gui.core.inspection.inspector import Report, inspect
-from zoomsig_gui.core.inspection.rules import MS_THRESHOLD
+from zoomsig_gui.core.inspection.inspector import Inspection, inspect
+from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, TIME_CLAIMS
 from zoomsig_gui.core.tokens.jwt import b64url_encode, compact_json, hmac_signature
 
 KEY_CLAIMS = ("appKey", "sdkKey", "apiKey", "app_key")
-TIME_CLAIMS = ("iat", "exp", "tokenExp", "nbf")
+# Times moved so they stand in the same relation to now: the rules' time claims, nbf (which
+# the SDK ignores but a customer may send) and the old Web SDK format's timestamp_ms.
+SHIFTED_CLAIMS = (*TIME_CLAIMS, "nbf", "timestamp_ms")
 SAME, CHANGED, ADDED, REMOVED = "same", "changed", "added", "removed"
+MARKS = {CHANGED: "≠", ADDED: "+", REMOVED: "−"}  # beside a differing claim (CLI and window)
 # Findings about who signed, not about the token's shape: they differ by design.
 SIGNER_CODES = frozenset(
     {"signature-unchecked", "signature-mismatch", "key-unknown", "key-mismatch"}
@@ -48,6 +51,11 @@ class DiffRow:
     def differs(self) -> bool:
         return self.status != SAME
 
+    @property
+    def mark(self) -> str:
+        """≠ changed, + added, − removed; "" when the claim is the same."""
+        return MARKS.get(self.status, "≠") if self.differs else ""
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "part": self.part,
@@ -61,8 +69,8 @@ class DiffRow:
 
 @dataclass(frozen=True)
 class Reproduction:
-    theirs: Report
-    ours: Report  # our token inspected with our secret: proves it verifies
+    theirs: Inspection
+    ours: Inspection  # our token inspected with our secret: proves it verifies
     token: str
     header: dict[str, Any] | None
     payload: dict[str, Any]
@@ -70,27 +78,29 @@ class Reproduction:
     rows: tuple[DiffRow, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
 
-    def shape_codes(self, report: Report) -> list[str]:
-        """Finding codes about the token's shape (signer-related ones left out)."""
-        return [c for c in report.codes() if c not in SIGNER_CODES]
-
     def to_dict(self) -> dict[str, Any]:
         return {
-            "theirs": _report_summary(self.theirs),
-            "ours": {"token": self.token, **_report_summary(self.ours)},
+            "theirs": _inspection_summary(self.theirs),
+            "ours": {"token": self.token, **_inspection_summary(self.ours)},
             "shift_s": self.shift_s,
             "diff": [r.to_dict() for r in self.rows],
             "notes": list(self.notes),
         }
 
 
-def _report_summary(report: Report) -> dict[str, Any]:
+def shape_codes(inspection: Inspection) -> list[str]:
+    """Finding codes about the token's shape: the signer-related ones differ by design when
+    theirs and ours are compared, so they are left out."""
+    return [c for c in inspection.codes() if c not in SIGNER_CODES]
+
+
+def _inspection_summary(inspection: Inspection) -> dict[str, Any]:
     return {
-        "kind": report.kind,
-        "header": report.header,
-        "payload": report.payload,
-        "signature_valid": report.signature_valid,
-        "findings": [f.to_dict() for f in report.findings],
+        "kind": inspection.kind,
+        "header": inspection.header,
+        "payload": inspection.payload,
+        "signature_valid": inspection.signature_valid,
+        "findings": [f.to_dict() for f in inspection.findings],
     }
 
 
@@ -140,7 +150,7 @@ def _shift_time(value: object, shift_s: int) -> object:
 def relate_times(payload: dict[str, Any], shift_s: int) -> dict[str, Any]:
     """Move every time claim by ``shift_s`` keeping its unit (s or ms) and its JSON type."""
     out = dict(payload)
-    for name in (*TIME_CLAIMS, "timestamp_ms"):
+    for name in SHIFTED_CLAIMS:
         if name in out:
             out[name] = _shift_time(out[name], shift_s)
     return out
@@ -219,7 +229,7 @@ def _key_and_time_reasons(payload: dict[str, Any], shift_s: int) -> dict[str, st
     reasons = {f"payload.{n}": "our key in place of theirs" for n in KEY_CLAIMS if n in payload}
     if shift_s:
         sign = "+" if shift_s > 0 else "−"
-        for name in (*TIME_CLAIMS, "timestamp_ms"):
+        for name in SHIFTED_CLAIMS:
             reasons[f"payload.{name}"] = (
                 f"moved {sign}{abs(shift_s)} s to stand in the same relation to now"
             )

@@ -39,10 +39,15 @@ def b64_decode_any(segment: str) -> bytes:
 
 
 def compact_json(value: object) -> bytes:
-    """JSON exactly as JavaScript's JSON.stringify writes it (no spaces, UTF-8)."""
+    """JSON exactly as JavaScript's JSON.stringify writes it (no spaces, UTF-8).
+
+    A lone surrogate (a customer's claim "\\ud800") cannot be UTF-8: it is written as the
+    JSON escape \\ud800 instead, which JSON.stringify does too and which reads back the same.
+    """
     import json
 
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return text.encode("utf-8", "backslashreplace")
 
 
 def hmac_signature(signing_input: str | bytes, secret: str, alg: str = "HS256") -> bytes:

@@ -104,6 +104,9 @@ def _from_link(link: str) -> MeetingRef | None:
     return MeetingRef(_checked_number(match.group(1)), _pwd_from_query(parts.query))
 
 
+MAX_TEXT = 50_000  # ten long invitations; a customer's megabytes get a message instead
+
+
 def parse_meeting(text: str) -> MeetingRef:
     """Find the meeting number and the passcode in what a person pasted.
 
@@ -112,6 +115,10 @@ def parse_meeting(text: str) -> MeetingRef:
     stripped = (text or "").strip()
     if not stripped:
         raise MeetingInputError(f"Nothing was entered. {EXPECTED}")
+    if len(stripped) > MAX_TEXT:  # searching megabytes on each keystroke would stall the window
+        raise MeetingInputError(
+            f"This is {len(stripped):,} characters; an invitation is a few thousand. {EXPECTED}"
+        )
     if re.fullmatch(r"[\d\s-]+", stripped):
         return MeetingRef(_checked_number(stripped))
     printed = _passcode_line(stripped)

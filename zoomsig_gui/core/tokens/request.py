@@ -48,15 +48,20 @@ def validate_request(req: TokenRequest) -> None:
         raise TokenError("The meeting number must be 9 to 11 digits, without spaces.")
     if req.role is not None and req.role not in (0, 1):
         raise TokenError("The role must be 0 (attendee) or 1 (host).")
-    if not MIN_EXPIRY_S <= req.expires_s <= MAX_EXPIRY_S:
-        raise TokenError(
-            f"Expiry must be between 30 min and 48 h ({MIN_EXPIRY_S} to {MAX_EXPIRY_S} s); "
-            f"{req.expires_s} s was asked for."
-        )
+    check_expiry(req.expires_s)
     if not 0 <= req.backdate_s <= MAX_BACKDATE_S:
         raise TokenError(f"The backdate must be 0 to {MAX_BACKDATE_S} s; got {req.backdate_s} s.")
     if req.webrtc_mode not in (None, 0, 1):
         raise TokenError("WebRTC mode must be 0 or 1.")
+
+
+def check_expiry(expires_s: int) -> None:
+    """Refuse an expiry window Zoom would refuse (TokenError with the allowed range)."""
+    if not MIN_EXPIRY_S <= expires_s <= MAX_EXPIRY_S:
+        raise TokenError(
+            f"Expiry must be between 30 min and 48 h ({MIN_EXPIRY_S} to {MAX_EXPIRY_S} s); "
+            f"{expires_s} s was asked for."
+        )
 
 
 def build_payload(req: TokenRequest, now: float) -> dict[str, Any]:
@@ -96,5 +101,7 @@ def parse_duration(text: str | int) -> int:
     parts = _DURATION.findall(cleaned)
     if not cleaned or not parts or _DURATION.sub("", cleaned).strip():
         raise TokenError(f"“{text}” is not a duration: write 7200, 30m, 2h or 1h30m.")
+    if any(len(n) > 12 for n, _ in parts):  # int() refuses 4,300 digits; no duration needs 13
+        raise TokenError(f"“{text[:20]}…” is far too long for a duration: write 2h or 7200.")
     units = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
     return sum(int(n) * units[u] for n, u in parts)

@@ -52,6 +52,10 @@ class KeyringFailedError(KeyringError):
         super().__init__(f"The system keyring reported an error: {detail}. Nothing was changed.")
 
 
+class KeyringSettingError(VaultError):
+    """A setting for the keyring (an environment variable) that cannot be used."""
+
+
 class ProfileError(VaultError):
     """A mistake in what was asked of the profile list."""
 
@@ -93,6 +97,19 @@ class SecretMissingError(ProfileError):
 class ImportFileError(ProfileError):
     def __init__(self, path: str, why: str) -> None:
         super().__init__(f"Cannot import profiles from {path}: {why}. Nothing was imported.")
+
+
+class ExportFileError(ProfileError):
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(f"Cannot export profiles to {path}: {why}. Nothing was written.")
+
+
+class ExportFileExists(ExportFileError):
+    """The file exists: replace it only when the person says so (--force, or yes)."""
+
+    def __init__(self, path: str) -> None:
+        ProfileError.__init__(self, f"{path} exists already.")
+        self.path = path
 
 
 class ProfilesBusyError(VaultError):

@@ -12,8 +12,8 @@ may take up to ``SecretStore.timeout_s`` seconds, so the window calls it from a 
     vault.rename(old, new) -> Outcome
     vault.set_secret(name, secret, session_only=False) -> Outcome
     vault.remove(name) -> Outcome          # deletes the keyring entry too
-    vault.credentials(name, mark_used=False) -> ProfileCredentials (has the secret)
-    vault.sign(name, TokenRequest, now=None, clock_offset_s=0) -> token; records last use
+    vault.credentials(name, mark_used=False) -> ProfileCredentials (has the secret); with
+                                          mark_used, records the time of use (for signing)
     vault.export_data() / export_to(path)  # names, keys, kinds, notes; never secrets
     vault.import_data(data) / import_from(path) -> ImportResult (added, skipped with reasons)
     vault.pop_notices()                    # e.g. "profiles.json was corrupt, set aside as …"
@@ -51,11 +51,11 @@ from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from zoomsig_gui.core.store.jsonfile import write_json_atomic
-from zoomsig_gui.core.tokens.request import TokenRequest, make_token
 from zoomsig_gui.core.vault import hygiene
 from zoomsig_gui.core.vault import index as idx
 from zoomsig_gui.core.vault.errors import (
     DuplicateProfileError,
+    ExportFileError,
     InvalidValueError,
     KeyringError,
     NoKeyringError,
@@ -66,7 +66,13 @@ from zoomsig_gui.core.vault.errors import (
 )
 from zoomsig_gui.core.vault.index import Profile
 from zoomsig_gui.core.vault.secrets import SecretStore, StorageStatus
-from zoomsig_gui.core.vault.transfer import ImportResult, export_payload, parse_import, read_import
+from zoomsig_gui.core.vault.transfer import (
+    ImportResult,
+    export_payload,
+    export_target,
+    parse_import,
+    read_import,
+)
 
 __all__ = [
     "Vault",
@@ -84,6 +90,7 @@ __all__ = [
 
 SAVED, MISSING, SESSION, UNKNOWN = "saved", "missing", "session", "unknown"
 LOCK_MARGIN_S = 10.0  # waited for another process's change beyond the keyring's timeout
+CHECK_AT_MOST = 50  # profiles whose secrets list() looks up, one keyring call each
 SHORT_WAIT_S = 1.0  # for recording the time of use: never worth holding up a token
 SESSION_NOTICE = "The secret is kept for this session only and is not saved."
 
@@ -110,6 +117,15 @@ class ProfileCredentials:
     @property
     def key(self) -> str:
         return self.profile.key
+
+
+def _test_pause(variable: str) -> None:
+    """Sleep as long as the variable says: lets a test kill the process between two writes."""
+    import os
+
+    seconds = os.environ.get(variable)
+    if seconds:
+        time.sleep(float(seconds))
 
 
 P = ParamSpec("P")
@@ -175,6 +191,7 @@ class Vault:
         self._notices: list[str] = []
         self._lock = threading.RLock()
         self._holds_file_lock = False
+        self._tidied = False  # orphaned keyring entries removed once per Vault
 
     # -- reading --------------------------------------------------------------------
     def _load(self) -> list[Profile]:
@@ -222,10 +239,18 @@ class Vault:
 
     @_serialised
     def profiles(self, check_secrets: bool = True) -> list[ProfileView]:
-        """All profiles in saved order; asks the keyring once per profile when checking."""
+        """All profiles in saved order; asks the keyring once per profile when checking, and
+        only for a list of up to CHECK_AT_MOST (13,000 keyring calls took 23 s)."""
+        self._tidy_once()
         views: list[ProfileView] = []
+        profiles = self._load()
         failure: str | None = None if check_secrets else "Not checked."
-        for profile in self._load():
+        if failure is None and len(profiles) > CHECK_AT_MOST:
+            failure = (
+                f"Not checked: with more than {CHECK_AT_MOST} profiles the secrets are checked "
+                "one at a time (zoomsig profiles show NAME)."
+            )
+        for profile in profiles:
             if profile.id in self._session:  # known without asking the keyring
                 views.append(ProfileView(profile, SESSION, SESSION_NOTICE))
                 continue
@@ -237,6 +262,38 @@ class Vault:
                     failure = str(exc)  # one slow or broken keyring answer is enough
             views.append(ProfileView(profile, UNKNOWN, failure))
         return views
+
+    def _tidy_once(self) -> None:
+        """Once per Vault, remove keyring entries of ours that no profile names (a process
+        killed during an add by an older zoomsig, or a profile file set aside). Only when the
+        keyring can list entries (the Secret Service); never raises."""
+        if self._tidied:
+            return
+        self._tidied = True
+        try:
+            removed = self._remove_orphans()
+        except (KeyringError, ProfilesBusyError, ProfileFileError, OSError):
+            return  # the listing that follows reports what is wrong
+        if removed:
+            self._notices.append(
+                f"Removed {removed} secret{'s' if removed != 1 else ''} from the system keyring "
+                "that no profile used (left by an interrupted change)."
+            )
+
+    @_exclusive(short=True)
+    def _remove_orphans(self) -> int:
+        entries = self.store.entries()
+        if not entries:
+            return 0
+        read = idx.read_index(self.path)
+        if read.notice:  # a damaged list: its secrets may be wanted when it is mended
+            self._notices.append(read.notice)
+            return 0
+        known = {p.id for p in read.profiles} | set(self._session)
+        orphans = [e for e in entries if e not in known and idx.looks_like_id(e)]
+        for entry in orphans:
+            self.store.delete(entry)
+        return len(orphans)
 
     @_serialised
     def view(self, name: str) -> ProfileView:
@@ -284,17 +341,22 @@ class Vault:
         if any(hygiene.name_key(p.name) == hygiene.name_key(clean_name) for p in profiles):
             raise DuplicateProfileError(clean_name)
         notices = list(key_c.notices)
-        stored = False
+        secret_c = None
         if secret is not None:
             secret_c = hygiene.clean_value(secret, "secret")
             self._check_secret(profile, secret_c.value)
             notices += secret_c.notices
-            stored = self._keep_secret(profile, secret_c.value, session_only, notices, new=True)
+        # The profile first, then its secret: a process killed in between leaves a profile
+        # whose secret is missing (the list says so; set-secret mends it), never a secret in
+        # the keyring that no profile names and nobody can see.
+        self._save([*profiles, profile])
+        if secret_c is None:
+            return Outcome(profile, tuple(notices))
+        _test_pause("ZOOMSIG_TEST_PAUSE_IN_ADD")
         try:
-            self._save([*profiles, profile])
-        except ProfileFileError:
-            if stored:
-                self._forget_quietly(profile.id)
+            self._keep_secret(profile, secret_c.value, session_only, notices, new=True)
+        except KeyringError:
+            self._save(profiles)  # all or nothing: without its secret the add did not happen
             raise
         return Outcome(profile, tuple(notices))
 
@@ -437,25 +499,6 @@ class Vault:
             profile = self._mark_used_quietly(profile.name) or profile
         return ProfileCredentials(profile, secret, session)
 
-    @_serialised
-    def sign(
-        self,
-        name: str,
-        request: TokenRequest,
-        now: float | None = None,
-        clock_offset_s: float = 0.0,
-    ) -> str:
-        """A token signed with the profile's secret and key; records the profile's last use."""
-        creds = self.credentials(name)
-        token = make_token(
-            dataclasses.replace(request, key=creds.key),
-            creds.secret,
-            now=now,
-            clock_offset_s=clock_offset_s,
-        )
-        self._mark_used_quietly(creds.profile.name)
-        return token
-
     def _mark_used_quietly(self, name: str) -> Profile | None:
         """mark_used for signing: whatever stops it is a notice, never a failed token."""
         try:
@@ -491,12 +534,14 @@ class Vault:
         return export_payload(chosen)
 
     @_serialised
-    def export_to(self, path: Path, names: list[str] | None = None) -> int:
+    def export_to(self, path: Path, names: list[str] | None = None, replace: bool = False) -> int:
+        """Write the export; an existing file only with ``replace`` (ExportFileExists)."""
         data = self.export_data(names)
+        target, mode = export_target(Path(path), replace)
         try:
-            write_json_atomic(Path(path), data)
+            write_json_atomic(target, data, mode=mode)
         except OSError as exc:
-            raise ProfileFileError(str(path), exc.strerror or type(exc).__name__) from None
+            raise ExportFileError(str(path), exc.strerror or type(exc).__name__) from None
         return len(data["profiles"])
 
     @_serialised

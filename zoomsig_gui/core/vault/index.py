@@ -17,7 +17,7 @@ from typing import Any
 
 from platformdirs import user_config_dir
 
-from zoomsig_gui.core.store.jsonfile import copy_aside, read_json, write_json_atomic
+from zoomsig_gui.core.store.jsonfile import copy_aside, read_json, set_aside, write_json_atomic
 from zoomsig_gui.core.vault.errors import EmptyValueError, InvalidValueError
 from zoomsig_gui.core.vault.hygiene import DEFAULT_KIND, KINDS, clean_name, name_key
 
@@ -49,6 +49,11 @@ def default_path() -> Path:
 
 def new_id() -> str:
     return uuid.uuid4().hex
+
+
+def looks_like_id(entry: str) -> bool:
+    """A keyring entry name we made (32 hex digits): nothing else is ever removed."""
+    return len(entry) == 32 and all(c in "0123456789abcdef" for c in entry)
 
 
 # -- the index file -------------------------------------------------------------------
@@ -91,8 +96,16 @@ def read_index(path: Path) -> IndexRead:
         )
     if loaded.data is None:
         return IndexRead(())
-    items = loaded.data.get("profiles")
-    items = items if isinstance(items, list) else []
+    items = loaded.data.get("profiles", [])
+    if not isinstance(items, list):
+        # Read as empty, the next save would drop every profile: set the file aside instead.
+        moved = set_aside(path)
+        return IndexRead(
+            (),
+            f'The profile list {path} has a "profiles" that is not a list. It was moved to '
+            f"{moved} so nothing is lost, and the list starts empty. Secrets in the keyring "
+            "were not touched.",
+        )
     profiles: list[Profile] = []
     seen: set[str] = set()
     skipped = 0

@@ -11,9 +11,10 @@ keyrings.alt's file backends) are refused: secrets live in a real keyring or now
 
 from __future__ import annotations
 
+import math
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -25,6 +26,7 @@ from zoomsig_gui.core.vault.errors import (
     INSTALL_HINT,
     KeyringFailedError,
     KeyringLockedError,
+    KeyringSettingError,
     KeyringTimeoutError,
     NoKeyringError,
 )
@@ -87,12 +89,26 @@ def friendly_name(backend: KeyringBackend) -> str:
     return _FRIENDLY.get(_class_path(real), type(real).__name__)
 
 
+MAX_TIMEOUT_S = 600.0
+
+
 def timeout_from_env(default: float = DEFAULT_TIMEOUT_S) -> float:
-    try:
-        value = float(os.environ.get(TIMEOUT_ENV, default))
-    except ValueError:
+    """The keyring timeout from the environment; raises KeyringSettingError for a value that
+    is not a sane number of seconds (negative, zero, nan, inf, text, over ten minutes)."""
+    text = os.environ.get(TIMEOUT_ENV)
+    if text is None or not text.strip():
         return default
-    return value if value > 0 else default
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and 0 < value <= MAX_TIMEOUT_S):
+        raise KeyringSettingError(
+            f"{TIMEOUT_ENV}={text[:40]!r} is not a number of seconds from 0.1 to "
+            f"{MAX_TIMEOUT_S:.0f}: set it to, e.g., 10, or unset it for the default "
+            f"({default:g} s)."
+        )
+    return value
 
 
 class SecretStore:
@@ -143,6 +159,23 @@ class SecretStore:
             except keyring.errors.PasswordDeleteError:
                 return False
             return True
+
+        return self._call(run)
+
+    def entries(self) -> list[str] | None:
+        """The names of our entries when the keyring can list them (the Secret Service, or
+        a backend with ``list_entries(service)``); None when it cannot."""
+
+        def run(chosen: KeyringBackend) -> list[str] | None:
+            kr = effective_backend(chosen)
+            own: Callable[[str], Iterable[object]] | None = getattr(kr, "list_entries", None)
+            if own is not None:
+                return [str(name) for name in own(self.service)]
+            collection = getattr(kr, "get_preferred_collection", None)
+            if collection is None:
+                return None
+            items = collection().search_items({"service": self.service})
+            return [str(item.get_attributes().get("username", "")) for item in items]
 
         return self._call(run)
 

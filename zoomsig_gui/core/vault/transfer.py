@@ -15,8 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zoomsig_gui.core.store.jsonfile import NotRegularFile, TooLarge, kind_of_file, read_capped
 from zoomsig_gui.core.vault import hygiene
-from zoomsig_gui.core.vault.errors import ImportFileError, VaultError
+from zoomsig_gui.core.vault.errors import (
+    ExportFileError,
+    ExportFileExists,
+    ImportFileError,
+    VaultError,
+)
 from zoomsig_gui.core.vault.index import Profile
 
 FORMAT = "zoomsig-profiles"
@@ -48,11 +54,47 @@ def export_payload(profiles: list[Profile]) -> dict[str, Any]:
     }
 
 
+def export_target(path: Path, replace: bool = False) -> tuple[Path, int]:
+    """Where to write an export and with which permissions; raises ExportFileError.
+
+    Only a regular file (or a symlink to one: its target is written) or a name that does not
+    exist yet in an existing folder: never a device, FIFO or folder, never a folder made
+    unasked, never a file replaced without ``replace``. An existing file keeps its mode; a
+    new one gets the usual mode for a document (0666 less the umask): an export holds no
+    secret, and it is made to be shared with a team.
+    """
+    import os
+    import stat
+
+    name = str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise ExportFileError(name, "it is a symbolic link to nothing") from None
+        if not path.parent.is_dir():
+            raise ExportFileError(
+                name, f"the folder {path.parent} does not exist (create it first)"
+            ) from None
+        umask = os.umask(0)
+        os.umask(umask)
+        return path, 0o666 & ~umask
+    except OSError as exc:
+        raise ExportFileError(name, exc.strerror or type(exc).__name__) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ExportFileError(name, f"it is {kind_of_file(info.st_mode)}, not a file")
+    if not replace:
+        raise ExportFileExists(name)
+    return path.resolve(), stat.S_IMODE(info.st_mode)
+
+
 def read_import(path: Path) -> object:
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportFileError(str(path), "the file is too large to be a profile list")
-        raw = path.read_text(encoding="utf-8")
+        raw = read_capped(path, MAX_IMPORT_BYTES).decode("utf-8")
+    except TooLarge:
+        raise ImportFileError(str(path), "the file is too large to be a profile list") from None
+    except NotRegularFile as exc:
+        raise ImportFileError(str(path), exc.strerror or "it is not a file") from None
     except FileNotFoundError:
         raise ImportFileError(str(path), "the file does not exist") from None
     except UnicodeDecodeError:

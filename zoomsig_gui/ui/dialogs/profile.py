@@ -5,8 +5,7 @@ The dialog stays open on a failure (nothing typed is lost) and shows the vault's
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,27 +20,8 @@ from PySide6.QtWidgets import (
 from zoomsig_gui.core.vault.hygiene import DEFAULT_KIND, KINDS, form_notes
 from zoomsig_gui.ui.services.vault_client import Profiles
 from zoomsig_gui.ui.widgets.boxes import save_cancel, stack
+from zoomsig_gui.ui.widgets.secretedit import SecretEdit
 from zoomsig_gui.ui.widgets.theme import colours
-
-
-class SecretEdit(QLineEdit):
-    """A password field with a Show / Hide action at its end."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.toggle = QAction("Show", self)
-        self.toggle.setCheckable(True)
-        self.toggle.setToolTip("Show or hide the secret")
-        self.toggle.toggled.connect(self._show)
-        self.addAction(self.toggle, QLineEdit.ActionPosition.TrailingPosition)
-        self.toggle.setIcon(
-            self.style().standardIcon(self.style().StandardPixmap.SP_DialogYesButton)
-        )
-
-    def _show(self, shown: bool) -> None:
-        self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.toggle.setText("Hide" if shown else "Show")
 
 
 class ProfileDialog(QDialog):
@@ -60,6 +40,7 @@ class ProfileDialog(QDialog):
         self.setMinimumWidth(480)
         self.name = QLineEdit()
         self.name.setObjectName("profileName")
+        self.name.setMaxLength(256)  # a 32,767-character paste stalls the layout
         self.name.setAccessibleName("Profile name")
         self.name.setPlaceholderText("e.g. Staging app")
         self.kind = QComboBox()
@@ -69,6 +50,7 @@ class ProfileDialog(QDialog):
             self.kind.addItem(label, kind)
         self.key = QLineEdit()
         self.key.setObjectName("profileKey")
+        self.key.setMaxLength(256)  # a 32,767-character paste stalls the layout
         self.key.setAccessibleName("Client ID or SDK key")
         self.key.setPlaceholderText("Client ID from the App Marketplace")
         self.secret = SecretEdit()
@@ -81,6 +63,7 @@ class ProfileDialog(QDialog):
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.where = QLabel()
         self.where.setObjectName("secretWhere")
+        self.where.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.where.setWordWrap(True)
         self.key_note = self._note_label("keyNote")
         self.secret_note = self._note_label("secretNote")
@@ -88,6 +71,7 @@ class ProfileDialog(QDialog):
         self.secret.textChanged.connect(self.check_fields)
         self.error = QLabel()
         self.error.setObjectName("dialogError")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color:{colours(self).error}")
         self.error.hide()

@@ -38,7 +38,7 @@ def _ask_clear(parent: QWidget) -> bool:
 
 
 class HistoryPanel(QWidget):
-    restoreRequested = Signal(object)  # core.history.Setup
+    restoreRequested = Signal(object)  # core.store.history.Setup
 
     def __init__(
         self,
@@ -52,6 +52,7 @@ class HistoryPanel(QWidget):
         self.entries: list[HistoryEntry] = []
         self.notice = QLabel()
         self.notice.setObjectName("historyNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.notice.setWordWrap(True)
         self.notice.setVisible(False)
         self.table = QTableWidget(0, len(COLUMNS))

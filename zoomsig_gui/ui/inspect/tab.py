@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -22,38 +21,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Report, inspect
-from zoomsig_gui.ui.make.tab import DEBOUNCE_MS, boxed
-from zoomsig_gui.ui.services.vault_client import Profiles
+from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection, inspect
+from zoomsig_gui.core.inspection.verdict import signature_applies, signature_words
+from zoomsig_gui.ui.make.tab import DEBOUNCE_MS
+from zoomsig_gui.ui.services.vault_client import Profiles, SecretFetch
+from zoomsig_gui.ui.services.workers import Workers
+from zoomsig_gui.ui.widgets.boxes import boxed
 from zoomsig_gui.ui.widgets.decodedview import DecodedView
 from zoomsig_gui.ui.widgets.findingsview import FindingsView
+from zoomsig_gui.ui.widgets.longtext import LongTextEdit
+
+# Above this many characters the inspection runs on a worker thread (1 MB takes ~20 ms;
+# the window must not stall 50 ms).
+OFF_THREAD = 100_000
 
 EMPTY_TEXT = "Paste a token, the JSON your server returned, or a join link above."
 
 
-def signature_text(report: Report, profile: str) -> str:
-    if report.signature_valid is True:
-        return f"Signature: matches the secret of “{profile}”."
-    if report.signature_valid is False:
-        return f"Signature: does NOT match the secret of “{profile}”."
-    if report.kind in ("unknown", "legacy"):
+def signature_text(inspection: Inspection, profile: str) -> str:
+    if not signature_applies(inspection):
         return ""
-    return "Signature: not checked (pick saved credentials to check it)."
+    if inspection.signature_valid is None:
+        return "Signature: not checked (pick saved credentials to check it)."
+    return f"Signature: {signature_words(inspection, f' of “{profile}”')}."
 
 
 class InspectTab(QWidget):
-    inspected = Signal(object)  # Report or None
+    inspected = Signal(object)  # Inspection or None
 
     def __init__(
-        self, profiles: Profiles, clock_offset: Callable[[], float], parent: QWidget | None = None
+        self, profiles: Profiles, now: Callable[[], float], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.profiles = profiles
-        self._offset = clock_offset
-        self._error = ""
-        self._fetching: set[str] = set()  # one keyring read per profile, however much is typed
-        self.report: Report | None = None
-        self.paste = QPlainTextEdit()
+        self._now = now  # the true time (the window's corrected clock)
+        self._secrets = SecretFetch(profiles, self.run)  # one keyring read per profile
+        self.inspection: Inspection | None = None
+        self._workers: Workers | None = None  # made for the first long paste
+        self._asked = 0  # the latest inspection asked for; older answers are dropped
+        self.paste = LongTextEdit()
         self.paste.setObjectName("inspectInput")
         self.paste.setAccessibleName("Token, JSON response or link to inspect")
         self.paste.setPlaceholderText(
@@ -75,11 +81,12 @@ class InspectTab(QWidget):
         self.profile.currentIndexChanged.connect(self.schedule)
         self.kind = QLabel()
         self.kind.setObjectName("inspectKind")
+        self.kind.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
         self.kind.setWordWrap(True)
         self.kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.findings = FindingsView()
         self.decoded = DecodedView()
-        self.extras = QVBoxLayout()  # support widgets (reproduce, fix, report) go here
+        self.extras = QVBoxLayout()  # support widgets (reproduce, fix, case report) go here
         self.extras.setContentsMargins(0, 0, 0, 0)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -175,8 +182,14 @@ class InspectTab(QWidget):
         index = self.profile.findData(current)
         self.profile.setCurrentIndex(max(index, 0))
         self.profile.blockSignals(False)
-        self._error = ""
         self.schedule()
+
+    def profile_name(self) -> str:
+        """The credentials picked to check the signature; "" for none."""
+        return self.profile.currentData() or ""
+
+    def pasted(self) -> str:
+        return self.paste.text()  # the whole paste, also one too long to show
 
     def set_profile(self, name: str) -> None:
         self.profile.setCurrentIndex(max(self.profile.findData(name), 0))
@@ -186,51 +199,55 @@ class InspectTab(QWidget):
         self.run()
 
     def schedule(self) -> None:
-        self._error = ""
+        self._secrets.forget()  # an edit or another pick tries the keyring again
         self._timer.start()
 
     def run(self) -> None:
-        text = self.paste.toPlainText()
+        text = self.paste.text()
         name = self.profile.currentData() or ""
         if not text.strip():
-            self.report = None
+            self.inspection = None
             self.kind.setText("")
-            self.findings.show_report(None, EMPTY_TEXT)
-            self.decoded.show_report(None)
+            self.findings.show_inspection(None, EMPTY_TEXT)
+            self.decoded.show_inspection(None)
             self.inspected.emit(None)
             return
         secret = key = None
         note = ""
         if name:
-            creds = self.profiles.cached(name)
-            if creds is None and not self._error:
-                note = " (getting the secret from your system keyring…)"
-                if name not in self._fetching:
-                    self._fetching.add(name)
-                    self.profiles.fetch(
-                        name,
-                        lambda _c: self._fetched(name),
-                        lambda message: self._fetched(name, message),
-                    )
-            elif creds is None:
-                note = f" ({self._error})"
+            creds = self._secrets.get(name)
+            if creds is None:
+                error = self._secrets.error(name)
+                note = f" ({error or 'getting the secret from your system keyring…'})"
             else:
                 secret, key = creds.secret, creds.key
-        report = inspect(text, secret=secret, expected_key=key, clock_offset_s=self._offset())
-        self.report = report
-        sig = signature_text(report, name)
-        if note and report.signature_valid is None and sig:
+        self._asked += 1
+        asked, now = self._asked, self._now()
+        if len(text) <= OFF_THREAD:
+            self._show(inspect(text, secret=secret, expected_key=key, now=now), name, note)
+            return
+        if self._workers is None:
+            self._workers = Workers(self, threads=1)
+        self.kind.setText("Inspecting a long paste…")
+        self._workers.run(
+            lambda: inspect(text, secret=secret, expected_key=key, now=now),
+            lambda found: self._show(found, name, note) if asked == self._asked else None,
+            lambda exc: self.kind.setText(f"The inspection failed: {type(exc).__name__}"),
+        )
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Wait for a long paste's inspection (tests, and before the window goes away)."""
+        return self._workers.wait(msecs) if self._workers is not None else True
+
+    def _show(self, inspection: Inspection, name: str, note: str) -> None:
+        self.inspection = inspection
+        sig = signature_text(inspection, name)
+        if note and inspection.signature_valid is None and sig:
             sig = "Signature: not checked" + note
         self.kind.setText(
-            f"<b>What this is:</b> {html.escape(KIND_TEXT[report.kind])}"
+            f"<b>What this is:</b> {html.escape(KIND_TEXT[inspection.kind])}"
             + (f"<br>{html.escape(sig)}" if sig else "")
         )
-        self.findings.show_report(report, EMPTY_TEXT)
-        self.decoded.show_report(report)
-        self.inspected.emit(report)
-
-    def _fetched(self, name: str, error: str | None = None) -> None:
-        self._fetching.discard(name)
-        if error and name == (self.profile.currentData() or ""):
-            self._error = error  # an answer for a profile no longer picked is not shown
-        self.run()
+        self.findings.show_inspection(inspection, EMPTY_TEXT)
+        self.decoded.show_inspection(inspection)
+        self.inspected.emit(inspection)

@@ -11,30 +11,33 @@ Import this module only when the view is opened (QtWebEngine is heavy)::
 
 API
 - ``JoinView(parent=None, *, sdk_dir=None, sdk_version="6.2.0", china=False,
-  allow_zoom=True, port=None)``: starts its own loopback join server (core.joinserver, on
-  its own thread) and an off-the-record web profile. ``port=None`` takes the shared default
-  port (53712, so copied links also work later with `zoomsig serve`) when it is free, else
-  any free port; ``port=0`` always any free port. ``allow_zoom=False`` blocks every
-  non-loopback request (tests, or proving the page works offline); the default lets
-  Zoom's domains through for real joins.
+  allow_zoom=True, port=None, now=true_now)``: starts its own loopback join server
+  (core.join.server, on its own thread) and an off-the-record web profile. ``port=None``
+  takes the shared default port (53712, so copied links also work later with `zoomsig
+  serve`) when it is free, else any free port; ``port=0`` always any free port.
+  ``allow_zoom=False`` blocks every non-loopback request (tests, or proving the page
+  works offline); the default lets Zoom's domains through for real joins.
   May raise JoinServerError / SdkFolderError / ResourceMissing with a plain message.
 - ``stateChanged(str state, str error_code, str message)``: every state the page reports
-  (loading, sdk-missing, ready, joining, joined, failed); ``error_code`` is "" unless
-  failed. ``core.joinerrors.explain(code)`` gives title, explanation and likely causes.
+  (core.join.states: loading, sdk-missing, ready, joining, joined, failed);
+  ``error_code`` is "" unless failed. ``core.join.errors.explain(code)`` gives title,
+  explanation and likely causes.
 - ``join(params: JoinParams)``: load the page with this join link; ``load_page()``: the page
   without a meeting (checks that the SDK loads).
 - ``state``, ``error_code``, ``message``: the last report. ``page_url``: the local page.
 - ``test_link()``: the shareable link (saved base URL, else this view's local page).
 - Actions "Open in browser", "Copy test link" and "QR code" are buttons in the view; where
   the link will work (this computer only, or the hosted page) and when its signature
-  expires are shown beside them before anyone copies it. ``port_note``: said when the
-  shared port was taken and the page moved to another one.
+  expires (against ``now()``: the window passes its corrected clock) are shown beside them
+  before anyone copies it. ``port_note``: said when the shared port was taken and the page
+  moved to another one.
 - ``shutdown()``: stop the server and the page; closing the view calls it, so a closed
   view is finished: open a new one next time.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -63,11 +66,10 @@ from zoomsig_gui.core.join.server import (
     ServerConfig,
     moved_port_notice,
 )
-from zoomsig_gui.ui.join import sharing
+from zoomsig_gui.core.join.states import BUSY
+from zoomsig_gui.ui.join import ROOT_NOTE, ROOT_WITHOUT_SANDBOX, sharing
 from zoomsig_gui.ui.join.bridge import CHANNEL_NAME, JoinBridge, qwebchannel_js
 from zoomsig_gui.ui.join.page import JoinPage, NetworkFilter
-
-_BUSY = ("loading", "joining")
 
 
 class JoinView(QWidget):
@@ -82,12 +84,14 @@ class JoinView(QWidget):
         china: bool = False,
         allow_zoom: bool = True,
         port: int | None = None,
+        now: Callable[[], float] = true_now,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("zoomsig – join test")
         self.state, self.error_code, self.message = "loading", "", ""
         self._params: JoinParams | None = None
         self._closed = False
+        self._now = now  # the true time (the window passes its corrected clock)
         config = ServerConfig(
             port=DEFAULT_PORT if port is None else port,
             sdk_dir=sdk_dir,
@@ -133,6 +137,7 @@ class JoinView(QWidget):
 
     def _build_ui(self) -> None:
         self.status_label = QLabel("Loading the join page…", self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton("Open in browser", self)
@@ -146,8 +151,12 @@ class JoinView(QWidget):
         self.qr_button.setToolTip("Show the test link as a QR code, for a tester's phone")
         self.qr_button.clicked.connect(self.show_qr)
         self.qr_button.setEnabled(False)
+        self.sandbox_note = QLabel(ROOT_NOTE if ROOT_WITHOUT_SANDBOX else "", self)
+        self.sandbox_note.setObjectName("sandboxNote")
+        self.sandbox_note.setVisible(ROOT_WITHOUT_SANDBOX)
         self.expiry_label = QLabel("", self)
         self.expiry_label.setObjectName("linkNotice")
+        self.expiry_label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.expiry_label.setWordWrap(True)
         self.port_label = QLabel(self.port_note, self)
         self.port_label.setObjectName("portNote")
@@ -158,6 +167,7 @@ class JoinView(QWidget):
         self.progress.setFormat("Loading the page and the Meeting SDK… %p%")
 
         actions = QHBoxLayout()
+        actions.addWidget(self.sandbox_note)
         actions.addWidget(self.expiry_label, 1)
         actions.addWidget(self.open_button)
         actions.addWidget(self.copy_button)
@@ -197,14 +207,14 @@ class JoinView(QWidget):
     def _on_load_finished(self, ok: bool) -> None:
         if not ok:
             self._on_state("failed", "", "The join page did not load.")
-        elif self.state in _BUSY:
+        elif self.state in BUSY:
             self.progress.setRange(0, 0)  # the page is there; the SDK is still loading
 
     # --- results ------------------------------------------------------------------------------
 
     def _on_state(self, state: str, code: str, message: str) -> None:
         self.state, self.error_code, self.message = state, code, message
-        if state in _BUSY:
+        if state in BUSY:
             self.progress.show()
         else:
             self.progress.hide()
@@ -234,7 +244,7 @@ class JoinView(QWidget):
         """Where the copied link will work and until when (said before it is copied)."""
         if self._params is None:
             return ""
-        return sharing.notice(self._params, true_now(), self.page_url)
+        return sharing.notice(self._params, self._now(), self.page_url)
 
     def show_qr(self) -> None:
         link = self.test_link()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -51,9 +51,11 @@ class CredentialsPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_profile)
         self.detail = QLabel()
         self.detail.setObjectName("profileDetail")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.detail.setWordWrap(True)
         self.where = QLabel()
         self.where.setObjectName("secretWhere")
+        self.where.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.where.setWordWrap(True)
         self.where.setAccessibleName("Where the secret is kept")
         row = QHBoxLayout()

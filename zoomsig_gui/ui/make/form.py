@@ -1,37 +1,38 @@
 """The meeting form: one field for number / invite link / invitation, and the token's options.
 
-Every check is the core's (parse_meeting, parse_duration, validate_request); this file only
-places the core's messages next to the field they are about.
+Every check is the core's (parse_meeting, parse_duration, check_expiry); this file only
+places the core's messages next to the field they are about. The meeting text is parsed
+once per edit and the values are read once per change; ``values()`` hands out that reading.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from zoomsig_gui.core.tokens.meeting import MeetingInputError, parse_meeting
+from zoomsig_gui.core.tokens.meeting import MeetingInputError, MeetingRef, parse_meeting
 from zoomsig_gui.core.tokens.request import (
     DEFAULT_BACKDATE_S,
     MAX_BACKDATE_S,
     TokenError,
     TokenRequest,
+    check_expiry,
     parse_duration,
-    validate_request,
 )
 from zoomsig_gui.ui.widgets.boxes import stack
+from zoomsig_gui.ui.widgets.longtext import LongTextEdit
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
@@ -46,39 +47,19 @@ HOST_NOTE = (
 
 @dataclass(frozen=True)
 class FormValues:
-    meeting_number: str | None
+    """What the form says: what the token is made for (the key comes from the credentials),
+    the join page's fields, and what is to be corrected."""
+
+    request: TokenRequest  # key ""; expires_s 0 when the field cannot be read
     passcode: str
-    role: int | None
     display_name: str
     email: str
-    expires_s: int | None
-    backdate_s: int
-    webrtc_mode: int | None
-    native: bool
     errors: dict[str, str] = field(default_factory=dict)  # field name → message
     empty: bool = False  # nothing entered in the meeting field yet
 
-    def request(self, key: str) -> TokenRequest:
+    def signed_with(self, key: str) -> TokenRequest:
         """The core's request; call only when ``errors`` is empty and ``empty`` is False."""
-        return TokenRequest(
-            key=key,
-            meeting_number=None if self.native else self.meeting_number,
-            role=None if self.native else self.role,
-            expires_s=self.expires_s or 0,
-            backdate_s=self.backdate_s,
-            webrtc_mode=self.webrtc_mode,
-        )
-
-
-def _expiry_error(seconds: int) -> str | None:
-    # The core's own range check, asked with everything else known to be fine.
-    try:
-        validate_request(
-            TokenRequest(key="k", meeting_number="123456789", role=0, expires_s=seconds)
-        )
-    except TokenError as exc:
-        return str(exc)
-    return None
+        return replace(self.request, key=key)
 
 
 class MeetingForm(QWidget):
@@ -87,7 +68,9 @@ class MeetingForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._parsed_passcode: str | None = None
-        self.meeting = QPlainTextEdit()
+        self._meeting: MeetingRef | str | None = None  # the parsed text, or why it is not one
+        self._values: FormValues | None = None  # read once per change
+        self.meeting = LongTextEdit()
         self.meeting.setObjectName("meetingInput")
         self.meeting.setAccessibleName("Meeting number, invite link or invitation")
         self.meeting.setPlaceholderText(
@@ -99,6 +82,7 @@ class MeetingForm(QWidget):
         self.meeting_error = self._error_label("meetingError")
         self.passcode = QLineEdit()
         self.passcode.setObjectName("passcode")
+        self.passcode.setMaxLength(256)  # Qt's 32,767 takes 0.2 s to lay out
         self.passcode.setAccessibleName("Meeting passcode")
         self.passcode.setPlaceholderText("filled in from an invite link")
         self.role = QComboBox()
@@ -109,10 +93,12 @@ class MeetingForm(QWidget):
         self.role_note = self._note("roleNote", HOST_NOTE)
         self.name = QLineEdit()
         self.name.setObjectName("displayName")
+        self.name.setMaxLength(256)  # Qt's 32,767 takes 0.2 s to lay out
         self.name.setAccessibleName("Display name")
         self.name.setPlaceholderText("shown to others in the meeting")
         self.email = QLineEdit()
         self.email.setObjectName("email")
+        self.email.setMaxLength(320)  # Qt's 32,767 takes 0.2 s to lay out
         self.email.setAccessibleName("E-mail (optional)")
         self.email.setPlaceholderText("optional; some meetings require it")
         self.expiry = QComboBox()
@@ -171,6 +157,7 @@ class MeetingForm(QWidget):
     def _note(self, name: str, text: str = "") -> QLabel:
         label = QLabel(text)
         label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         label.setWordWrap(True)
         label.setStyleSheet("color: palette(placeholder-text)")
         return label
@@ -178,6 +165,7 @@ class MeetingForm(QWidget):
     def _error_label(self, name: str) -> QLabel:
         label = QLabel()
         label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         label.setWordWrap(True)
         label.setStyleSheet(f"color:{colours(self).error}")
         label.hide()
@@ -226,15 +214,17 @@ class MeetingForm(QWidget):
 
     # ------------------------------------------------------------------ behaviour
     def _meeting_edited(self) -> None:
-        text = self.meeting.toPlainText()
+        text = self.meeting.text()
         self.meeting_error.hide()
         if not text.strip():
+            self._meeting = None
             self.meeting_hint.setText("Paste an invite link to fill in the passcode too.")
             self._any_change()
             return
         try:
-            ref = parse_meeting(text)
+            ref = self._meeting = parse_meeting(text)
         except MeetingInputError as exc:
+            self._meeting = str(exc)
             self.meeting_hint.setText("")
             self.meeting_error.setText(str(exc))
             self.meeting_error.show()
@@ -255,43 +245,48 @@ class MeetingForm(QWidget):
         self.meeting.setEnabled(not native)
         self.role.setEnabled(not native)
         self.role_note.setVisible(not native and self.role.currentData() == 1)
-        values = self.values()
+        self._values = values = self._read()
         error = values.errors.get("expiry")
         self.expiry_error.setText(error or "")
         self.expiry_error.setVisible(bool(error))
         self.changed.emit()
 
     def values(self) -> FormValues:
+        """What the form says now (read when it last changed)."""
+        if self._values is None:
+            self._values = self._read()
+        return self._values
+
+    def _read(self) -> FormValues:
         errors: dict[str, str] = {}
         number = None
-        text = self.meeting.toPlainText()
         native = self.native.isChecked()
-        if not native and text.strip():
-            try:
-                number = parse_meeting(text).number
-            except MeetingInputError as exc:
-                errors["meeting"] = str(exc)
+        meeting = None if native else self._meeting
+        if isinstance(meeting, MeetingRef):
+            number = meeting.number
+        elif meeting is not None:
+            errors["meeting"] = meeting
         expires = None
         try:
             expires = parse_duration(self.expiry.currentText())
+            check_expiry(expires)
         except TokenError as exc:
             errors["expiry"] = str(exc)
-        else:
-            problem = _expiry_error(expires)
-            if problem:
-                errors["expiry"] = problem
-        return FormValues(
+        request = TokenRequest(
+            key="",
             meeting_number=number,
-            passcode=self.passcode.text().strip(),
             role=None if native else self.role.currentData(),
-            display_name=self.name.text().strip(),
-            email=self.email.text().strip(),
-            expires_s=expires,
+            expires_s=expires or 0,
             backdate_s=self.backdate.value(),
             webrtc_mode=self.webrtc.currentData(),
-            native=native,
+        )
+        return FormValues(
+            request=request,
+            passcode=self.passcode.text().strip(),
+            display_name=self.name.text().strip(),
+            email=self.email.text().strip(),
             errors=errors,
-            empty=not native and not text.strip(),
+            empty=not native and self._meeting is None,
         )
 
     # ------------------------------------------------------------------ remembered choices
@@ -299,14 +294,14 @@ class MeetingForm(QWidget):
         """Choices worth keeping between runs. Never the passcode or the pasted invitation."""
         values = self.values()
         return {
-            "meeting_number": values.meeting_number or "",
+            "meeting_number": values.request.meeting_number or "",
             "role": self.role.currentIndex(),
             "display_name": values.display_name,
             "email": values.email,
             "expiry": self.expiry.currentText(),
-            "backdate": values.backdate_s,
+            "backdate": values.request.backdate_s,
             "webrtc": self.webrtc.currentIndex(),
-            "native": values.native,
+            "native": self.native.isChecked(),
             "advanced": self.advanced_button.isChecked(),
         }
 

@@ -9,14 +9,12 @@ built by ``build()``, which the window calls right after its first paint. Asking
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QScrollArea,
     QSplitter,
@@ -24,15 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.ui.widgets.deferred import BuiltPart, Waiting
+from zoomsig_gui.ui.services.vault_client import Profiles, SecretFetch
+from zoomsig_gui.ui.widgets.boxes import boxed
+from zoomsig_gui.ui.widgets.deferred import DeferredPart, WhenReady
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 
 if TYPE_CHECKING:  # the parts and the signing code load with build(), after the first paint
-    from zoomsig_gui.core.inspection.inspector import Report
+    from zoomsig_gui.core.inspection.inspector import Inspection
+    from zoomsig_gui.core.join.link import JoinParams
     from zoomsig_gui.core.store.history import Setup
+    from zoomsig_gui.core.tokens.made import MadeToken
     from zoomsig_gui.ui.make.credentials import CredentialsPanel
-    from zoomsig_gui.ui.make.form import FormValues, MeetingForm
-    from zoomsig_gui.ui.services.vault_client import Profiles
+    from zoomsig_gui.ui.make.form import MeetingForm
     from zoomsig_gui.ui.widgets.decodedview import DecodedView
     from zoomsig_gui.ui.widgets.findingsview import FindingsView
     from zoomsig_gui.ui.widgets.tokenview import TokenView
@@ -40,48 +41,29 @@ if TYPE_CHECKING:  # the parts and the signing code load with build(), after the
 DEBOUNCE_MS = 150
 
 
-def boxed(title: str, widget: QWidget | None, name: str) -> QGroupBox:
-    box = QGroupBox(title)
-    box.setObjectName(name)
-    layout = QVBoxLayout(box)
-    if widget is not None:
-        layout.addWidget(widget)
-    return box
-
-
-def column(box: QWidget) -> QVBoxLayout:
-    """The column that boxed() laid out in ``box``, to add more to it."""
-    layout = box.layout()
-    if not isinstance(layout, QVBoxLayout):
-        raise TypeError(f"{box.objectName()} was not made by boxed()")
-    return layout
-
-
 class MakeTab(QWidget):
-    token_made = Signal(str, object, object)  # token, Report, FormValues ("" when none)
-    credentials: BuiltPart[CredentialsPanel] = BuiltPart()
-    form: BuiltPart[MeetingForm] = BuiltPart()
-    token_view: BuiltPart[TokenView] = BuiltPart()
-    findings: BuiltPart[FindingsView] = BuiltPart()
-    decoded: BuiltPart[DecodedView] = BuiltPart()
+    token_made = Signal(object)  # MadeToken, or None when no token is shown
+    token_copied = Signal(object)  # MadeToken: the shown token was copied
+    credentials: DeferredPart[CredentialsPanel] = DeferredPart()
+    form: DeferredPart[MeetingForm] = DeferredPart()
+    token_view: DeferredPart[TokenView] = DeferredPart()
+    findings: DeferredPart[FindingsView] = DeferredPart()
+    decoded: DeferredPart[DecodedView] = DeferredPart()
 
     def __init__(
         self,
         profiles: Profiles,
         now: Callable[[], float],
-        clock_offset: Callable[[], float],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.profiles = profiles
-        self._now = now
-        self._offset = clock_offset
-        self._fetching: set[str] = set()
-        self._fetch_errors: dict[str, str] = {}
+        self._now = now  # the true time (the window's corrected clock)
+        self._secrets = SecretFetch(profiles, self.schedule)
         self._built = False
-        self._waiting: Waiting[MakeTab] = Waiting()
-        self.report: Report | None = None
-        self.made_at = 0.0  # the true time the shown token was made
+        self._when_built: WhenReady[MakeTab] = WhenReady()
+        self.made: MadeToken | None = None  # the token on screen
+        self.made_with = ""  # the credentials it was signed with
         self.actions_row = QHBoxLayout()  # the join page and others add buttons here
         self.actions_row.setContentsMargins(0, 0, 0, 0)
         self._layout()
@@ -100,9 +82,12 @@ class MakeTab(QWidget):
         left_scroll.setWidget(left)
         left_scroll.setMinimumWidth(400)
         self.signature_box = boxed("Signature", None, "signatureBox")
-        column(self.signature_box).addLayout(self.actions_row)
-        # The join page's result is added here too (beside the findings, where it explains).
+        self.signature_box.body.addLayout(self.actions_row)
         self.findings_box = boxed("Findings", None, "findingsBox")
+        # Features add their results under the findings, where they explain the token.
+        self.result_area = QVBoxLayout()
+        self.result_area.setContentsMargins(0, 0, 0, 0)
+        self.findings_box.body.addLayout(self.result_area)
         self._decoded_scroll = QScrollArea()
         self._decoded_scroll.setWidgetResizable(True)
         self._decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -141,10 +126,10 @@ class MakeTab(QWidget):
         self._token_view = TokenView(self._now)
         self._findings = FindingsView()
         self._decoded = DecodedView()
-        column(self.credentials_box).addWidget(self._credentials)
-        column(self.meeting_box).addWidget(self._form)
-        column(self.signature_box).insertWidget(0, self._token_view)
-        column(self.findings_box).addWidget(self._findings)
+        self.credentials_box.body.addWidget(self._credentials)
+        self.meeting_box.body.addWidget(self._form)
+        self.signature_box.body.insertWidget(0, self._token_view)
+        self.findings_box.body.insertWidget(0, self._findings)
         self._decoded_scroll.setWidget(self._decoded)
         for part in (
             self._credentials,
@@ -166,10 +151,11 @@ class MakeTab(QWidget):
         self._credentials.selected.connect(self.schedule)
         self.profiles.listed.connect(self._list_changed)
         self._token_view.expired.connect(self.schedule)
+        self._token_view.copied.connect(self._copied)
         # The list arrives from the keyring after show; until then there is nothing to sign.
         self._placeholder("Loading your saved credentials…")
         self._fit_left()
-        self._waiting.arrive(self)
+        self._when_built.arrive(self)
 
     def fit_left(self) -> None:
         """Size the left column to its forms again (after being built while hidden)."""
@@ -190,7 +176,7 @@ class MakeTab(QWidget):
 
     def when_built(self, hook: Callable[[MakeTab], object]) -> None:
         """Run ``hook(tab)`` once the parts exist (now, if they already do)."""
-        self._waiting.add(hook)
+        self._when_built.add(hook)
 
     def shown_token(self) -> str:
         """The token on screen; "" before the parts are built (there is none yet)."""
@@ -202,79 +188,91 @@ class MakeTab(QWidget):
             self._timer.start()
 
     def _list_changed(self) -> None:
-        self._fetch_errors.clear()
+        self._secrets.forget()
         self.schedule()
 
-    def _placeholder(self, text: str, values: FormValues | None = None) -> None:
-        self.report = None
+    @property
+    def inspection(self) -> Inspection | None:
+        """The shown token's inspection; None when no token is shown."""
+        return self.made.inspection if self.made else None
+
+    def join_params(self) -> JoinParams | None:
+        """The shown token with the form's join fields; None without a web token."""
+        made = self.made
+        if made is None or made.request.native:
+            return None
+        from zoomsig_gui.core.join.link import JoinParams
+
+        values = self.form.values()
+        return JoinParams(
+            name=values.display_name or "zoomsig test",
+            meeting_number=made.request.meeting_number or "",
+            signature=made.token,
+            role=made.request.role or 0,
+            passcode=values.passcode,
+            email=values.email,
+        )
+
+    def _copied(self) -> None:
+        if self.made is not None:
+            self.token_copied.emit(self.made)
+
+    def _placeholder(self, text: str) -> None:
+        self.made = None
         self.token_view.set_token("", None, text)
-        self.findings.show_report(None, text)
-        self.decoded.show_report(None)
-        self.token_made.emit("", None, values)
+        self.findings.show_inspection(None, text)
+        self.decoded.show_inspection(None)
+        self.token_made.emit(None)
 
     def regenerate(self) -> None:
         name = self.credentials.current()
         values = self.form.values()
         if not self.profiles.loaded:
-            return self._placeholder("Loading your saved credentials…", values)
+            return self._placeholder("Loading your saved credentials…")
         if not name:
             return self._placeholder(
-                "Add or pick credentials (Client ID and Secret) to make a token.", values
+                "Add or pick credentials (Client ID and Secret) to make a token."
             )
-        creds = self.profiles.cached(name)
+        creds = self._secrets.get(name)
         if creds is None:
-            if name in self._fetch_errors:
-                return self._placeholder(self._fetch_errors[name], values)
-            if name not in self._fetching:
-                self._fetching.add(name)
-                self.profiles.fetch(
-                    name, lambda _c: self._fetched(name), lambda msg: self._fetched(name, msg)
-                )
-            return self._placeholder("Getting the secret from your system keyring…", values)
+            return self._placeholder(
+                self._secrets.error(name) or "Getting the secret from your system keyring…"
+            )
         if values.empty:
-            return self._placeholder("Enter a meeting number or paste an invite link.", values)
+            return self._placeholder("Enter a meeting number or paste an invite link.")
         if values.errors:
             return self._placeholder(
-                "Correct the field marked in red: " + next(iter(values.errors.values())), values
+                "Correct the field marked in red: " + next(iter(values.errors.values()))
             )
-        from zoomsig_gui.core.inspection.inspector import inspect
-        from zoomsig_gui.core.tokens.request import TokenError, make_token
+        from zoomsig_gui.core.tokens.made import make_and_inspect
+        from zoomsig_gui.core.tokens.request import TokenError
 
         try:
-            made_at = time.time() + self._offset()
-            token = make_token(values.request(creds.key), creds.secret, now=made_at)
+            made = make_and_inspect(values.signed_with(creds.key), creds.secret, self._now())
         except TokenError as exc:
-            return self._placeholder(str(exc), values)
-        report = inspect(
-            token, secret=creds.secret, expected_key=creds.key, clock_offset_s=self._offset()
+            return self._placeholder(str(exc))
+        self.made, self.made_with = made, name
+        exp = made.payload.get("exp")
+        self.token_view.set_token(made.token, exp if isinstance(exp, int) else None, "")
+        self.findings.show_inspection(made.inspection, "")
+        self.decoded.show_inspection(
+            made.inspection, f"Signed with “{name}” · Client ID {creds.key}"
         )
-        self.report = report
-        self.made_at = made_at
-        exp = report.payload.get("exp") if report.payload else None
-        self.token_view.set_token(token, exp if isinstance(exp, int) else None, "")
-        self.findings.show_report(report, "")
-        self.decoded.show_report(report, f"Signed with “{name}” · Client ID {creds.key}")
-        self.token_made.emit(token, report, values)
+        self.token_made.emit(made)
 
     def apply_setup(self, setup: Setup) -> None:
-        """Fill the form from a saved setup (core.history.Setup): no secret, no passcode."""
+        """Fill the form from a saved setup: no secret, no passcode."""
         from zoomsig_gui.core.timefmt import span_text
 
+        req = setup.request
         if setup.profile:
             self.credentials.select(setup.profile)
         form = self.form
-        native = setup.native
-        form.native.setChecked(native)
-        if not native:
-            form.meeting.setPlainText(setup.meeting_number or "")
-            form.role.setCurrentIndex(max(form.role.findData(setup.role), 0))
-        form.expiry.setCurrentText(span_text(setup.expires_s))
-        form.backdate.setValue(setup.backdate_s)
-        form.webrtc.setCurrentIndex(max(form.webrtc.findData(setup.webrtc_mode), 0))
-        self.schedule()
-
-    def _fetched(self, name: str, error: str | None = None) -> None:
-        self._fetching.discard(name)
-        if error:
-            self._fetch_errors[name] = error
+        form.native.setChecked(req.native)
+        if not req.native:
+            form.meeting.setPlainText(req.meeting_number or "")
+            form.role.setCurrentIndex(max(form.role.findData(req.role), 0))
+        form.expiry.setCurrentText(span_text(req.expires_s))
+        form.backdate.setValue(req.backdate_s)
+        form.webrtc.setCurrentIndex(max(form.webrtc.findData(req.webrtc_mode), 0))
         self.schedule()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 import zoomsig_gui
+from zoomsig_gui.core.textsafe import printable
 from zoomsig_gui.ui.services.scrubber import Scrubber
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ def report_text(
         f"zoomsig {zoomsig_gui.__version__} · Python {platform.python_version()} · "
         f"PySide6 {pyside_version} · {platform.platform()}\n\n"
     )
-    return scrubber.scrub(head + "".join(lines))
+    # A lone surrogate from a customer's token would make writing the report raise again.
+    return printable(scrubber.scrub(head + "".join(lines)))
 
 
 def install(scrubber: Scrubber, parent: Callable[[], QWidget | None]) -> None:

@@ -145,3 +145,35 @@ class Profiles(QObject):
             self.load()
 
         self._run(fn, done, on_error)
+
+
+class SecretFetch:
+    """A tab's way to the saved credentials: ``get(name)`` gives them when in memory, else
+    starts one keyring read (however often it is asked) and calls ``then()`` when the read
+    ends. A read that failed is remembered (``error(name)``) until ``forget()``."""
+
+    def __init__(self, profiles: Profiles, then: Callable[[], None]) -> None:
+        self._profiles = profiles
+        self._then = then
+        self._fetching: set[str] = set()
+        self._errors: dict[str, str] = {}
+
+    def get(self, name: str) -> ProfileCredentials | None:
+        creds = self._profiles.cached(name)
+        if creds is None and name not in self._errors and name not in self._fetching:
+            self._fetching.add(name)
+            self._profiles.fetch(name, lambda _c: self._ended(name), lambda m: self._ended(name, m))
+        return creds
+
+    def error(self, name: str) -> str:
+        """Why the last read for ``name`` failed; "" when it did not (or is still running)."""
+        return self._errors.get(name, "")
+
+    def forget(self) -> None:
+        self._errors.clear()
+
+    def _ended(self, name: str, error: str | None = None) -> None:
+        self._fetching.discard(name)
+        if error:
+            self._errors[name] = error
+        self._then()

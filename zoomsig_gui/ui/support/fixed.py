@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from zoomsig_gui.core.support.fixall import FixResult
-from zoomsig_gui.ui.support.compare import DiffTable, TokenLine
+from zoomsig_gui.ui.widgets.difftable import DiffTable
 from zoomsig_gui.ui.widgets.theme import colours
+from zoomsig_gui.ui.widgets.tokenline import TokenLine
 
 
 class FixedTokenView(QWidget):
@@ -14,10 +16,12 @@ class FixedTokenView(QWidget):
         super().__init__(parent)
         self.verdict = QLabel()
         self.verdict.setObjectName("fixVerdict")
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.verdict.setWordWrap(True)
         self.table = DiffTable("Theirs", "Fixed")
         self.notes = QLabel()
         self.notes.setObjectName("fixNotes")
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.notes.setWordWrap(True)
         self.token = TokenLine("Fixed token")
         layout = QVBoxLayout(self)

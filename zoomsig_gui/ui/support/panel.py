@@ -7,7 +7,7 @@ computations; the secret is used for them and not kept.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from zoomsig_gui.core.support.casereport import Case, ClockNote, JoinNote, build_case
@@ -26,6 +26,7 @@ class SupportPanel(QWidget):
         super().__init__(parent)
         self.problem = QLabel()
         self.problem.setObjectName("supportProblem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         self.comparison = ComparisonView()

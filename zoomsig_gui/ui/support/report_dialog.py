@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,14 +41,16 @@ class ReportDialog(QDialog):
         self.include_token = QCheckBox("Include the full token")
         self.exposure = QLabel()
         self.exposure.setObjectName("tokenExposure")
+        self.exposure.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.exposure.setWordWrap(True)
-        self.include_token.setEnabled(bool(case.report.token))
+        self.include_token.setEnabled(bool(case.inspection.token))
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("reportPreview")
         self.preview.setReadOnly(True)
         self.preview.setAccessibleName("Report preview")
         self.status = QLabel()
         self.status.setObjectName("reportStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.status.setWordWrap(True)
         self.copy_button = QPushButton("Copy")
         self.save_button = QPushButton("Save…")
@@ -84,7 +87,7 @@ class ReportDialog(QDialog):
 
     def _refresh(self) -> None:
         # The note follows the box: it must not say the token is in the report when it is not.
-        if not self.case.report.token:
+        if not self.case.inspection.token:
             self.exposure.setText("There is no token in the input to include.")
         else:
             self.exposure.setText(exposure_text(self.case, self.include_token.isChecked()))

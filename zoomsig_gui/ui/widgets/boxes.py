@@ -1,10 +1,33 @@
-"""Small layout helpers the forms and dialogs share."""
+"""Small layout helpers the tabs, forms and dialogs share: titled boxes, stacks, Save and
+Cancel, and a question before what cannot be undone."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class Box(QGroupBox):
+    """A titled box around a part of a tab; ``body`` is its layout, where the part goes."""
+
+    def __init__(self, title: str, widget: QWidget | None, name: str) -> None:
+        super().__init__(title)
+        self.setObjectName(name)
+        self.body = QVBoxLayout(self)
+        if widget is not None:
+            self.body.addWidget(widget)
+
+
+def boxed(title: str, widget: QWidget | None, name: str) -> Box:
+    return Box(title, widget, name)
 
 
 def stack(*widgets: QWidget, across: bool = False) -> QWidget:

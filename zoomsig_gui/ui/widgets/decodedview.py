@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.ui.widgets.deferred import BuiltPart
+from zoomsig_gui.ui.widgets.deferred import DeferredPart
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 
 if TYPE_CHECKING:
-    from zoomsig_gui.core.inspection.inspector import Report
+    from zoomsig_gui.core.inspection.inspector import Inspection
 
 COLUMNS = ("Claim", "Value", "Reading", "Meaning")
 # The Meaning column keeps room for a short phrase on a line; the Reading column (the
@@ -113,19 +113,20 @@ class DecodedView(QWidget):
     """The tables and the raw JSON are built with the first token shown: the window's first
     paint has none to show."""
 
-    header_table: BuiltPart[ClaimTable] = BuiltPart()
-    payload_table: BuiltPart[ClaimTable] = BuiltPart()
-    raw: BuiltPart[QPlainTextEdit] = BuiltPart()
+    header_table: DeferredPart[ClaimTable] = DeferredPart()
+    payload_table: DeferredPart[ClaimTable] = DeferredPart()
+    raw: DeferredPart[QPlainTextEdit] = DeferredPart()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._report: Report | None = None
+        self._inspection: Inspection | None = None
         self._built = False
         self.raw_toggle = QCheckBox("Show raw &JSON")
         self.raw_toggle.setObjectName("rawJson")
         self.raw_toggle.setAccessibleName("Show the decoded header and payload as raw JSON")
         self.raw_toggle.toggled.connect(self._switch)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.summary.setObjectName("decodedSummary")
         self.summary.setWordWrap(True)
         self.stack = QStackedWidget()
@@ -154,6 +155,8 @@ class DecodedView(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         self.header_label = QLabel("<b>Header</b>")
         self.payload_label = QLabel("<b>Payload</b>")
+        for title in (self.header_label, self.payload_label):
+            title.setTextFormat(Qt.TextFormat.RichText)
         for widget in (
             self.header_label,
             self._header_table,
@@ -167,21 +170,21 @@ class DecodedView(QWidget):
         self.stack.addWidget(self._raw)
         self._switch(self.raw_toggle.isChecked())
 
-    def show_report(self, report: Report | None, summary: str = "") -> None:
-        self._report = report
+    def show_inspection(self, inspection: Inspection | None, summary: str = "") -> None:
+        self._inspection = inspection
         self.summary.setText(summary)
-        if report is None and not self._built:
+        if inspection is None and not self._built:
             return  # nothing shown yet, nothing to clear
-        header = report.header if report else None
-        payload = report.payload if report else None
-        now = report.now if report else 0
+        header = inspection.header if inspection else None
+        payload = inspection.payload if inspection else None
+        now = inspection.now if inspection else 0
         self.header_table.show_claims(header, now)
         self.payload_table.show_claims(payload, now)
         self.header_label.setVisible(header is not None)
         self.header_table.setVisible(header is not None)
         self.payload_label.setVisible(payload is not None)
         self.payload_table.setVisible(payload is not None)
-        if report is None or (header is None and payload is None):
+        if inspection is None or (header is None and payload is None):
             self.raw.setPlainText("")
         else:
             import json  # not needed for the first paint
@@ -192,9 +195,9 @@ class DecodedView(QWidget):
 
     def refresh_readings(self, now: float) -> None:
         """Keep "in 1 h 59 min" true while the token sits on screen."""
-        if self._report is not None:
-            self.header_table.show_claims(self._report.header, now)
-            self.payload_table.show_claims(self._report.payload, now)
+        if self._inspection is not None:
+            self.header_table.show_claims(self._inspection.header, now)
+            self.payload_table.show_claims(self._inspection.payload, now)
 
     def _switch(self, raw: bool) -> None:
         if self._built:

@@ -1,17 +1,17 @@
 """Parts of a widget that are made on first need (after the first paint, or with the first
 token) rather than in its constructor. Asking for one makes them all, so callers and tests
-never see a half-made widget. ``Waiting`` holds the calls that wait for such a moment."""
+never see a half-made widget. ``WhenReady`` holds the calls that wait for such a moment."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, TypeVar, cast, overload
 
 T = TypeVar("T")
 
 
-class BuiltPart(Generic[T]):
-    """``form: BuiltPart[MeetingForm] = BuiltPart()`` in a class whose ``build()`` sets
+class DeferredPart(Generic[T]):
+    """``form: DeferredPart[MeetingForm] = DeferredPart()`` in a class whose ``build()`` sets
     ``self._form`` (and is safe to call again): reading ``obj.form`` calls ``obj.build()``
     first."""
 
@@ -19,31 +19,29 @@ class BuiltPart(Generic[T]):
         self._attr = "_" + name
 
     @overload
-    def __get__(self, obj: None, owner: type | None = None) -> BuiltPart[T]: ...
+    def __get__(self, obj: None, owner: type | None = None) -> DeferredPart[T]: ...
     @overload
     def __get__(self, obj: object, owner: type | None = None) -> T: ...
-    def __get__(self, obj: Any, owner: type | None = None) -> BuiltPart[T] | T:
+    def __get__(self, obj: Any, owner: type | None = None) -> DeferredPart[T] | T:
         if obj is None:
             return self  # the class attribute itself
         obj.build()
-        return getattr(obj, self._attr)
+        return cast(T, getattr(obj, self._attr))
 
 
-class Waiting(Generic[T]):
+class WhenReady(Generic[T]):
     """Calls waiting for something (a tab built, the first paint): each runs once with it,
     in the order given, or at once if it is there already."""
 
     def __init__(self) -> None:
-        # What a call returns is not used: a lambda may return whatever its expression does.
         self._calls: list[Callable[[T], object]] = []
-        self._arrived: tuple[T] | None = None  # (value,) once it has arrived
-
-    def arrived(self) -> bool:
-        return self._arrived is not None
+        self._arrived = False
+        self._value: T | None = None
 
     def add(self, call: Callable[[T], object], first: bool = False) -> None:
-        if self._arrived is not None:
-            call(self._arrived[0])
+        """``call``'s result, if any, is not used."""
+        if self._arrived:
+            call(cast(T, self._value))
         elif first:
             self._calls.insert(0, call)
         else:
@@ -52,7 +50,7 @@ class Waiting(Generic[T]):
     def arrive(self, value: T, on_error: Callable[[BaseException], None] | None = None) -> None:
         """Run the waiting calls with ``value``. With ``on_error``, a call that raises is
         handed to it and the others still run; without, the error goes to the caller."""
-        self._arrived = (value,)
+        self._arrived, self._value = True, value
         calls, self._calls = self._calls, []
         for call in calls:
             if on_error is None:

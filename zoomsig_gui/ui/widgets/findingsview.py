@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -11,7 +12,8 @@ from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
 
 if TYPE_CHECKING:
-    from zoomsig_gui.core.inspection.inspector import Report
+    from zoomsig_gui.core.endpoint.result import EndpointFinding
+    from zoomsig_gui.core.inspection.inspector import Inspection
     from zoomsig_gui.core.inspection.rules import Finding
 
 ICON = {
@@ -22,20 +24,8 @@ ICON = {
 SEVERITY_WORD = {"error": "Problem", "warning": "Warning", "info": "Note"}
 
 
-def verdict_text(report: Report) -> tuple[str, str]:
-    """(state, sentence): state is ok, error or empty."""
-    errors = len(report.errors)
-    if report.malformed:
-        return "error", "This is not a token zoomsig can read."
-    if errors:
-        return "error", (
-            f"Zoom will reject this token: {errors} problem{'s' if errors != 1 else ''} to fix."
-        )
-    return "ok", "Ready to join: nothing here that Zoom would reject."
-
-
 class FindingRow(QFrame):
-    def __init__(self, item: Finding, parent: QWidget | None = None) -> None:
+    def __init__(self, item: Finding | EndpointFinding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.finding = item
         self.setObjectName(f"finding-{item.code}")
@@ -51,6 +41,9 @@ class FindingRow(QFrame):
         c = colours(self)
         tint = {"error": c.error, "warning": c.warning, "info": c.info}[item.severity]
         details = [item.code]
+        of = getattr(item, "of", None)  # a finding across an endpoint's answers
+        if of:
+            details.append(f"in {getattr(item, 'count', 0)} of {of} answers")
         if item.claim:
             details.append(f"claim {item.claim}")
         if item.sdk_error:
@@ -60,6 +53,7 @@ class FindingRow(QFrame):
             f"{html.escape(item.message)}<br><b>What to do:</b> {html.escape(item.fix)}"
             f'<br><small style="color:{c.dots}">{html.escape(" · ".join(details))}</small>'
         )
+        set_enum(text, "textFormat", "RichText")  # built from escaped text only
         text.setWordWrap(True)
         set_enum(text, "textInteractionFlags", "TextSelectableByMouse")
         text.setAccessibleName(f"{SEVERITY_WORD[item.severity]}: {item.message}")
@@ -93,7 +87,7 @@ class FindingsView(QWidget):
         layout.addWidget(self._scroll, 1)
         layout.addStretch(0)
         self.state = "empty"
-        self.show_report(None, "")
+        self.show_inspection(None, "")
 
     def rows(self) -> list[FindingRow]:
         return self._rows.findChildren(FindingRow)
@@ -101,13 +95,16 @@ class FindingsView(QWidget):
     def codes(self) -> list[str]:
         return [row.finding.code for row in self.rows()]
 
-    def show_report(self, report: Report | None, empty_text: str) -> None:
+    def _clear(self) -> None:
         for row in self.rows():
             self._rows_layout.removeWidget(row)
             row.deleteLater()
             row.setParent(None)
+
+    def show_inspection(self, inspection: Inspection | None, empty_text: str) -> None:
+        self._clear()
         c = colours(self)
-        if report is None:
+        if inspection is None:
             self.state = "empty"
             self.verdict.setText(html.escape(empty_text))
             self.verdict.setStyleSheet(
@@ -115,12 +112,23 @@ class FindingsView(QWidget):
             )
             self._scroll.hide()
             return
-        self.state, sentence = verdict_text(report)
-        bg = c.ok_bg if self.state == "ok" else c.error_bg
+        from zoomsig_gui.core.inspection.verdict import verdict  # with the first token
+
+        self.show_findings(inspection.findings, *verdict(inspection))
+
+    def show_findings(
+        self, findings: Sequence[Finding | EndpointFinding], state: str, sentence: str
+    ) -> None:
+        """Findings under a verdict sentence (``state`` ok or error); also the endpoint check's
+        findings across answers, which carry a count."""
+        self._clear()
+        c = colours(self)
+        self.state = state
+        bg = c.ok_bg if state == "ok" else c.error_bg
         self.verdict.setText(f"<b>{html.escape(sentence)}</b>")
         self.verdict.setStyleSheet(
             f"padding:8px; background:{bg}; color:{c.banner_text};border-radius:4px"
         )
-        for item in report.findings:
+        for item in findings:
             self._rows_layout.insertWidget(self._rows_layout.count() - 1, FindingRow(item))
-        self._scroll.setVisible(bool(report.findings))
+        self._scroll.setVisible(bool(findings))

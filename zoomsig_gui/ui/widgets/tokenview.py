@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextOption
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -53,9 +53,11 @@ class TokenView(QWidget):
         self.copy_button.setToolTip("Copy the signature to the clipboard (Ctrl+Shift+C)")
         self.copy_button.clicked.connect(self.copy)
         self.countdown = QLabel()
+        self.countdown.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         self.countdown.setObjectName("countdown")
         self.countdown.setAccessibleName("Time left before the token expires")
         self.feedback = QLabel()
+        self.feedback.setTextFormat(Qt.TextFormat.PlainText)  # shows data
         row = QHBoxLayout()
         row.addWidget(self.copy_button)
         row.addWidget(self.feedback)

@@ -1,0 +1,1 @@
+"""The "Check an endpoint" tab."""

@@ -1,0 +1,43 @@
+"""The "Check an endpoint" tab's place in the window; the tab itself (and httpx) is imported
+and built when the tab is first opened, after the first paint."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from zoomsig_gui.ui.endpoint.tab import EndpointTab
+    from zoomsig_gui.ui.mainwindow import MainWindow
+
+TAB_TITLE = "Chec&k an endpoint"
+
+
+class EndpointHolder:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.tab: EndpointTab | None = None
+        self.page = QWidget()
+        self.page.setObjectName("endpointPage")
+        self._layout = QVBoxLayout(self.page)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        window.tabs.addTab(self.page, TAB_TITLE)
+        window.tabs.currentChanged.connect(self._opened)
+
+    def build(self) -> EndpointTab:
+        if self.tab is None:
+            from zoomsig_gui.ui.endpoint.tab import EndpointTab
+
+            self.tab = EndpointTab(self.window.profiles, self.window.true_now)
+            self.tab.notice.connect(self.window.notify)
+            self._layout.addWidget(self.tab)
+            self.tab.show()
+        return self.tab
+
+    def _opened(self, index: int) -> None:
+        if self.window.tabs.widget(index) is self.page:
+            self.window.when_painted(self._build_now)
+
+    def _build_now(self) -> None:
+        self.build()
