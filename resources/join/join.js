@@ -63,6 +63,59 @@
     var said = sdkMessage ? " (the SDK said: " + sdkMessage + ")" : "";
     var text = entry ? entry.explanation + said : "The Meeting SDK reported error " + code + said;
     setState("failed", code, text);
+    offerRetry();
+  }
+
+  // --- trying again ------------------------------------------------------------------------
+  // Zoom allows one join call every 10 s (the SDK's @RateLimit 10s): faster tries fail with
+  // 3633 (API limit) or 3634 (reCAPTCHA). The page spaces tries at least that far apart and
+  // shows the wait. Each try of an OBF join notifies the meeting's host.
+
+  var RETRY_SPACING_MS = 10000;
+  var retryJoin = null;  // set by the view once a join was attempted
+  var lastJoinAt = 0;
+  var joinTimer = null;
+  var retryTicker = null;
+  var obfJoin = false;
+
+  function attempt(join) {
+    retryJoin = join;
+    finished = false;
+    lastJoinAt = Date.now();
+    var box = document.getElementById("zoomsig-retry");
+    if (box) { box.hidden = true; }
+    clearTimeout(joinTimer);
+    joinTimer = setTimeout(function () { fail("timeout", ""); }, JOIN_TIMEOUT_MS);
+    join();
+  }
+
+  function offerRetry() {
+    clearTimeout(joinTimer);
+    if (!retryJoin) { return; }  // nothing was sent to Zoom: the link or the SDK is at fault
+    var box = document.getElementById("zoomsig-retry");
+    var button = document.getElementById("zoomsig-retry-button");
+    var wait = document.getElementById("zoomsig-retry-wait");
+    document.getElementById("zoomsig-retry-obf").hidden = !obfJoin;
+    box.hidden = false;
+    clearInterval(retryTicker);
+    function tick() {
+      var left = Math.ceil((lastJoinAt + RETRY_SPACING_MS - Date.now()) / 1000);
+      box.setAttribute("data-wait-s", String(Math.max(left, 0)));
+      button.disabled = left > 0;
+      wait.textContent = left > 0
+        ? "You can try again in " + left + " s: Zoom allows one join every 10 seconds "
+          + "(faster tries give error 3633 or a reCAPTCHA, 3634)."
+        : "You can try again now.";
+      if (left <= 0) { clearInterval(retryTicker); }
+    }
+    tick();
+    retryTicker = setInterval(tick, 250);
+    button.onclick = function () {
+      if (Date.now() - lastJoinAt < RETRY_SPACING_MS) { return; }
+      clearInterval(retryTicker);
+      setState("joining", "", "Trying again to join…");
+      attempt(retryJoin);
+    };
   }
 
   // The SDK's error object in Client View is {errorCode, errorMessage}; in Component View a
@@ -182,10 +235,6 @@
 
   // --- joining ------------------------------------------------------------------------------
 
-  function joinTimeout() {
-    setTimeout(function () { fail("timeout", ""); }, JOIN_TIMEOUT_MS);
-  }
-
   function readyText(params) {
     return params.signature && params.mn ? "The SDK is loaded and initialised; joining."
       : "The SDK is loaded. Open a link made with `zoomsig link` (or the window's join "
@@ -206,7 +255,6 @@
           setState("ready", "", readyText(params));
           if (!params.signature || !params.mn) { return; }
           setState("joining", "", "Joining meeting " + params.mn + " as " + params.name + "…");
-          joinTimeout();
           var options = {
             meetingNumber: params.mn, userName: params.name, signature: params.signature,
             userEmail: params.email, passWord: params.pwd,
@@ -219,7 +267,7 @@
           };
           if (params.zak) { options.zak = params.zak; }
           if (params.obfToken) { options.obfToken = params.obfToken; }
-          ZoomMtg.join(options);
+          attempt(function () { ZoomMtg.join(options); });
         },
         error: failWith
       });
@@ -238,24 +286,27 @@
         setState("ready", "", readyText(params));
         if (!params.signature || !params.mn) { return null; }
         setState("joining", "", "Joining meeting " + params.mn + " as " + params.name + "…");
-        joinTimeout();
         var options = {
           signature: params.signature, meetingNumber: params.mn, userName: params.name,
           password: params.pwd, userEmail: params.email
         };
         if (params.zak) { options.zak = params.zak; }
         if (params.obfToken) { options.obfToken = params.obfToken; }
-        return client.join(options).then(function () {
-          if (finished) { return; }
-          finished = true;
-          setState("joined", "", "The SDK joined the meeting: this signature works.");
+        attempt(function () {
+          client.join(options).then(function () {
+            if (finished) { return; }
+            finished = true;
+            setState("joined", "", "The SDK joined the meeting: this signature works.");
+          }).catch(failWith);
         });
+        return null;
       })
       .catch(failWith);
   }
 
   function start() {
     var params = readParams();
+    obfJoin = !!params.obfToken;
     var defaults = { sdkVersion: "6.2.0", sdkRoot: null, china: false };
     Promise.all([fetchJson("errors.json", {}), fetchJson("config.json", defaults),
                  fetchJson("states.json", {}), connectBridge()])

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.env import require
-from tests.helpers.sdk import OFFLINE_RESOLVER, meeting_sdk_dist
+from tests.helpers.chromium import dump_dom
+from tests.helpers.sdk import meeting_sdk_dist
 from tests.helpers.tokens import KEY, SECRET
 
 pytestmark = [pytest.mark.sdk, pytest.mark.browser, pytest.mark.timeout(600)]
-CHROMIUM = "/usr/bin/chromium"
 
 
 @contextmanager
@@ -39,36 +37,6 @@ def zoomsig_serve(*args: str) -> Iterator[tuple[str, int]]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-
-
-def dump_dom(url: str, profile: Path) -> str:
-    require(
-        os.access(CHROMIUM, os.X_OK) or shutil.which("chromium"),
-        "Debian's chromium is not installed",
-    )
-    result = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            f"--host-resolver-rules={OFFLINE_RESOLVER}",
-            "--virtual-time-budget=120000",
-            "--dump-dom",
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
 
 
 def status_of(dom: str) -> dict[str, str]:
@@ -121,6 +89,11 @@ def test_link_in_chromium_reaches_a_join_result(
     assert status["data-error-code"] == code
     assert said in dom
     assert "zoom.us" in dom  # the explanation names what to check
+    # A join was sent: the page offers to try again, spaced as Zoom's limit asks.
+    retry = re.search(r'<div id="zoomsig-retry"[^>]*>', dom)
+    assert retry and "hidden" not in retry.group(0), dom[:3000]
+    assert 'data-wait-s="' in retry.group(0)
+    assert "You can try again" in dom
 
 
 def test_without_sdk_the_page_reports_sdk_missing(tmp_path: Path) -> None:

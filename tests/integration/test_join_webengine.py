@@ -140,6 +140,47 @@ def test_component_view_reports_its_offline_result(qtbot) -> None:
         view.shutdown()
 
 
+def _js(qtbot, view, script: str):
+    got: list = []
+    view.page.runJavaScript(script, 0, got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=10_000)
+    return got[0]
+
+
+def test_retries_are_spaced_10_s_apart_and_an_obf_join_says_it_notifies(qtbot) -> None:
+    import time
+
+    view, _ = make_view(qtbot, sdk_dir=meeting_sdk_dist())
+    joins: list[float] = []
+    view.stateChanged.connect(
+        lambda state, *_: state == "joining" and joins.append(time.monotonic())
+    )
+    token = make_token(TokenRequest(key=KEY, meeting_number="81198873582", role=0), SECRET)
+    retry = "document.getElementById('zoomsig-retry')"
+    try:
+        view.join(
+            JoinParams(
+                name="Tester", meeting_number="81198873582", signature=token, obf_token="a.b.c"
+            )
+        )
+        qtbot.waitUntil(lambda: view.state == "failed", timeout=WAIT_MS)
+        assert _js(qtbot, view, f"{retry}.hidden") is False
+        assert _js(qtbot, view, "document.getElementById('zoomsig-retry-obf').hidden") is False
+        assert "notifies the meeting's host" in _js(qtbot, view, f"{retry}.textContent")
+        # Too early: a click does nothing (the button is disabled, the handler checks too).
+        if int(_js(qtbot, view, f"{retry}.dataset.waitS")) > 0:
+            assert "try again in" in _js(qtbot, view, f"{retry}.textContent")
+            _js(qtbot, view, "document.getElementById('zoomsig-retry-button').onclick(); 1")
+            assert view.state == "failed" and len(joins) == 1
+        qtbot.waitUntil(lambda: _js(qtbot, view, f"{retry}.dataset.waitS") == "0", timeout=15_000)
+        _js(qtbot, view, "document.getElementById('zoomsig-retry-button').click(); 1")
+        qtbot.waitUntil(lambda: len(joins) == 2, timeout=10_000)
+        assert joins[1] - joins[0] >= 9.9  # Zoom's limit: one join call every 10 s
+        qtbot.waitUntil(lambda: view.state == "failed", timeout=WAIT_MS)
+    finally:
+        view.shutdown()
+
+
 def test_the_passcode_leaves_the_address_bar(qtbot) -> None:
     view, _states = make_view(qtbot)  # no SDK needed: the page reads its address first
     token = make_token(TokenRequest(key=KEY, meeting_number="81198873582", role=0), SECRET)

@@ -15,5 +15,8 @@ COMMANDS: tuple[str, ...] = (
     "publish",
     "reproduce",
     "report",
+    "zoom",
+    "zak",
+    "obf",
     "endpoint",
 )

@@ -5,12 +5,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from zoomsig_gui.commands.clockoptions import resolve_offset
-from zoomsig_gui.commands.options import CliError, fail, port_number, resolve_credentials, true_time
+from zoomsig_gui.commands.options import (
+    CliError,
+    fail,
+    fetch_user_token,
+    port_number,
+    resolve_credentials,
+    true_time,
+    zoom_errors,
+    zoom_failed,
+)
 from zoomsig_gui.commands.tokenoptions import add_token_options, request_from_args
 from zoomsig_gui.core.join.link import (
+    BOTH_TOKENS,
     DEFAULT_LANG,
     JoinLinkError,
     JoinParams,
@@ -81,7 +92,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     # A ZAK or OBF token is a credential: read it from the environment, never argv.
     parser.add_argument("--zak-env", metavar="VAR", help="read a ZAK from this variable")
     parser.add_argument("--obf-env", metavar="VAR", help="read an OBF token from this variable")
+    parser.add_argument(
+        "--zak-from-zoom",
+        action="store_true",
+        help="fetch a fresh ZAK of the Zoom user signed in for --profile (join as the host)",
+    )
+    parser.add_argument(
+        "--obf-from-zoom",
+        action="store_true",
+        help="fetch an OBF token for this meeting of the user signed in for --profile "
+        "(a meeting of another account)",
+    )
     parser.set_defaults(func=run)
+
+
+def _user_token(args: argparse.Namespace, meeting: str) -> tuple[str, str]:
+    """(zak, obf token) from the environment or fetched with the profile's Zoom sign-in."""
+    zak, obf = _env(args.zak_env, "ZAK"), _env(args.obf_env, "OBF token")
+    if args.zak_from_zoom or args.obf_from_zoom:
+        if not args.profile:
+            raise CliError("--zak-from-zoom and --obf-from-zoom need --profile NAME.")
+        if args.zak_from_zoom and args.obf_from_zoom:
+            zak = obf = "both"  # refused below, with the reason
+        elif args.zak_from_zoom:
+            zak = _fetched(args.profile, "zak", meeting)
+        else:
+            obf = _fetched(args.profile, "obf", meeting)
+    if zak and obf:
+        raise CliError(BOTH_TOKENS)
+    return zak, obf
+
+
+def _fetched(profile: str, kind: str, meeting: str) -> str:
+    token = fetch_user_token(profile, kind, meeting)
+    print(token.summary(time.time()), file=sys.stderr)
+    return token.token
 
 
 def _env(var: str | None, what: str) -> str:
@@ -117,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
         token = make_token(req, creds.secret or "", now=args.now, clock_offset_s=offset)
         invite_passcode = ref.passcode if ref else None
         passcode = args.passcode if args.passcode is not None else (invite_passcode or "")
+        zak, obf = _user_token(args, req.meeting_number or "")
         params = JoinParams(
             name=args.name,
             meeting_number=req.meeting_number or "",
@@ -127,8 +173,8 @@ def run(args: argparse.Namespace) -> int:
             lang=args.lang,
             china=args.china,
             view=args.view,
-            zak=_env(args.zak_env, "ZAK"),
-            obf_token=_env(args.obf_env, "OBF token"),
+            zak=zak,
+            obf_token=obf,
         )
         link = build_link(base, params)
         if args.qr:
@@ -137,6 +183,8 @@ def run(args: argparse.Namespace) -> int:
             write_qr(link, args.qr)
     except (CliError, MeetingInputError, TokenError, JoinLinkError) as exc:
         return fail(str(exc))
+    except zoom_errors() as exc:
+        return zoom_failed(exc)
     print(link)
     now = true_time(args, offset)
     print(link_notice(base, signature_expiry(token), now), file=sys.stderr)

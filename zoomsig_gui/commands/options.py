@@ -8,6 +8,11 @@ import math
 import os
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoomsig_gui.core.zoomauth.account import ZoomAccounts
+    from zoomsig_gui.core.zoomauth.usertoken import UserToken
 
 
 class CliError(Exception):
@@ -242,6 +247,72 @@ def print_json(value: object) -> None:
 def fail(message: str) -> int:
     print(f"zoomsig: {message}", file=sys.stderr)
     return 2
+
+
+# -- the Zoom sign-in (zoom, zak, obf, link) -------------------------------------------
+
+
+def zoom_accounts() -> ZoomAccounts:
+    # imported late: httpx and Authlib are loaded only by the commands that need them
+    from zoomsig_gui.core.zoomauth.account import ZoomAccounts
+
+    return ZoomAccounts()
+
+
+def fetch_user_token(profile: str, kind: str, meeting: str | None = None) -> UserToken:
+    """A fresh ZAK (``kind`` "zak") or OBF token for ``meeting`` of the profile's signed-in
+    Zoom user; raises ZoomAuthError (see zoom_failed)."""
+    accounts = zoom_accounts()
+    return accounts.zak(profile) if kind == "zak" else accounts.obf(profile, meeting or "")
+
+
+def zoom_errors() -> type[Exception]:
+    """The class to catch for a Zoom sign-in failure (imported late, like the rest)."""
+    from zoomsig_gui.core.zoomauth.errors import ZoomAuthError
+
+    return ZoomAuthError
+
+
+def zoom_failed(exc: Exception) -> int:
+    """Zoom said no, or could not be reached: not a mistake on the command line, status 1."""
+    print(f"zoomsig: {exc}", file=sys.stderr)
+    return 1
+
+
+def register_user_token_command(
+    subparsers: argparse._SubParsersAction, kind: str, help: str, description: str
+) -> None:
+    """`zoomsig zak` and `zoomsig obf`: --profile, --json, and --meeting for an OBF token."""
+    parser = subparsers.add_parser(kind, help=help, description=description)
+    parser.add_argument("--profile", required=True, metavar="NAME", help="the saved profile")
+    if kind == "obf":
+        parser.add_argument(
+            "--meeting", required=True, metavar="TEXT", help="meeting number, invite link or text"
+        )
+    parser.add_argument(
+        "--json", action="store_true", help='print {"token", "type", "expires_at", "user"}'
+    )
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            token = fetch_user_token(args.profile, kind, getattr(args, "meeting", None))
+        except zoom_errors() as exc:
+            return zoom_failed(exc)
+        print_user_token(token, args.json)
+        return 0
+
+    parser.set_defaults(func=run)
+
+
+def print_user_token(token: UserToken, as_json: bool) -> None:
+    """The token on stdout (alone, for scripts, or as JSON); whose it is on stderr."""
+    import time
+
+    if as_json:
+        print_json(token.to_json())
+    else:
+        print(token.token)
+    print(token.summary(time.time()), file=sys.stderr)
 
 
 def add_cdn_options(parser: argparse.ArgumentParser) -> None:

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self._help_menu = bar.addMenu("&Help")
         self.banner.offset_changed.connect(self.make.schedule)
         self.profiles.notice.connect(self.notify)
-        self.join = self.support = self.history = self.endpoint = None
+        self.join = self.support = self.history = self.endpoint = self.zoom_tokens = None
         self._add_features()
         self.resize(1240, 820)
         # The smallest size at which nothing is clipped (a 1024×768 screen less its panels).
@@ -151,6 +151,12 @@ class MainWindow(QMainWindow):
             from zoomsig_gui.ui.history.tab import HistoryTab
 
             self.history = HistoryTab(self)
+        if module_exists("zoomsig_gui.ui.zoomauth.panel"):  # whose meeting; ZAK and OBF token
+            from zoomsig_gui.ui.zoomauth.panel import ZoomTokens
+
+            self.zoom_tokens = ZoomTokens(self)
+            if self.join is not None:
+                self.join.join_tokens = self.zoom_tokens.join_tokens
         if module_exists("zoomsig_gui.ui.endpoint.tab"):
             from zoomsig_gui.ui.endpoint.holder import EndpointHolder
 
@@ -401,6 +407,8 @@ class MainWindow(QMainWindow):
         self.inspect.wait(2000)
         if self.join is not None:
             self.join.shutdown()
+        if self.zoom_tokens is not None:
+            self.zoom_tokens.shutdown()
         super().closeEvent(event)
 
 

@@ -28,6 +28,12 @@ DEFAULT_LANG = "en-US"
 VIEWS = ("client", "component")
 SETTINGS_SCHEMA = 1
 _LANG = re.compile(r"[a-z]{2}-[A-Z]{2}")
+BOTH_TOKENS = (
+    "Give a ZAK or an OBF token, not both: Zoom refuses the two together with error 3636 "
+    "(“obfToken and zak cannot be used simultaneously”). Use the ZAK to join as that Zoom "
+    "user (the host), or the OBF token to join a meeting of another account on behalf of a "
+    "user who is in it."
+)
 
 
 class JoinLinkError(ValueError):
@@ -109,7 +115,7 @@ def build_link(base: str, params: JoinParams) -> str:
     if not re.fullmatch(r"\d{9,11}", params.meeting_number):
         raise JoinLinkError("The meeting number must be 9 to 11 digits.")
     if params.zak and params.obf_token:
-        raise JoinLinkError("Give a ZAK or an OBF token, not both: Zoom refuses both together.")
+        raise JoinLinkError(BOTH_TOKENS)
     if not _LANG.fullmatch(params.lang):
         raise JoinLinkError(f"“{params.lang}” is not a language code such as en-US or de-DE.")
     query = [

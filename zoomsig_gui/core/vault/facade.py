@@ -65,7 +65,12 @@ from zoomsig_gui.core.vault.errors import (
     UnknownProfileError,
 )
 from zoomsig_gui.core.vault.index import Profile
-from zoomsig_gui.core.vault.secrets import SecretStore, StorageStatus
+from zoomsig_gui.core.vault.secrets import (
+    EXTRA_ENTRIES,
+    SecretStore,
+    StorageStatus,
+    entry_name,
+)
 from zoomsig_gui.core.vault.transfer import (
     ImportResult,
     export_payload,
@@ -368,8 +373,11 @@ class Vault:
         kind: str | None = None,
         notes: str | None = None,
         new_name: str | None = None,
+        oauth_client_id: str | None = None,
+        redirect_port: int | None = None,
     ) -> Outcome:
-        """Change what is given; all or nothing, the rename (``new_name``) included."""
+        """Change what is given; all or nothing, the rename (``new_name``) included.
+        ``oauth_client_id`` "" forgets the Zoom sign-in's app; ``redirect_port`` 0 the port."""
         profiles = self._load()
         i = self._find(profiles, name)
         profile, notices = profiles[i], []
@@ -383,6 +391,11 @@ class Vault:
             changes["kind"] = hygiene.clean_kind(kind)
         if notes is not None:
             changes["notes"] = hygiene.clean_notes(notes)
+        if oauth_client_id is not None:
+            cleared = not oauth_client_id.strip()
+            changes["oauth_client_id"] = "" if cleared else hygiene.clean_key(oauth_client_id).value
+        if redirect_port is not None:
+            changes["redirect_port"] = redirect_port or None
         updated = dataclasses.replace(profile, **changes)
         if "key" in changes or "notes" in changes:
             secret = self._known_secret(profile)
@@ -438,6 +451,8 @@ class Vault:
         notices: list[str] = []
         try:
             self.store.delete(profile.id)
+            for what in EXTRA_ENTRIES:  # the Zoom sign-in's secret and refresh token
+                self.store.delete(entry_name(profile.id, what))
         except NoKeyringError:
             notices.append(
                 "No system keyring could be reached, so if a secret was saved "

@@ -3,9 +3,12 @@
 File format (``profiles.json`` in platformdirs' user config folder)::
 
     {"schema": 1, "profiles": [{"id": "…", "name": "…", "key": "…", "kind": "meeting-sdk",
-                                "notes": "", "created": 1700000000, "last_used": null}]}
+                                "notes": "", "created": 1700000000, "last_used": null,
+                                "oauth_client_id": "…", "redirect_port": 53713}]}
 
-``id`` names the keyring entry, so a rename never touches the keyring.
+``id`` names the keyring entries, so a rename never touches the keyring. The last two
+fields (the Zoom sign-in's OAuth app) are optional: files written before them still read,
+and a profile without a sign-in leaves them out.
 """
 
 from __future__ import annotations
@@ -34,9 +37,15 @@ class Profile:
     notes: str = ""
     created: int = 0
     last_used: int | None = None
+    oauth_client_id: str = ""  # the Client ID of the General app used to sign in with Zoom
+    redirect_port: int | None = None  # None: the default loopback redirect port
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        for optional in ("oauth_client_id", "redirect_port"):
+            if not data[optional]:  # kept out, so the file stays as older versions wrote it
+                del data[optional]
+        return data
 
     @property
     def kind_label(self) -> str:
@@ -78,11 +87,20 @@ def _profile_from(item: object) -> Profile | None:
             notes=str(item.get("notes") or ""),
             created=int(item.get("created") or 0),
             last_used=int(last) if isinstance(last, int | float) else None,
+            oauth_client_id=str(item.get("oauth_client_id") or "").strip(),
+            redirect_port=_port_or_none(item.get("redirect_port")),
         )
     # OverflowError: a time of 1e400 is valid JSON that reads as infinity
     except (KeyError, TypeError, ValueError, OverflowError, InvalidValueError, EmptyValueError):
         return None
     return profile if profile.id and profile.key else None
+
+
+def _port_or_none(value: object) -> int | None:
+    # A port that cannot be used is dropped (the default applies), not the whole profile.
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 65535:
+        return value
+    return None
 
 
 def read_index(path: Path) -> IndexRead:

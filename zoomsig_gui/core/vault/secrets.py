@@ -37,6 +37,23 @@ TIMEOUT_ENV = "ZOOMSIG_KEYRING_TIMEOUT"
 
 T = TypeVar("T")
 
+# Keyring user names: the SDK secret is the profile's id itself (as it always was); the Zoom
+# sign-in's OAuth Client Secret and refresh token have their own entries beside it.
+OAUTH_SECRET = "oauth-secret"
+REFRESH_TOKEN = "refresh-token"
+EXTRA_ENTRIES = (OAUTH_SECRET, REFRESH_TOKEN)
+
+
+def entry_name(profile_id: str, what: str | None = None) -> str:
+    """The keyring user name of a profile's secret (``what`` None) or of one of
+    EXTRA_ENTRIES: "<id>:oauth-secret", "<id>:refresh-token"."""
+    if what is None:
+        return profile_id
+    if what not in EXTRA_ENTRIES:
+        raise ValueError(f"unknown keyring entry {what!r}")
+    return f"{profile_id}:{what}"
+
+
 _FRIENDLY = {
     "keyring.backends.SecretService.Keyring": "the Secret Service (GNOME Keyring or KWallet)",
     "keyring.backends.libsecret.Keyring": "the Secret Service (libsecret)",

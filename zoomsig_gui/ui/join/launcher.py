@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -58,6 +59,8 @@ class JoinLauncher:
         # screenshot script use a local SDK folder with every non-loopback request blocked.
         self.view_options: dict[str, Any] = {}
         self.last: tuple[str, str, str] | None = None  # state, code, message
+        # (zak, obf token) the join needs besides the signature, when the window can get them
+        self.join_tokens: Callable[[], tuple[str, str]] | None = None
         self.button = QPushButton("&Open join page")
         self.button.setObjectName("openJoin")
         self.button.setToolTip(JOIN_TIP)
@@ -107,7 +110,11 @@ class JoinLauncher:
 
     def params(self) -> JoinParams | None:
         """The join link's parts from the form and the token; None when there is no link."""
-        return self.make.join_params()
+        params = self.make.join_params()
+        if params is None or self.join_tokens is None:
+            return params
+        zak, obf = self.join_tokens()
+        return replace(params, zak=zak, obf_token=obf)
 
     def _page_url(self) -> str | None:
         return self.view.page_url if self.view is not None else None  # a running view's

@@ -40,8 +40,8 @@ EXPIRY_CHOICES = ("30 min", "1 h", "2 h", "4 h", "8 h", "24 h", "48 h")
 DEFAULT_EXPIRY = "2 h"
 WEBRTC_CHOICES = (("Not set", None), ("0: off", 0), ("1: video over WebRTC", 1))
 HOST_NOTE = (
-    "Joining as host also needs the host's ZAK on the join page; "
-    "the token alone does not make you host."
+    "Joining as host also needs the host's ZAK: the token alone does not make you host. "
+    "Choose “I'm joining as the host” below to paste or get one."
 )
 
 

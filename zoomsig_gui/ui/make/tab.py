@@ -167,7 +167,9 @@ class MakeTab(QWidget):
         scroll = self.left_column
         scroll.setWidget(scroll.takeWidget())  # the scroll area keeps its first size hint
         sizes = self._split.sizes()
-        wanted = scroll.sizeHint().width()
+        # Room for the vertical scrollbar too: a column taller than the window scrolls, and
+        # without it the forms would then need a sideways scrollbar as well.
+        wanted = scroll.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
         if sum(sizes) > wanted > sizes[0]:
             self._split.setSizes([wanted, sum(sizes) - wanted])
 

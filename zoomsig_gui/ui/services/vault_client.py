@@ -43,6 +43,10 @@ class Profiles(QObject):
         self._secrets: dict[str, ProfileCredentials] = {}
 
     # -- plumbing -------------------------------------------------------------------
+    def vault(self) -> Vault:
+        """The Vault itself, for other blocking users in workers (the Zoom sign-in)."""
+        return self._vault_now()
+
     def _vault_now(self) -> Vault:
         if self._vault is None:
             self._vault = self._factory()
