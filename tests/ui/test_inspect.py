@@ -206,7 +206,9 @@ def test_other_tokens_pasted_alone_are_named_for_what_they_are(qtbot, make_windo
         (zak, "zak-token", "ZAK, the host", "mnum", "meeting number"),
     ):
         tab.paste.setPlainText(token)
-        qtbot.waitUntil(lambda code=code: tab.inspection is not None and code in tab.findings.codes())
+        qtbot.waitUntil(
+            lambda code=code: tab.inspection is not None and code in tab.findings.codes()
+        )
         assert words in tab.kind.text() and not tab.which.isVisible()
         assert [c for c in tab.findings.codes() if c != "signature-unchecked"] == [code]
         assert meaning in tab.decoded.payload_table.row_values()[claim][2]
