@@ -131,3 +131,21 @@ def test_webengine_is_not_loaded_until_the_join_view_opens(tmp_path):
     state, _, webengine = done.stdout.strip().partition(" ")
     assert state == "ok"  # the window really ran its start-up work
     assert webengine == ""
+
+
+def test_the_first_size_fits_a_laptop_screen(qtbot, make_window, monkeypatch):
+    # A 1366×768 laptop has about 740 pixels of height for windows: a 820-high window would
+    # put the status line and the bottom of both columns off screen.
+    from PySide6.QtCore import QRect
+
+    window = make_window()
+
+    class Laptop:
+        @staticmethod
+        def availableGeometry() -> QRect:
+            return QRect(0, 0, 1366, 740)
+
+    monkeypatch.setattr(window, "screen", lambda: Laptop())
+    assert window._first_size() == (1240, 740)
+    monkeypatch.setattr(window, "screen", lambda: None)
+    assert window._first_size() == (1240, 820)

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self.profiles.notice.connect(self.notify)
         self.join = self.support = self.history = self.endpoint = self.zoom_tokens = None
         self._add_features()
-        self.resize(1240, 820)
+        self.resize(*self._first_size())
         # The smallest size at which nothing is clipped (a 1024×768 screen less its panels).
         self.setMinimumSize(*self.MINIMUM_SIZE)
         self._restore()
@@ -377,6 +377,14 @@ class MainWindow(QMainWindow):
         for box in (*make.findChildren(QScrollArea), self.tabs):
             box.setFocusPolicy(box.focusPolicy().NoFocus)
         self.tabs.tabBar().setFocusPolicy(self.tabs.focusPolicy().TabFocus)
+
+    def _first_size(self) -> tuple[int, int]:
+        """1240×820, or less on a smaller screen: a laptop's 1366×768 would cut off the bottom."""
+        screen = self.screen()
+        if screen is None:
+            return 1240, 820
+        room = screen.availableGeometry()
+        return min(1240, room.width()), min(820, room.height())
 
     def _restore(self) -> None:
         s = self.settings
