@@ -143,6 +143,34 @@ def copy_aside(path: Path) -> Path:
     return target
 
 
+# Our files are a few levels deep. How deep json.loads goes before RecursionError depends on
+# the interpreter (3.13 reads thousands of levels), so the limit is ours, checked first.
+MAX_DEPTH = 64
+
+
+def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
+    """True when brackets outside strings nest more than ``limit`` levels (one linear pass)."""
+    depth = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
+
+
 def read_json(path: Path, schema_version: int) -> Loaded:
     """Read a JSON object with ``{"schema": N}``; set aside anything unreadable or too new.
 
@@ -159,6 +187,8 @@ def read_json(path: Path, schema_version: int) -> Loaded:
         return Loaded(None, set_aside(path), "is not text")
     # Any other OSError (a file where a folder should be, a FIFO, no permission) goes to the
     # caller: the file is not ours to move, and the caller words the message.
+    if too_deep(raw):
+        return Loaded(None, set_aside(path), "is JSON nested too deeply to read")
     try:
         data = json.loads(raw)
     except ValueError:

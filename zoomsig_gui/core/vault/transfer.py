@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from zoomsig_gui.core.store.jsonfile import NotRegularFile, TooLarge, kind_of_file, read_capped
+from zoomsig_gui.core.store.jsonfile import (
+    NotRegularFile,
+    TooLarge,
+    kind_of_file,
+    read_capped,
+    too_deep,
+)
 from zoomsig_gui.core.vault import hygiene
 from zoomsig_gui.core.vault.errors import (
     ExportFileError,
@@ -101,6 +107,8 @@ def read_import(path: Path) -> object:
         raise ImportFileError(str(path), "it is not a text file") from None
     except OSError as exc:
         raise ImportFileError(str(path), exc.strerror or type(exc).__name__) from None
+    if too_deep(raw):
+        raise ImportFileError(str(path), "its JSON is nested too deeply")
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
