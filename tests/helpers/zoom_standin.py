@@ -30,10 +30,12 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import jwt
+
+from tests.helpers.loopback_http import LoopbackHttp
 
 SCOPE = "user:read:token"
 
@@ -75,7 +77,7 @@ def s256(verifier: str) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 
 
-class ZoomStandIn:
+class ZoomStandIn(LoopbackHttp):
     """``with ZoomStandIn() as zoom: zoom.add_app(...); zoom.url``. Every request is kept
     in ``requests`` (method, path, headers, body) so tests can look at what zoomsig sent."""
 
@@ -92,10 +94,7 @@ class ZoomStandIn:
         self._refresh: dict[str, _Grant] = {}
         self._access: dict[str, tuple[_Grant, float]] = {}
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        super().__init__(self._handler())
 
     # -- test controls ------------------------------------------------------------------
     @property
@@ -125,15 +124,6 @@ class ZoomStandIn:
 
     def decode(self, token: str) -> dict:
         return jwt.decode(token, self._signing_key, algorithms=["HS256"], audience="clientsm")
-
-    def __enter__(self) -> ZoomStandIn:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(5)
 
     # -- the endpoints ------------------------------------------------------------------
     def _authorize(self, query: dict) -> tuple[int, dict, bytes]:
