@@ -141,3 +141,29 @@ def test_the_crash_handler_comes_first_and_a_failing_part_does_not_stop_start_up
     assert str(reported[-1]) == "probe"  # the crash handler was in place before the tab
     qtbot.waitUntil(lambda: window.profiles.loaded, timeout=15_000)  # start-up went on
     assert window.copy_action.shortcuts()
+
+
+def test_the_window_answers_a_click_while_it_is_still_filling_in(
+    qtbot, throwaway_home, settings_path
+):
+    """The start-up after the first paint goes in small steps with the event loop turning
+    between them: a click on a tab while the forms are being made is handled then, not
+    after everything is built."""
+    from PySide6.QtCore import QTimer
+
+    window = start_window(qtbot, throwaway_home, settings_path)
+    seen: list[tuple[bool, bool]] = []
+
+    def click_inspect() -> None:
+        if not window.make.is_built():
+            QTimer.singleShot(1, click_inspect)  # the forms are not being made yet
+            return
+        window.tabs.tabBar().setCurrentIndex(1)  # what a click on "Inspect a token" does
+        seen.append((window.started_up(), window.tabs.currentWidget() is window.inspect_page))
+
+    QTimer.singleShot(0, click_inspect)
+    qtbot.waitUntil(window.started_up, timeout=10_000)
+    assert seen == [(False, True)]  # handled while the start-up still had steps to run
+    qtbot.waitUntil(window.inspect_built, timeout=5_000)
+    assert window.join is not None and window.copy_action.shortcuts()  # and it went on
+    qtbot.waitUntil(lambda: window.profiles.loaded, timeout=15_000)

@@ -20,6 +20,7 @@ from zoomsig_gui.commands.options import (
     zoom_failed,
 )
 from zoomsig_gui.commands.tokenoptions import add_token_options, request_from_args
+from zoomsig_gui.core.join.address import DEFAULT_PORT
 from zoomsig_gui.core.join.fields import check_join_fields
 from zoomsig_gui.core.join.link import (
     BOTH_TOKENS,
@@ -35,7 +36,6 @@ from zoomsig_gui.core.join.link import (
     saved_base,
     signature_expiry,
 )
-from zoomsig_gui.core.join.server import DEFAULT_PORT
 from zoomsig_gui.core.tokens.meeting import MeetingInputError
 from zoomsig_gui.core.tokens.request import TokenError, make_token
 

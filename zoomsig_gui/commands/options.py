@@ -317,7 +317,7 @@ def print_user_token(token: UserToken, as_json: bool) -> None:
 
 def add_cdn_options(parser: argparse.ArgumentParser) -> None:
     """Which Meeting SDK the page loads from Zoom's CDN (`zoomsig serve` and `publish`)."""
-    from zoomsig_gui.core.join.server import DEFAULT_SDK_VERSION  # only for these two
+    from zoomsig_gui.core.join.address import DEFAULT_SDK_VERSION
 
     parser.add_argument(
         "--sdk-version",

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from zoomsig_gui.commands.options import add_cdn_options, fail, listen_port
+from zoomsig_gui.core.join.address import DEFAULT_PORT
 from zoomsig_gui.core.join.sdkfolder import SdkFolderError
 from zoomsig_gui.core.join.server import (
-    DEFAULT_PORT,
     JoinServer,
     JoinServerError,
     ServerConfig,

@@ -1,10 +1,11 @@
 """The zoomsig window: clock banner, "Make a token" and "Inspect" tabs, menus and shortcuts.
 
 Start-up does no I/O besides reading QSettings. The first paint shows the window's frame:
-banner, menus, tabs and the Make tab's boxes. Right after it, in this order: the when_painted
-hooks (the crash handler), the Make tab's parts and the menus' actions, then the profile list
-(keyring) and the clock check (network) on worker threads. The Inspect tab (and its imports)
-is built when first opened.
+banner, menus, tabs and the Make tab's boxes. Right after it, one small step per event-loop
+turn (so the window repaints and answers between them): the when_painted hooks (the crash
+handler first), the Make tab's imports and parts, the features (join buttons, Zoom tokens,
+support tools), the menus' actions, then the profile list (keyring) and the clock check
+(network) on worker threads. The Inspect tab (and its imports) is built when first opened.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from zoomsig_gui.ui.make.tab import MakeTab
 from zoomsig_gui.ui.services import settings as store
 from zoomsig_gui.ui.services.scrubber import Scrubber
+from zoomsig_gui.ui.services.startsteps import StartSteps, importing
 from zoomsig_gui.ui.services.vault_client import Profiles, default_vault
 from zoomsig_gui.ui.widgets.clockbanner import ClockBanner, default_check
 from zoomsig_gui.ui.widgets.deferred import WhenReady
@@ -70,6 +72,21 @@ class _AfterFirstPaint(QObject):
             QTimer.singleShot(self.STEP_MS, self._look)
 
 
+def _qt_namespace() -> None:
+    """PySide6 builds its ``Qt`` namespace (~20 ms) the first time it is touched: on a turn
+    of its own, not inside a bigger step."""
+    from PySide6 import QtCore
+
+    _ = QtCore.Qt
+
+
+def _qstyle_types() -> None:
+    """The first finding shows a standard icon: PySide6 builds QStyle's big enums then."""
+    from PySide6.QtWidgets import QStyle
+
+    _ = QStyle.StandardPixmap.SP_MessageBoxWarning, QStyle.PixelMetric.PM_SmallIconSize
+
+
 class MainWindow(QMainWindow):
     join_outcome_changed = Signal()  # a join attempt ended (joined or failed)
     START_LIMIT_MS = 300  # keyring and clock start at the latest this long after show()
@@ -91,7 +108,11 @@ class MainWindow(QMainWindow):
         self.scrubber = scrubber or Scrubber()
         self._check_at_start = check_clock_at_start
         self._started = False
-        self._painted: WhenReady[None] = WhenReady()
+        # Run right after the first paint: the crash handler first, then the others (None
+        # once painted).
+        self._first_hooks: list[Callable[[], object]] = []
+        self._painted_hooks: list[Callable[[], object]] | None = []
+        self._steps: StartSteps | None = None
         self.profiles = Profiles(vault_factory, self.scrubber, self)
         self.banner = ClockBanner(clock_check)
         self.make = MakeTab(self.profiles, self.true_now)
@@ -119,7 +140,7 @@ class MainWindow(QMainWindow):
         self.banner.offset_changed.connect(self.make.schedule)
         self.profiles.notice.connect(self.notify)
         self.join = self.support = self.history = self.endpoint = self.zoom_tokens = None
-        self._add_features()
+        self._add_tabs()
         self.resize(*self._first_size())
         # The smallest size at which nothing is clipped (a 1024×768 screen less its panels).
         self.setMinimumSize(*self.MINIMUM_SIZE)
@@ -133,10 +154,23 @@ class MainWindow(QMainWindow):
         self.make.when_built(self._make_built)
         self.statusBar().showMessage("Ready.")
 
+    def _add_tabs(self) -> None:
+        """The History and endpoint tabs' places (their titles are part of the first paint,
+        and a remembered tab must exist to be opened); their panels are built on first use.
+        Each only when its module is installed: a missing part leaves no dead tab."""
+        if module_exists("zoomsig_gui.ui.history.panel"):
+            from zoomsig_gui.ui.history.tab import HistoryTab
+
+            self.history = HistoryTab(self)
+        if module_exists("zoomsig_gui.ui.endpoint.tab"):
+            from zoomsig_gui.ui.endpoint.holder import EndpointHolder
+
+            self.endpoint = EndpointHolder(self)
+
     def _add_features(self) -> None:
-        """The join page, the support tools and the History tab, each only when its module is
-        installed (a missing part leaves no dead button). Their heavy parts (QtWebEngine, the
-        panels) are imported on first use."""
+        """The join buttons, the support tools and the Zoom tokens, after the first paint (a
+        Make tab built earlier on request gets them then too), each only when its module is
+        installed. Their heavy parts (QtWebEngine, the panels) are imported on first use."""
         if module_exists("zoomsig_gui.ui.join.view"):
             from zoomsig_gui.ui.join.launcher import JoinLauncher
 
@@ -147,20 +181,13 @@ class MainWindow(QMainWindow):
             from zoomsig_gui.ui.support.tools import SupportTools
 
             self.support = SupportTools(self)
-        if module_exists("zoomsig_gui.ui.history.panel"):
-            from zoomsig_gui.ui.history.tab import HistoryTab
-
-            self.history = HistoryTab(self)
         if module_exists("zoomsig_gui.ui.zoomauth.panel"):  # whose meeting; ZAK and OBF token
             from zoomsig_gui.ui.zoomauth.panel import ZoomTokens
 
             self.zoom_tokens = ZoomTokens(self)
             if self.join is not None:
                 self.join.join_tokens = self.zoom_tokens.join_tokens
-        if module_exists("zoomsig_gui.ui.endpoint.tab"):
-            from zoomsig_gui.ui.endpoint.holder import EndpointHolder
-
-            self.endpoint = EndpointHolder(self)
+        self.make.when_built(self._keyboard_order)
 
     # -- the Inspect tab, built on first use ----------------------------------------------
     @property
@@ -192,6 +219,9 @@ class MainWindow(QMainWindow):
             # Built while another tab was shown, its left column was sized while hidden.
             self.make.fit_left()
         if self.tabs.widget(index) is self.inspect_page:
+            if self._inspect is not None:
+                self._inspect.recheck()  # its time findings may have changed while hidden
+                return
             # A remembered tab opens before the first paint: build it after, as the Make tab.
             self.when_painted(lambda: self.inspect)
 
@@ -306,18 +336,74 @@ class MainWindow(QMainWindow):
             _AfterFirstPaint(self, self._after_show, self.START_LIMIT_MS)
 
     def when_painted(self, hook: Callable[[], object], first: bool = False) -> None:
-        """Run ``hook()`` right after the first paint, before the rest of start-up; now, if
-        the window has been painted already. ``first``: before the hooks already given (the
-        crash handler, so that it is in place for all the others)."""
-        self._painted.add(lambda _none: hook(), first)
+        """Run ``hook()`` after the first paint, as a start-up step of its own once the
+        modules every tab shares are imported (a remembered tab is built there, before the
+        Make tab's parts); now, if the window has been painted already. ``first``: before
+        everything else (the crash handler, so that it is in place for all the rest)."""
+        if self._painted_hooks is None:
+            hook()
+        elif first:
+            self._first_hooks.insert(0, hook)
+        else:
+            self._painted_hooks.append(hook)
+
+    def in_steps(self, steps: list[Callable[[], object]]) -> None:
+        """Run ``steps`` one per event-loop turn (a tab's imports, then the tab), so that
+        opening it never freezes the window; errors go to the crash report."""
+        StartSteps(self, steps, self._report).start()
+
+    @staticmethod
+    def _report(exc: BaseException) -> None:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def _after_show(self) -> None:
+        hooks, self._painted_hooks = self._painted_hooks or [], None
+        # The shared imports come first, each on its own turn: together they take longer
+        # than a person should ever wait for the window to answer.
+        make_parts = importing(
+            "zoomsig_gui.ui.make.credentials",
+            "zoomsig_gui.ui.widgets.tokenview",
+            "zoomsig_gui.ui.widgets.findingsview",
+            "zoomsig_gui.ui.widgets.decodedview",
+        )
+        steps = [
+            *self._first_hooks,
+            _qt_namespace,
+            make_parts,
+            importing("zoomsig_gui.core.join.link"),
+            importing("zoomsig_gui.ui.make.form"),
+            *hooks,
+            self.make.build,
+            importing("zoomsig_gui.ui.zoomauth.panel"),
+            self._add_features,
+            self._fill_menus,
+            self._start_services,
+            self._warm_up,
+        ]
+        # One broken part must not stop the start-up: its error goes to the crash report.
+        self._steps = StartSteps(self, steps, self._report)
+        self._steps.start()
+
+    def started_up(self) -> bool:
+        """True once every start-up step has run (the forms, features, menus, services)."""
+        return self._steps is not None and self._steps.finished
+
+    def _warm_up(self) -> None:
+        """While the window idles, import what the first inspection, the first finding and
+        the History tab need, so that none of them makes a person wait for an import."""
+        self.in_steps(
+            [
+                _qstyle_types,
+                importing("zoomsig_gui.ui.inspect.tab"),
+                importing("zoomsig_gui.core.support.reproduce", "zoomsig_gui.core.support.fixall"),
+                importing("zoomsig_gui.ui.support.panel"),
+                importing("zoomsig_gui.ui.history.panel"),
+            ]
+        )
+
+    def _start_services(self) -> None:
         from zoomsig_gui.ui.app import set_icon
 
-        # One broken part must not stop the start-up: its error goes to the crash report.
-        self._painted.arrive(None, lambda exc: sys.excepthook(type(exc), exc, exc.__traceback__))
-        self.make.build()
-        self._fill_menus()
         set_icon()
         self.profiles.load()
         if self._check_at_start:
@@ -346,10 +432,10 @@ class MainWindow(QMainWindow):
         column = left.layout() if left is not None else None  # under the meeting form
         if isinstance(column, QVBoxLayout):
             column.insertWidget(column.count() - 1, self.details)
-        self._keyboard_order(make)
 
     def _keyboard_order(self, make: MakeTab) -> None:
-        """Tab goes as the eye does: banner, tabs, credentials, meeting, token, tables."""
+        """Tab goes as the eye does: banner, tabs, credentials, meeting, token, tables (once
+        the features' buttons are there too)."""
         creds, form, join = make.credentials, make.form, self.join
         chain = [
             self.banner.correct,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from zoomsig_gui.core.join.server import DEFAULT_PORT
+from zoomsig_gui.core.join.address import DEFAULT_PORT
 
 # zoomsig's own join page: the origin a browser page of ours would send.
 DEFAULT_ORIGIN = f"http://127.0.0.1:{DEFAULT_PORT}"

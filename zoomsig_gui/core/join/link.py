@@ -19,9 +19,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import platformdirs
 
-from zoomsig_gui.core.join.server import DEFAULT_PORT, HOST
+from zoomsig_gui.core.join.address import DEFAULT_PORT, HOST
 from zoomsig_gui.core.store.jsonfile import read_json, write_json_atomic
-from zoomsig_gui.core.timefmt import relative_text, utc_text
+from zoomsig_gui.core.timefmt import relative_text, when_text
 from zoomsig_gui.core.tokens.jwt import b64_decode_any
 
 DEFAULT_LANG = "en-US"
@@ -185,7 +185,7 @@ def expiry_notice(exp: int | None, now: float) -> str:
             "This link carries a live signature: anyone who has it can join with it. "
             "Its expiry could not be read."
         )
-    when = f"{utc_text(exp)} ({relative_text(exp, now)})"
+    when = f"{when_text(exp)} ({relative_text(exp, now)})"
     if exp <= now:
         return f"This link's signature expired at {when}; it will fail with error 3705."
     return (

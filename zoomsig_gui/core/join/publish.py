@@ -15,9 +15,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from zoomsig_gui.core.join.address import DEFAULT_SDK_VERSION
 from zoomsig_gui.core.join.errors import errors_json
 from zoomsig_gui.core.join.server import (
-    DEFAULT_SDK_VERSION,
     SECURITY_HEADERS,
     ServerConfig,
     page_config,

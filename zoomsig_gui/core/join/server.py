@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
+from zoomsig_gui.core.join.address import DEFAULT_PORT, DEFAULT_SDK_VERSION, HOST
 from zoomsig_gui.core.join.errors import errors_json
 from zoomsig_gui.core.join.sdkfolder import SdkFolder, check_sdk_dir
 from zoomsig_gui.core.join.sdkmessages import sdk_messages
@@ -31,11 +32,6 @@ from zoomsig_gui.core.resources import join_page_dir
 
 log = logging.getLogger(__name__)
 
-HOST = "127.0.0.1"
-# A fixed default port shared by `zoomsig serve` and `zoomsig link`, so a link made while no
-# server runs still works once `zoomsig serve` is started. 53712: "3712", the error we chase.
-DEFAULT_PORT = 53712
-DEFAULT_SDK_VERSION = "6.2.0"
 SDK_PATH = "/sdk/"
 
 # What the page and the Meeting SDK need, and nothing else: our own files (and an --sdk-dir

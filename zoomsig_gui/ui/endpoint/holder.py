@@ -1,11 +1,14 @@
 """The "Check an endpoint" tab's place in the window; the tab itself (and httpx) is imported
-and built when the tab is first opened, after the first paint."""
+and built when the tab is first opened, after the first paint, in steps short enough that
+the window keeps answering while they run."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from zoomsig_gui.ui.services.startsteps import importing
 
 if TYPE_CHECKING:
     from zoomsig_gui.ui.endpoint.tab import EndpointTab
@@ -36,8 +39,15 @@ class EndpointHolder:
         return self.tab
 
     def _opened(self, index: int) -> None:
-        if self.window.tabs.widget(index) is self.page:
-            self.window.when_painted(self._build_now)
+        if self.window.tabs.widget(index) is self.page and self.tab is None:
+            self.window.when_painted(self._build_in_steps)
 
-    def _build_now(self) -> None:
-        self.build()
+    def _build_in_steps(self) -> None:
+        # httpx and what it brings take about 100 ms to import: in three turns, not one.
+        steps = [
+            importing("ssl", "http.client"),
+            importing("httpx"),
+            importing("zoomsig_gui.ui.endpoint.tab"),
+            self.build,
+        ]
+        self.window.in_steps(steps)

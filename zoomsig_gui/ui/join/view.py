@@ -56,11 +56,10 @@ from PySide6.QtWidgets import (
 )
 
 from zoomsig_gui.core.clock.truenow import true_now
+from zoomsig_gui.core.join.address import DEFAULT_PORT, DEFAULT_SDK_VERSION
 from zoomsig_gui.core.join.errors import explain, explanation_text
 from zoomsig_gui.core.join.link import JoinParams, build_link
 from zoomsig_gui.core.join.server import (
-    DEFAULT_PORT,
-    DEFAULT_SDK_VERSION,
     JoinServer,
     JoinServerError,
     ServerConfig,
