@@ -80,6 +80,9 @@ def fake_clock(offset_s: float):
     return check
 
 
+CUSTOMER_SECRET = "customer"  # what a customer might send with a ticket, for the screenshot
+
+
 def customer_token() -> str:
     """A failing token as a customer's backend makes it: sdkKey only, mn with spaces,
     a 10-minute window, already expired."""
@@ -95,7 +98,7 @@ def customer_token() -> str:
             "exp": now - 900,
             "tokenExp": now - 900,
         },
-        "customer",
+        CUSTOMER_SECRET,
     )
 
 
@@ -192,6 +195,19 @@ def main() -> int:
     win.inspect.paste.setPlainText('{"signature": "' + customer_token() + '"}')
     wait(lambda: win.inspect.inspection is not None, "the inspection")
     shoot(win, "03-inspect-customer-token")
+
+    # Support: their secret typed in checks their signature; ours re-makes the token.
+    tab = win.inspect
+    from zoomsig_gui.ui.inspect.tab import THEIRS
+
+    tab.profile.setCurrentIndex(tab.profile.findData(THEIRS))
+    tab.their_secret.setText(CUSTOMER_SECRET)
+    wait(lambda: win.support.panel is not None, "the support panel")
+    tab.support_box.setChecked(True)
+    ours = win.support.panel.ours
+    ours.setCurrentIndex(ours.findData("Staging app"))
+    wait(lambda: win.support.panel.reproduction is not None, "the reproduction")
+    shoot(win, "09-inspect-check-and-reproduce")
 
     win.tabs.setCurrentWidget(win.make)
     if sdk_dir is None:

@@ -220,7 +220,7 @@ def test_reproduce_and_report_with_a_saved_profile(tmp_path: Path) -> None:
             text=True,
         )
         assert report.returncode == 0, report.stderr
-        assert "matches the secret of the chosen credentials" in report.stdout
+        assert f"matches the secret of the saved credentials “{name}”" in report.stdout
         assert OUR_SECRET not in report.stdout + report.stderr
         assert data["ours"]["token"].split(".")[2] not in report.stdout
     finally:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-import sys
 import threading
 import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.window import SECRET, add_profile, broken_token
 from zoomsig_gui.core.inspection.inspector import inspect
 from zoomsig_gui.core.tokens.jwt import sign
+from zoomsig_gui.ui.inspect.tab import THEIRS
 from zoomsig_gui.ui.make.tab import DEBOUNCE_MS
 
 
@@ -79,26 +79,21 @@ def test_inspect_the_clipboard_shortcut(qtbot, make_window):
     assert "appkey-missing" in window.inspect.findings.codes()
 
 
-def test_the_inspect_and_history_tabs_load_when_first_opened(qtbot, make_window):
-    for name in (
-        "zoomsig_gui.ui.inspect.tab",
-        "zoomsig_gui.ui.history.panel",
-        "zoomsig_gui.ui.support.panel",
-    ):
-        sys.modules.pop(name, None)  # as in a fresh start
+def test_the_inspect_and_history_tabs_are_built_when_first_opened(qtbot, make_window):
+    """Until opened, the Inspect tab has no widgets and the History panel has not read the
+    history file; opening either builds it at once (their modules are imported while the
+    window idles after start-up, so opening does not wait for an import)."""
     window = make_window(MemoryKeyring())
-    assert "zoomsig_gui.ui.inspect.tab" not in sys.modules
-    assert "zoomsig_gui.ui.history.panel" not in sys.modules
     assert window.inspect_page.findChildren(QPlainTextEdit) == []
+    assert window.history.panel is None
     window.tabs.setCurrentWidget(window.inspect_page)
-    assert "zoomsig_gui.ui.inspect.tab" in sys.modules
     paste = window.inspect_page.findChild(QPlainTextEdit, "inspectInput")
     assert paste is not None and paste.isVisible()
     paste.setPlainText(broken_token())
     qtbot.waitUntil(lambda: window.support.panel is not None)  # tools wired to the late tab
-    assert "zoomsig_gui.ui.history.panel" not in sys.modules
+    assert window.history.panel is None  # the inspected token went straight to the file
     window.tabs.setCurrentWidget(window.history.holder)
-    assert "zoomsig_gui.ui.history.panel" in sys.modules
+    assert window.history.panel is not None
     qtbot.waitUntil(lambda: len(window.history.panel.entries) == 1)  # the inspected token
 
 
@@ -212,3 +207,70 @@ def test_other_tokens_pasted_alone_are_named_for_what_they_are(qtbot, make_windo
         assert words in tab.kind.text() and not tab.which.isVisible()
         assert [c for c in tab.findings.codes() if c != "signature-unchecked"] == [code]
         assert meaning in tab.decoded.payload_table.row_values()[claim][2]
+
+
+def test_their_secret_checks_their_signature_and_is_never_saved(qtbot, make_window, throwaway_home):
+    """Support types in the customer's secret (from the ticket) once: the signature is
+    checked with it, the case report says whose it was, and it is written nowhere."""
+    from tests.helpers.window import KEY
+
+    their = "their-Secret-0123456789abcdefXYZ"
+    now = int(time.time())
+    claims = {"appKey": KEY, "sdkKey": KEY, "mn": "81198873582", "role": 0}
+    token = sign({**claims, "iat": now - 30, "exp": now + 3600, "tokenExp": now + 3600}, their)
+    window = make_window(MemoryKeyring())
+    tab = window.inspect
+    tab.paste.setPlainText(token)
+    assert not tab.their_secret.isVisibleTo(tab)  # only when asked for
+    tab.profile.setCurrentIndex(tab.profile.findData(THEIRS))
+    assert tab.their_secret.isVisibleTo(tab)
+    qtbot.waitUntil(lambda: "type their secret in" in tab.kind.text(), timeout=5_000)
+    tab.their_secret.setText("not-their-secret-0123456789abcdef")
+    qtbot.waitUntil(lambda: "does NOT match the secret they gave" in tab.kind.text())
+    tab.their_secret.setText(their)
+    qtbot.waitUntil(lambda: "matches the secret they gave" in tab.kind.text())
+    panel = window.support.panel
+    qtbot.waitUntil(lambda: panel.case is not None and panel.case.inspection.signature_valid)
+    report = panel.open_report().text()
+    assert "- Signature: `<redacted>`, matches the customer's secret (typed in for this" in report
+    assert "- Reproduced: not reproduced" in report
+    window.save_settings()
+    window.close()
+    for path in throwaway_home.rglob("*"):
+        if path.is_file():
+            assert their.encode() not in path.read_bytes(), path
+    assert their not in report
+
+
+def test_time_findings_are_checked_again_as_time_passes(qtbot, make_window):
+    """A token made by a clock 60 s fast is "in the future" at first; once that minute has
+    passed on the (fake) clock, the tab says so by itself and shows when it checked."""
+    clock = {"now": 1_800_000_000.0}
+    window = make_window(MemoryKeyring())
+    window.true_now = lambda: clock["now"]  # the window's one "now", moved by the test
+    window.tabs.setCurrentWidget(window.inspect_page)
+    tab = window.inspect
+    tab._now = window.true_now
+    now = int(clock["now"])
+    token = sign(
+        {
+            "appKey": "k" * 20,
+            "sdkKey": "k" * 20,
+            "mn": "81198873582",
+            "role": 0,
+            "iat": now + 60,
+            "exp": now + 3600,
+            "tokenExp": now + 3600,
+        },
+        SECRET,
+    )
+    tab.paste.setPlainText(token)
+    qtbot.waitUntil(lambda: tab.inspection is not None, timeout=5_000)
+    assert "iat-future" in [f.code for f in tab.inspection.findings]
+    assert "Checked at 2027-01-15 08:00:00 UTC" in tab.checked.text()
+    clock["now"] += 95
+    tab.recheck()  # what its timer does every few seconds
+    assert "iat-future" not in [f.code for f in tab.inspection.findings]
+    assert tab.findings.findChild(QWidget, "finding-iat-future") is None  # gone from the screen
+    assert "Checked at 2027-01-15 08:01:35 UTC" in tab.checked.text()
+    assert tab._recheck.isActive() and tab._recheck.interval() <= 10_000

@@ -69,13 +69,32 @@ def test_history_records_a_copied_setup_and_restores_it(qtbot, make_window):
 
 
 def broken_token_inspected_with_ours(qtbot, make_window):
-    """A customer's broken token pasted on the Inspect tab, our profile "Ours" picked."""
+    """A customer's broken token pasted on the Inspect tab, our profile "Ours" picked to
+    reproduce it with (the support box's own choice, not the signature check's)."""
     window = make_window(MemoryKeyring())
     add_profile(qtbot, window, "Ours")
     tab = window.inspect
     tab.paste.setPlainText(broken_token())
-    tab.set_profile("Ours")
+    qtbot.waitUntil(lambda: window.support.panel is not None, timeout=15_000)
+    tab.support_box.setChecked(True)  # unfold "Reproduce and fix with our credentials"
+    ours = window.support.panel.ours
+    ours.setCurrentIndex(ours.findData("Ours"))
     return window
+
+
+def test_reproducing_with_our_credentials_does_not_check_their_signature_with_ours(
+    qtbot, make_window
+):
+    window = broken_token_inspected_with_ours(qtbot, make_window)
+    panel = window.support.panel
+    qtbot.waitUntil(lambda: panel.reproduction is not None, timeout=15_000)
+    codes = [f.code for f in panel.case.findings]
+    assert "signature-mismatch" not in codes  # our secret is not theirs: no false problem
+    assert "signature-unchecked" in codes
+    report = panel.open_report().text()
+    assert "- Signature: `<redacted>`, not checked" in report
+    assert "- Reproduced: re-made with our saved credentials “Ours”" in report
+    assert "does NOT match" not in window.inspect.kind.text()
 
 
 def test_support_tools_reproduce_a_pasted_token_with_our_profile(qtbot, make_window):

@@ -89,7 +89,7 @@ def test_garbage_shows_a_plain_problem(panel) -> None:
 
 def test_without_credentials_it_asks_for_them_but_the_report_works(panel, qtbot) -> None:
     panel.show_case(vector_input("expired"), None, None, now=NOW)
-    assert "Pick saved credentials" in panel.comparison.summary.text()
+    assert "Choose our saved credentials" in panel.comparison.summary.text()
     assert panel.report_button.isEnabled()
     dialog = panel.open_report()
     qtbot.addWidget(dialog)

@@ -68,6 +68,15 @@ def _endpoint_part(path: str | None, secret: str | None) -> dict | None:
         raise CliError(f"--endpoint-json {path}: {why}") from None
 
 
+def _whose(args: argparse.Namespace) -> str:
+    """Whose secret the report's signature line was checked with."""
+    from zoomsig_gui.core.support.casereport import saved_credentials
+
+    if getattr(args, "profile", None):
+        return saved_credentials(args.profile)
+    return "the secret given"
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         creds = resolve_credentials(args, need_secret=False)
@@ -98,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         expected_key=expected_key(args, creds),
         sdk_version=args.sdk_version,
         clock=clock,
+        checked_with=_whose(args),
     )
     if endpoint is not None:
         case = replace(case, endpoint=endpoint)

@@ -1,9 +1,10 @@
-"""Times as people read them: UTC dates and "in 1 h 12 min" / "3 min ago"."""
+"""Times as people read them: UTC dates (with the machine's local time beside them) and
+"in 1 h 12 min" / "3 min ago"."""
 
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 
 def utc_text(epoch: float) -> str:
@@ -12,6 +13,21 @@ def utc_text(epoch: float) -> str:
         return datetime.fromtimestamp(epoch, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     except (OverflowError, OSError, ValueError):
         return f"{epoch} (not a date)"
+
+
+def when_text(epoch: float) -> str:
+    """2026-11-30 14:05:00 UTC (15:05:00 local time): UTC, which Zoom and every log use,
+    and the machine's own time beside it, which is what a person compares with their clock.
+    Only UTC where the machine's time is UTC; the local date too when it is another day."""
+    utc = utc_text(epoch)
+    try:
+        local = datetime.fromtimestamp(epoch).astimezone()
+    except (OverflowError, OSError, ValueError):
+        return utc  # not a date: utc_text says so
+    if local.utcoffset() in (None, timedelta(0)):
+        return utc
+    same_day = local.date() == datetime.fromtimestamp(epoch, UTC).date()
+    return f"{utc} ({local.strftime('%H:%M:%S' if same_day else '%Y-%m-%d %H:%M:%S')} local time)"
 
 
 def span_text(seconds: float) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zoomsig_gui.core.inspection.finding import MS_THRESHOLD, TIME_CLAIMS, json_text
-from zoomsig_gui.core.timefmt import relative_text, utc_text
+from zoomsig_gui.core.timefmt import relative_text, when_text
 
 MEANINGS = {
     "alg": "signing algorithm (Zoom needs HS256)",
@@ -89,10 +89,10 @@ def _reading(name: str, value: object, now: float) -> str:
     number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
     if name in TIME_CLAIMS and number is not None:
         if number > MS_THRESHOLD:
-            return f"{utc_text(_from_ms(number))} if read as milliseconds"
-        return f"{utc_text(number)} · {relative_text(number, now)}"
+            return f"{when_text(_from_ms(number))} if read as milliseconds"
+        return f"{when_text(number)} · {relative_text(number, now)}"
     if name == "timestamp_ms" and number is not None:
-        return utc_text(_from_ms(number))
+        return when_text(_from_ms(number))
     if name == "role" and number is not None and number in ROLE_NAMES:
         return ROLE_NAMES[int(number)]
     return ""

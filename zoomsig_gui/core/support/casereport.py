@@ -16,8 +16,8 @@ from zoomsig_gui import __version__
 from zoomsig_gui.core.inspection.claims import claim_rows
 from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection, inspect
 from zoomsig_gui.core.inspection.rules import MS_THRESHOLD, Finding
-from zoomsig_gui.core.inspection.verdict import case_verdict, signature_words
-from zoomsig_gui.core.timefmt import utc_text
+from zoomsig_gui.core.inspection.verdict import case_verdict
+from zoomsig_gui.core.timefmt import utc_text, when_text
 
 REDACTED = "<redacted>"
 SECRET_REDACTED = "<redacted secret>"
@@ -35,7 +35,7 @@ class ClockNote:
     def text(self) -> str:
         ahead = "behind" if self.offset_s > 0 else "ahead"
         return (
-            f"{self.source} at {utc_text(self.measured_at)}: local clock "
+            f"{self.source} at {when_text(self.measured_at)}: local clock "
             f"{abs(self.offset_s):.3f} s {ahead} of true time"
         )
 
@@ -57,6 +57,14 @@ class JoinNote:
         )
 
 
+# Whose secret the signature was checked with: the two jobs of a support person kept apart.
+THEIR_SECRET = "the customer's secret (typed in for this session, not saved)"
+
+
+def saved_credentials(name: str) -> str:
+    return f"the secret of the saved credentials “{name}”"
+
+
 @dataclass(frozen=True)
 class Case:
     """A report built once; render it with or without the token. Holds no secret."""
@@ -72,6 +80,10 @@ class Case:
     zoomsig_version: str = __version__
     notes: tuple[str, ...] = field(default_factory=tuple)
     endpoint: dict[str, Any] | None = None  # an endpoint check's part (support/endpointcase.py)
+    # What was done with it: whose secret checked the signature ("" for none: THEIR_SECRET
+    # or saved_credentials(name)), and which of our saved credentials re-made it ("": none).
+    checked_with: str = ""
+    reproduced_with: str = ""
 
 
 # The same shape comes back: text stays text, claims stay claims.
@@ -102,7 +114,12 @@ def build_case(
     sdk_version: str | None = None,
     clock: ClockNote | None = None,
     join: JoinNote | None = None,
+    checked_with: str = "",
+    reproduced_with: str = "",
 ) -> Case:
+    """``secret`` checks the signature and must be the one the token was made with (the
+    customer's, or saved credentials of the same app): never ours when reproducing, which
+    would only report that our secret is not theirs. ``checked_with`` says whose it is."""
     inspection = inspect(text, secret=secret, now=now, expected_key=expected_key)
     findings = tuple(
         Finding(
@@ -126,7 +143,17 @@ def build_case(
             f"{SECRET_REDACTED}. Tell the customer to create a new secret.",
         )
     return Case(
-        inspection, header, payload, findings, time.time(), sdk_version, clock, join, notes=notes
+        inspection,
+        header,
+        payload,
+        findings,
+        time.time(),
+        sdk_version,
+        clock,
+        join,
+        notes=notes,
+        checked_with=checked_with if secret else "",
+        reproduced_with=reproduced_with,
     )
 
 
@@ -137,7 +164,7 @@ def exposure_text(case: Case, included: bool = True) -> str:
     exp = payload.get("exp")
     until = ""
     if isinstance(exp, int) and not isinstance(exp, bool) and exp < MS_THRESHOLD:
-        until = f" until it expires ({utc_text(exp)})"
+        until = f" until it expires ({when_text(exp)})"
     role = payload.get("role")
     who = "a participant"
     if isinstance(role, int) and not isinstance(role, bool):
@@ -176,6 +203,8 @@ def case_dict(case: Case, include_token: bool = False) -> dict[str, Any]:
         "payload": case.payload,
         "signature": REDACTED if inspection.token else None,
         "signature_valid": inspection.signature_valid,
+        "signature_checked_with": case.checked_with or None,
+        "reproduced_with": case.reproduced_with or None,
         "findings": [f.to_dict() for f in case.findings],
         "join_result": None
         if case.join is None
@@ -194,10 +223,23 @@ def render_json(case: Case, include_token: bool = False) -> str:
     return json.dumps(case_dict(case, include_token), indent=2, ensure_ascii=False) + "\n"
 
 
-def _signature_line(inspection: Inspection) -> str:
-    if inspection.signature_valid is not None:
-        return signature_words(inspection, " of the chosen credentials")
+def _signature_line(case: Case) -> str:
+    inspection = case.inspection
+    whose = case.checked_with or "the secret given"
+    if inspection.signature_valid is True:
+        return f"matches {whose}"
+    if inspection.signature_valid is False:
+        return f"does NOT match {whose}"
     return "not checked (no secret given)" if inspection.header else "not applicable"
+
+
+def _reproduced_line(case: Case) -> str:
+    if not case.reproduced_with:
+        return "not reproduced"
+    return (
+        f"re-made with our saved credentials “{case.reproduced_with}” (their claims, our "
+        "key and secret)"
+    )
 
 
 def _claims_table(claims: dict[str, Any], now: float, kind: str) -> list[str]:
@@ -216,9 +258,10 @@ def render_markdown(case: Case, include_token: bool = False) -> str:
         f"- zoomsig version: {case.zoomsig_version}",
         f"- Meeting SDK version setting: {case.sdk_version or 'not set'}",
         f"- Last clock check: {case.clock.text() if case.clock else 'none'}",
-        f"- Checked against: {utc_text(inspection.now)}",
+        f"- Checked against: {when_text(inspection.now)}",
         f"- What it is: {KIND_TEXT[inspection.kind]}",
-        f"- Signature: `{REDACTED}`, {_signature_line(inspection)}",
+        f"- Signature: `{REDACTED}`, {_signature_line(case)}",
+        f"- Reproduced: {_reproduced_line(case)}",
     ]
     for title, claims in (("Header", case.header), ("Payload", case.payload)):
         if claims is not None:

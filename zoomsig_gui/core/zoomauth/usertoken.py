@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from zoomsig_gui.core.timefmt import relative_text, utc_text
+from zoomsig_gui.core.timefmt import relative_text, when_text
 from zoomsig_gui.core.tokens.jwt import b64_decode_any
 
 ZAK, OBF = "zak", "obf"
@@ -42,7 +42,7 @@ class UserToken:
             whose += f", for meeting {self.meeting}"
         if self.expires_at is None:
             return f"{NAMES[self.type]}{whose}; its expiry cannot be read."
-        when = f"{utc_text(self.expires_at)} ({relative_text(self.expires_at, now)})"
+        when = f"{when_text(self.expires_at)} ({relative_text(self.expires_at, now)})"
         verb = "expired" if self.expires_at <= now else "expires"
         return f"{NAMES[self.type]}{whose}; {verb} {when}."
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from zoomsig_gui.core.inspection.claims import ROLE_NAMES
 from zoomsig_gui.core.inspection.titles import in_words
 from zoomsig_gui.core.store.history import History, HistoryEntry, HistoryError
-from zoomsig_gui.core.timefmt import utc_text
+from zoomsig_gui.core.timefmt import when_text
 from zoomsig_gui.ui.widgets.boxes import confirm
 
 # The first column holds each row's Restore button: one click puts a setup back.
@@ -132,16 +132,16 @@ class HistoryPanel(QWidget):
             name = ROLE_NAMES.get(entry.role, "?") if entry.role is not None else ""
             role = "" if entry.role is None else f"{entry.role} ({name})"
             cells = (
-                utc_text(entry.when),
+                when_text(entry.when),
                 entry.action,
                 entry.profile or "",
                 entry.meeting_number or ("native" if entry.role is None else ""),
                 role,
-                utc_text(entry.expires_at) if entry.expires_at else "",
+                when_text(entry.expires_at) if entry.expires_at else "",
                 in_words(entry.summary),  # plain words; the codes stay in the file
             )
             button = QPushButton("Restore")
-            button.setAccessibleName(f"Restore the setup of {utc_text(entry.when)}")
+            button.setAccessibleName(f"Restore the setup of {when_text(entry.when)}")
             button.clicked.connect(lambda _=False, row=at: self.restore(row))
             self.table.setCellWidget(at, 0, button)
             for col, text in enumerate(cells, start=1):

@@ -1,5 +1,7 @@
 """The Inspect tab: paste anything (token, JSON response, join link, e-mail text) and see what
-Zoom will object to; pick saved credentials to check the signature too."""
+Zoom will object to; check the signature with the secret it was made with: the customer's,
+typed in for this session and never saved, or saved credentials of the same app. (Re-making
+it with our own credentials is the support box's job, below.)"""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from zoomsig_gui.core.inspection.inspector import KIND_TEXT, Inspection, inspect
 from zoomsig_gui.core.inspection.verdict import signature_applies, signature_words
+from zoomsig_gui.core.timefmt import when_text
 from zoomsig_gui.ui.make.tab import DEBOUNCE_MS
 from zoomsig_gui.ui.services.vault_client import Profiles, SecretFetch
 from zoomsig_gui.ui.services.workers import Workers
@@ -30,20 +33,30 @@ from zoomsig_gui.ui.widgets.boxes import boxed
 from zoomsig_gui.ui.widgets.decodedview import DecodedView
 from zoomsig_gui.ui.widgets.findingsview import FindingsView
 from zoomsig_gui.ui.widgets.longtext import LongTextEdit
+from zoomsig_gui.ui.widgets.secretedit import SecretEdit
 
 # Above this many characters the inspection runs on a worker thread (1 MB takes ~20 ms;
 # the window must not stall 50 ms).
 OFF_THREAD = 100_000
 
 EMPTY_TEXT = "Paste a token, the JSON your server returned, or a join link above."
+# Time findings change as time passes (a token from a fast clock becomes valid, another
+# expires): what is shown is checked again this often.
+RECHECK_MS = 5_000
+
+
+THEIRS = "\x00their secret"  # the check combo's item for a secret typed in, never saved
+NO_CHECK_TEXT = "Don't check the signature"
+THEIRS_TEXT = "Their secret (type it in; not saved)"
 
 
 def signature_text(inspection: Inspection, profile: str) -> str:
     if not signature_applies(inspection):
         return ""
     if inspection.signature_valid is None:
-        return "Signature: not checked (pick saved credentials to check it)."
-    return f"Signature: {signature_words(inspection, f' of “{profile}”')}."
+        return "Signature: not checked (choose whose secret to check it with)."
+    whose = " they gave" if profile == THEIRS else f" of “{profile}”"
+    return f"Signature: {signature_words(inspection, whose)}."
 
 
 class InspectTab(QWidget):
@@ -77,8 +90,17 @@ class InspectTab(QWidget):
         self.clear.clicked.connect(self.paste.clear)
         self.profile = QComboBox()
         self.profile.setObjectName("inspectProfile")
-        self.profile.setAccessibleName("Check the signature with these credentials")
-        self.profile.currentIndexChanged.connect(self.schedule)
+        self.profile.setAccessibleName("Check the signature with this secret")
+        self.profile.setToolTip(
+            "The secret the token was made with: the customer's (typed in, never saved), or "
+            "saved credentials of the same app. To re-make it with yours, use the box below."
+        )
+        self.profile.currentIndexChanged.connect(self._check_picked)
+        self.their_secret = SecretEdit()
+        self.their_secret.setObjectName("theirSecret")
+        self.their_secret.setAccessibleName("Their SDK secret, for this session only")
+        self.their_secret.setPlaceholderText("their SDK secret: used here, never saved")
+        self.their_secret.textChanged.connect(self._their_secret_typed)
         # Several different tokens in one paste (a curl call, a log): pick the one to show.
         self.which = QComboBox()
         self.which.setObjectName("inspectWhich")
@@ -92,6 +114,15 @@ class InspectTab(QWidget):
         self.kind.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
         self.kind.setWordWrap(True)
         self.kind.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.checked = QLabel()
+        self.checked.setObjectName("inspectChecked")
+        self.checked.setTextFormat(Qt.TextFormat.PlainText)
+        self.checked.setWordWrap(True)
+        self._recheck = QTimer(self)
+        self._recheck.setInterval(RECHECK_MS)
+        self._recheck.timeout.connect(self.recheck)
+        self._rechecking = False
+        self._shown_findings: tuple[object, ...] | None = None  # what the findings show
         self.findings = FindingsView()
         self.decoded = DecodedView()
         self.extras = QVBoxLayout()  # support widgets (reproduce, fix, case report) go here
@@ -115,12 +146,16 @@ class InspectTab(QWidget):
         form.addRow("&Paste here:", self.paste)
         form.addRow("", self._wrap(buttons))
         form.addRow("Check &signature with:", self.profile)
+        form.addRow("Their s&ecret:", self.their_secret)
+        self._form = form
+        form.setRowVisible(self.their_secret, False)
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addLayout(form)
         tl.addWidget(self.which)
         tl.addWidget(self.kind)
+        tl.addWidget(self.checked)
         decoded_scroll = QScrollArea()
         decoded_scroll.setWidgetResizable(True)
         decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -138,7 +173,7 @@ class InspectTab(QWidget):
         support = QWidget()
         support.setLayout(self.extras)
         self.support_box = boxed(
-            "Reproduce and fix with your credentials", support, "inspectSupportBox"
+            "Reproduce and fix with our credentials", support, "inspectSupportBox"
         )
         self.support_box.setCheckable(True)  # folded until needed: the findings come first
         self.support_box.setChecked(False)
@@ -185,7 +220,8 @@ class InspectTab(QWidget):
         current = self.profile.currentData() or ""
         self.profile.blockSignals(True)
         self.profile.clear()
-        self.profile.addItem("Don't check the signature", "")
+        self.profile.addItem(NO_CHECK_TEXT, "")
+        self.profile.addItem(THEIRS_TEXT, THEIRS)
         for name in self.profiles.names():
             self.profile.addItem(name, name)
         index = self.profile.findData(current)
@@ -194,8 +230,34 @@ class InspectTab(QWidget):
         self.schedule()
 
     def profile_name(self) -> str:
-        """The credentials picked to check the signature; "" for none."""
-        return self.profile.currentData() or ""
+        """The saved credentials picked to check the signature; "" for none or theirs."""
+        name = self.profile.currentData() or ""
+        return "" if name == THEIRS else name
+
+    def check_secret(self) -> tuple[str | None, str | None, str]:
+        """(secret, key, whose) the signature is checked with: their secret typed in (no
+        key: the token's own is theirs), saved credentials when in memory, or (None, None,
+        "") for no check; ``whose`` in a case report's words."""
+        from zoomsig_gui.core.support.casereport import THEIR_SECRET, saved_credentials
+
+        name = self.profile.currentData() or ""
+        if name == THEIRS:
+            secret = self.their_secret.text()
+            return (secret, None, THEIR_SECRET) if secret else (None, None, "")
+        creds = self.profiles.cached(name) if name else None
+        return (creds.secret, creds.key, saved_credentials(name)) if creds else (None, None, "")
+
+    def _check_picked(self) -> None:
+        theirs = self.profile.currentData() == THEIRS
+        self._form.setRowVisible(self.their_secret, theirs)
+        if theirs and self.isVisible():
+            self.their_secret.setFocus()
+        self.schedule()
+
+    def _their_secret_typed(self, text: str) -> None:
+        if text:
+            self.profiles.learn_secret(text)  # never in a crash report
+        self.schedule()
 
     def pasted(self) -> str:
         return self.paste.text()  # the whole paste, also one too long to show
@@ -211,13 +273,26 @@ class InspectTab(QWidget):
         self._secrets.forget()  # an edit or another pick tries the keyring again
         self._timer.start()
 
+    def recheck(self) -> None:
+        """Inspect the shown paste again at the current time; the findings are rebuilt only
+        when they changed (else just the times in the tables and the "checked at" line)."""
+        if self.inspection is None or not self.isVisible():
+            return
+        self._rechecking = True
+        self.run()
+
     def run(self) -> None:
+        rechecking, self._rechecking = self._rechecking, False
+        if not rechecking:
+            self._shown_findings = None
         text = self.paste.text()
         name = self.profile.currentData() or ""
         if not text.strip():
             self._whole = None
             self.which.hide()
             self.inspection = None
+            self._recheck.stop()
+            self.checked.setText("")
             self.kind.setText("")
             self.findings.show_inspection(None, EMPTY_TEXT)
             self.decoded.show_inspection(None)
@@ -225,7 +300,11 @@ class InspectTab(QWidget):
             return
         secret = key = None
         note = ""
-        if name:
+        if name == THEIRS:
+            secret = self.their_secret.text() or None
+            if secret is None:
+                note = " (type their secret in to check it)"
+        elif name:
             creds = self._secrets.get(name)
             if creds is None:
                 error = self._secrets.error(name)
@@ -235,7 +314,10 @@ class InspectTab(QWidget):
         self._asked += 1
         asked, now = self._asked, self._now()
         if len(text) <= OFF_THREAD:
-            self._show(inspect(text, secret=secret, expected_key=key, now=now), name, note)
+            found = inspect(text, secret=secret, expected_key=key, now=now)
+            self._show(found, name, note, self.which.currentIndex() if rechecking else 0)
+            return
+        if rechecking:  # a long paste is not inspected again on a timer: only on a change
             return
         if self._workers is None:
             self._workers = Workers(self, threads=1)
@@ -250,16 +332,18 @@ class InspectTab(QWidget):
         """Wait for a long paste's inspection (tests, and before the window goes away)."""
         return self._workers.wait(msecs) if self._workers is not None else True
 
-    def _show(self, whole: Inspection, name: str, note: str) -> None:
+    def _show(self, whole: Inspection, name: str, note: str, picked: int = 0) -> None:
         self._whole, self._sig_note = whole, (name, note)
         each = whole.each()
         self.which.blockSignals(True)
         self.which.clear()
         for number, one in enumerate(each, 1):
             self.which.addItem(f"Token {number} of {len(each)}: {KIND_TEXT[one.kind]}")
+        picked = picked if 0 <= picked < len(each) else 0
+        self.which.setCurrentIndex(picked)
         self.which.blockSignals(False)
         self.which.setVisible(len(each) > 1)
-        self._show_picked(0)
+        self._show_picked(picked)
 
     def picked_text(self) -> str:
         """What the support tools work on: the picked token when the paste held several."""
@@ -272,6 +356,21 @@ class InspectTab(QWidget):
             return
         inspection = self._whole.each()[index]
         name, note = self._sig_note
+        self.checked.setText(
+            f"Checked at {when_text(inspection.now)}; checked again every "
+            f"{RECHECK_MS // 1000} s while it is on screen."
+        )
+        self._recheck.start()
+        findings = (
+            index,
+            inspection.signature_valid,
+            tuple((f.code, f.severity, f.message) for f in inspection.findings),
+        )
+        if findings == self._shown_findings:
+            self.inspection = inspection
+            self.decoded.refresh_readings(inspection.now)  # "in 3 min" stays true
+            return
+        self._shown_findings = findings
         self.inspection = inspection
         sig = signature_text(inspection, name)
         if note and inspection.signature_valid is None and sig:

@@ -104,6 +104,10 @@ class Profiles(QObject):
         self.listed.emit()
 
     # -- secrets --------------------------------------------------------------------
+    def learn_secret(self, value: str) -> None:
+        """A secret typed in for this session only (never saved): kept out of crash reports."""
+        self._scrubber.add(value)
+
     def cached(self, name: str) -> ProfileCredentials | None:
         return self._secrets.get(name)
 

@@ -1,14 +1,24 @@
 """Support tools for the Inspect tab: theirs vs ours, the fixed token, and the case report.
 
-``show_case`` is handed the pasted text and the chosen credentials (already read from the
-keyring off the GUI thread by the caller). Reproducing and fixing are quick, pure
-computations; the secret is used for them and not kept.
+Two jobs, kept apart: the signature is checked with the secret it was made with (the
+customer's, chosen on the Inspect tab), and the token is re-made with our own credentials
+(chosen here, in "Reproduce with"). ``show_case`` is handed both, already read from the
+keyring off the GUI thread by the caller. Reproducing and fixing are quick, pure
+computations; the secrets are used for them and not kept.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from zoomsig_gui.core.support.casereport import Case, ClockNote, JoinNote, build_case
 from zoomsig_gui.core.support.fixall import FixError, FixResult, fix_all
@@ -17,13 +27,32 @@ from zoomsig_gui.ui.support.compare import ComparisonView
 from zoomsig_gui.ui.support.fixed import FixedTokenView
 from zoomsig_gui.ui.support.report_dialog import ReportDialog
 
+NO_PICK = "Choose our saved credentials…"
+
 
 class SupportPanel(QWidget):
     reproduced = Signal(object)  # Reproduction
     fixed = Signal(object)  # FixResult
+    ours_picked = Signal(str)  # the saved credentials to re-make the token with ("" none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ours = QComboBox()
+        self.ours.setObjectName("reproduceWith")
+        self.ours.setAccessibleName("Re-make the token with these saved credentials of ours")
+        self.ours.setToolTip(
+            "Their claims, signed with our key and secret: shows what differs and gives a "
+            "fixed token. Their signature is never checked with our secret."
+        )
+        self.ours.currentIndexChanged.connect(
+            lambda _i: self.ours_picked.emit(self.ours.currentData() or "")
+        )
+        self.set_names([])
+        pick = QHBoxLayout()
+        label = QLabel("Reproduce &with:")
+        label.setBuddy(self.ours)
+        pick.addWidget(label)
+        pick.addWidget(self.ours, 1)
         self.problem = QLabel()
         self.problem.setObjectName("supportProblem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)  # shows data
@@ -41,6 +70,7 @@ class SupportPanel(QWidget):
         row.addStretch(1)
         row.addWidget(self.report_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(pick)
         layout.addWidget(self.problem)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(row)
@@ -48,6 +78,20 @@ class SupportPanel(QWidget):
         self.reproduction: Reproduction | None = None
         self.fix: FixResult | None = None
         self.dialog: ReportDialog | None = None
+
+    def set_names(self, names: list[str]) -> None:
+        """Our saved credentials to choose from; the choice stays when it still exists."""
+        current = self.ours.currentData() or ""
+        self.ours.blockSignals(True)
+        self.ours.clear()
+        self.ours.addItem(NO_PICK, "")
+        for name in names:
+            self.ours.addItem(name, name)
+        self.ours.setCurrentIndex(max(self.ours.findData(current), 0))
+        self.ours.blockSignals(False)
+
+    def ours_name(self) -> str:
+        return self.ours.currentData() or ""
 
     def show_case(
         self,
@@ -59,23 +103,31 @@ class SupportPanel(QWidget):
         sdk_version: str | None = None,
         clock: ClockNote | None = None,
         join: JoinNote | None = None,
+        check: tuple[str | None, str | None, str] = (None, None, ""),
     ) -> None:
-        """Reproduce and fix when credentials are given; the report needs none."""
+        """Reproduce and fix with our ``key`` and ``secret`` when given; ``check`` is the
+        (secret, key, whose) the signature is checked with, ``whose`` in the report's words
+        (THEIR_SECRET, saved_credentials(name)), all None/"" for no check. The report
+        needs neither."""
+        check_secret, check_key, checked_with = check
         self.case = build_case(
             text,
-            secret=secret,
+            secret=check_secret,
             now=now,
-            expected_key=key,
+            expected_key=check_key,
             sdk_version=sdk_version,
             clock=clock,
             join=join,
+            checked_with=checked_with,
+            reproduced_with=self.ours_name() if key and secret else "",
         )
         self.report_button.setEnabled(bool(text.strip()))
         self.reproduction = self.fix = None
         self.problem.setVisible(False)
         if not key or not secret:
             self.comparison.clear(
-                "Pick saved credentials to reproduce this token with your key and secret."
+                "Choose our saved credentials in “Reproduce with” to re-make this token with "
+                "our key and secret."
             )
             self.fixed_view.clear()
             return

@@ -2,7 +2,8 @@
 
 The panel (and its imports) is built with the first inspection, which keeps start-up light.
 It sees the Inspect tab through its surface (``inspected``, ``picked_text()``,
-``profile_name()``, ``support_box``, ``show_support()``).
+``check_secret()``, ``support_box``, ``show_support()``). Our credentials to re-make the
+token with are chosen in the panel itself, apart from the secret that checks theirs.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from zoomsig_gui.core.support.casereport import ClockNote
     from zoomsig_gui.ui.inspect.tab import InspectTab
     from zoomsig_gui.ui.mainwindow import MainWindow
+    from zoomsig_gui.ui.services.vault_client import SecretFetch
     from zoomsig_gui.ui.support.panel import SupportPanel
 
 
@@ -22,6 +24,7 @@ class SupportTools:
         self.window = window
         self.tab: InspectTab | None = None
         self.panel: SupportPanel | None = None  # built with the first inspection
+        self._secrets: SecretFetch | None = None  # our credentials, read off the GUI thread
         window.when_inspect_built(self._tab_built)
         window.join_outcome_changed.connect(self._join_ended)
 
@@ -41,27 +44,42 @@ class SupportTools:
         if self.panel is None:
             if inspection is None:
                 return
+            from zoomsig_gui.ui.services.vault_client import SecretFetch
             from zoomsig_gui.ui.support.panel import SupportPanel
 
+            profiles = self.window.profiles
             self.panel = SupportPanel()
+            self.panel.set_names(profiles.names())
+            profiles.listed.connect(lambda: self._listed())
+            self.panel.ours_picked.connect(lambda _name: self._again())
+            self._secrets = SecretFetch(profiles, self._again)
             tab.show_support(self.panel)
         if inspection is None or not text.strip():
             self.panel.comparison.clear("")
             self.panel.fixed_view.clear()
             self.panel.report_button.setEnabled(False)
             return
-        name = tab.profile_name()
-        creds = self.window.profiles.cached(name) if name else None
-        if creds is not None:
-            tab.support_box.setChecked(True)  # credentials picked: reproducing makes sense
+        name = self.panel.ours_name()
+        assert self._secrets is not None  # made with the panel
+        creds = self._secrets.get(name) if name else None
         self.panel.show_case(
             text,
             creds.key if creds else None,
             creds.secret if creds else None,
+            check=tab.check_secret(),
             now=self.window.true_now(),
             clock=self._clock_note(),
             join=self.window.join_outcome,
         )
+
+    def _again(self) -> None:
+        if self.tab is not None:
+            self._inspected(self.tab.inspection)
+
+    def _listed(self) -> None:
+        if self.panel is not None:
+            self.panel.set_names(self.window.profiles.names())
+            self._again()
 
     def _clock_note(self) -> ClockNote | None:
         from zoomsig_gui.core.support.casereport import ClockNote

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zoomsig_gui.core.timefmt import utc_text
+from zoomsig_gui.core.timefmt import when_text
 from zoomsig_gui.ui.widgets.theme import colours
 
 
@@ -87,7 +87,7 @@ class TokenView(QWidget):
         else:
             self.text.setHtml(self._coloured(token))
         if exp is not None and token:
-            self.countdown.setToolTip(f"Expires {utc_text(exp)}")
+            self.countdown.setToolTip(f"Expires {when_text(exp)}")
             self._tick.start()
         else:
             self.countdown.setToolTip("")
