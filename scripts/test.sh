@@ -36,7 +36,15 @@ export ZOOMSIG_REQUIRE_ALL=1
 export ZOOMSIG_TEST_CACHE=${ZOOMSIG_TEST_CACHE:-/tmp/zoomsig-test-cache}
 export npm_config_cache=$ZOOMSIG_TEST_CACHE/npm
 
+export ZOOMSIG_CRASH_LOG=$test_home/native-crash.txt
+status=0
 # shellcheck disable=SC2016  # the inner sh expands $0 and $@, not this one
-exec dbus-run-session -- sh -c '
+dbus-run-session -- sh -c '
   echo "zoomsig-test" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  exec "$0" -m pytest "$@"' "$venv/bin/python" "$@"
+  exec "$0" -m pytest "$@"' "$venv/bin/python" "$@" || status=$?
+if [ -s "$ZOOMSIG_CRASH_LOG" ]; then
+  echo "test.sh: the test process ended on SIGTRAP (a failed check inside QtWebEngine)." >&2
+  echo "test.sh: the Python stacks at that moment:" >&2
+  cat "$ZOOMSIG_CRASH_LOG" >&2
+fi
+exit "$status"

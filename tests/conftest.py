@@ -11,3 +11,14 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# QtWebEngine (Chromium) ends the process with SIGTRAP when one of its own checks fails,
+# which Python's fault handler does not watch and pytest cannot report: write every
+# thread's Python stack to a file then, which scripts/test.sh prints after the run.
+_crash_log_path = os.environ.get("ZOOMSIG_CRASH_LOG")
+if _crash_log_path:
+    import faulthandler
+    import signal
+
+    _crash_log = open(_crash_log_path, "w")  # noqa: SIM115 - open until the process ends
+    faulthandler.register(signal.SIGTRAP, file=_crash_log, all_threads=True, chain=True)
