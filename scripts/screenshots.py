@@ -54,6 +54,10 @@ def relaunch_with_keyring(out: Path, sdk_dir: Path | None) -> int | None:
 
 
 def isolate() -> Path:
+    """A throwaway HOME for the run, made before the keyring daemon starts so that its
+    keyring is a throwaway one too (the inner run keeps it)."""
+    if os.environ.get("ZOOMSIG_SHOTS_INNER"):
+        return Path(os.environ["HOME"])
     home = Path(tempfile.mkdtemp(prefix="zoomsig-shots-"))
     os.environ.update(
         HOME=str(home),
@@ -114,10 +118,10 @@ def main() -> int:
     args = parser.parse_args()
     out = args.out.resolve()
     sdk_dir = args.sdk_dir.resolve() if args.sdk_dir else default_sdk_dir()
+    home = isolate()
     code = relaunch_with_keyring(out, sdk_dir)
     if code is not None:
         return code
-    home = isolate()
     out.mkdir(parents=True, exist_ok=True)
     sys.path.insert(0, str(ROOT))
 

@@ -20,5 +20,5 @@ if _crash_log_path:
     import faulthandler
     import signal
 
-    _crash_log = open(_crash_log_path, "w")  # noqa: SIM115 - open until the process ends
+    _crash_log = open(_crash_log_path, "w")  # open until the process ends
     faulthandler.register(signal.SIGTRAP, file=_crash_log, all_threads=True, chain=True)

@@ -55,6 +55,19 @@ def test_theirs_vs_ours_marks_only_what_differs(panel) -> None:
     assert inspect(ours, secret=OUR_SECRET, now=NOW).signature_valid is True
 
 
+def test_the_claims_that_differ_come_first(panel) -> None:
+    """The unchanged alg and typ do not push the one differing claim out of view."""
+    panel.show_case(
+        vector_input("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET, now=NOW
+    )
+    table = panel.comparison.table
+    assert table.item(0, 1).text() == "sdkKey" and table.item(0, 0).text() == "≠"
+    assert table.rowCount() > 3 and table.item(1, 0).text() == ""  # then the same ones
+    assert table.height() >= table.fontMetrics().height() * 9  # a few rows always in view
+    fixed = panel.fixed_view.table
+    assert fixed.item(0, 0).text() in ("+", "≠", "−")
+
+
 def test_fixed_tab_shows_the_added_claim_and_a_token_zoom_accepts(panel, qtbot) -> None:
     panel.show_case(
         vector_input("the forum thread's payload: sdkKey only"), OUR_KEY, OUR_SECRET, now=NOW

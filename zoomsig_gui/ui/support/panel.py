@@ -12,9 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,14 @@ from zoomsig_gui.ui.support.fixed import FixedTokenView
 from zoomsig_gui.ui.support.report_dialog import ReportDialog
 
 NO_PICK = "Choose our saved credentials…"
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 class SupportPanel(QWidget):
@@ -61,8 +71,9 @@ class SupportPanel(QWidget):
         self.comparison = ComparisonView()
         self.fixed_view = FixedTokenView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.comparison, "Theirs vs ours")
-        self.tabs.addTab(self.fixed_view, "Fixed")
+        # Each page scrolls when the box is short (a laptop screen): its lines never overlap.
+        self.tabs.addTab(_scrolling(self.comparison), "Theirs vs ours")
+        self.tabs.addTab(_scrolling(self.fixed_view), "Fixed")
         self.report_button = QPushButton("Case report…")
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(self.open_report)

@@ -34,8 +34,13 @@ class DiffTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.setAccessibleName(f"{left} and {right} claims side by side")
+        # Room for the header and a few rows, however small the box it sits in.
+        self.setMinimumHeight(self.fontMetrics().height() * 9)
 
     def show_rows(self, rows: Sequence[DiffRow]) -> None:
+        """The differing rows first (in their order), then the unchanged ones: what matters
+        is in view without scrolling past ``alg`` and ``typ``."""
+        rows = sorted(rows, key=lambda row: not row.differs)
         self.setRowCount(0)
         tint = QBrush(QColor(colours(self).warning_bg))
         bold = QFont(self.font())
