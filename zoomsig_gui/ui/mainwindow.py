@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from zoomsig_gui.ui.make.tab import MakeTab
 from zoomsig_gui.ui.services import settings as store
+from zoomsig_gui.ui.services.gcguard import collect_on_gui_thread
 from zoomsig_gui.ui.services.scrubber import Scrubber
 from zoomsig_gui.ui.services.startsteps import StartSteps, importing
 from zoomsig_gui.ui.services.vault_client import Profiles, default_vault
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         scrubber: Scrubber | None = None,
     ) -> None:
         super().__init__()
+        collect_on_gui_thread()  # Qt objects in reference cycles die on this thread only
         self.setWindowTitle(TITLE)
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else store.open_settings()
