@@ -24,9 +24,10 @@ def test_a_cycle_left_while_a_worker_allocates_dies_on_the_gui_thread(qtbot, mak
     weakref.finalize(holder, lambda: where.append(threading.current_thread().name))
     del holder
 
-    def allocate() -> None:  # far past the first generation's threshold
-        junk = [[] for _ in range(50_000)]
-        junk.clear()
+    kept: list[object] = []
+
+    def allocate() -> None:  # far past the first generation's threshold, and kept
+        kept.append([[] for _ in range(50_000)])
 
     worker = threading.Thread(target=allocate, name="worker")
     worker.start()
@@ -35,3 +36,4 @@ def test_a_cycle_left_while_a_worker_allocates_dies_on_the_gui_thread(qtbot, mak
     assert not gc.isenabled()
     qtbot.waitUntil(lambda: where != [], timeout=5_000)
     assert where == [threading.main_thread().name]
+    kept.clear()
