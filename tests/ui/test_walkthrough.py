@@ -3,12 +3,15 @@ to the field, deleting asks with No as the default, texts are shown as written."
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from tests.helpers.keyrings import MemoryKeyring
 from tests.helpers.window import INVITE, KEY, NUMBER, SECRET, add_profile, wait_token
+from zoomsig_gui.core.tokens.jwt import sign
 
 
 def save_clicked(dialog) -> None:
@@ -199,6 +202,65 @@ def test_access_keys_are_unique_on_the_make_tab(qtbot, make_window):
     assert help_key == ["h"]  # Alt+H opens Help, not History
 
 
+def inspect_for_support(qtbot, make_window):
+    """The Inspect tab as support uses it: a customer's token, their secret chosen, the
+    support box unfolded and our credentials picked to reproduce with."""
+    from zoomsig_gui.ui.inspect.tab import THEIRS
+
+    window = window_with_token(qtbot, make_window)
+    window.tabs.setCurrentWidget(window.inspect_page)
+    tab = window.inspect
+    now = int(time.time())
+    customer = {"sdkKey": "CUSTOMERk3y", "mn": "811 9887 3582", "role": 0, "iat": now - 60}
+    tab.paste.setPlainText(sign({**customer, "exp": now + 600, "tokenExp": now + 600}, "x" * 24))
+    tab.profile.setCurrentIndex(tab.profile.findData(THEIRS))
+    tab.their_secret.setText("their-secret-0123456789")
+    qtbot.waitUntil(lambda: window.support.panel is not None, timeout=10_000)
+    tab.support_box.setChecked(True)
+    ours = window.support.panel.ours
+    ours.setCurrentIndex(ours.findData("Staging"))
+    qtbot.waitUntil(lambda: window.support.panel.reproduction is not None, timeout=10_000)
+    return window, tab
+
+
+def test_the_inspect_tab_goes_in_screen_order_with_unique_access_keys(qtbot, make_window):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    window, tab = inspect_for_support(qtbot, make_window)
+    stops = stops_from(tab.paste)
+    order = [
+        tab.paste,
+        tab.from_clipboard,
+        tab.clear,
+        tab.profile,
+        tab.their_secret,
+        tab.support_box,
+        window.support.panel.ours,
+        window.support.panel.report_button,
+    ]
+    at = [stops.index(w) for w in order]
+    assert at == sorted(at), [type(w).__name__ for w in order]
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    for kind in (QAbstractButton, QLabel):  # rich text (findings) has entities, not keys
+        texts += [w.text() for w in tab.findChildren(kind) if w.isVisible() and "<" not in w.text()]
+    keys = access_keys(texts)
+    assert len(keys) == len(set(keys)), " | ".join(sorted(t for t in texts if "&" in t))
+
+
+def test_the_support_box_is_usable_at_1024_by_640(qtbot, make_window):
+    window, tab = inspect_for_support(qtbot, make_window)
+    window.resize(1024, 640)
+    qtbot.wait(100)
+    panel = window.support.panel
+    table = panel.comparison.table
+    assert table.item(0, 0).text() == "≠"  # the claim that differs is the first row
+    assert table.isVisible() and table.height() >= table.fontMetrics().height() * 9
+    assert panel.ours.isVisible() and panel.report_button.isVisible()
+    assert tab.findings.isVisible() and tab.findings.height() > 60
+    assert clipped(window) == []
+
+
 def clipped(window) -> list[str]:
     """Visible buttons narrower than their text needs, and a sideways scrollbar on the left."""
     from PySide6.QtWidgets import QAbstractButton
@@ -206,7 +268,10 @@ def clipped(window) -> list[str]:
     short = [
         b.text() or b.objectName()
         for b in window.findChildren(QAbstractButton)
-        if b.isVisible() and b.text() and b.width() < b.minimumSizeHint().width()
+        if b.isVisible()
+        and b.text()
+        and b.width() < b.minimumSizeHint().width()
+        and not isinstance(b.parent(), QLineEdit)  # a field's own icon button (Show/Hide)
     ]
     if window.make.left_column.horizontalScrollBar().isVisible():
         short.append("left column scrolls sideways")
