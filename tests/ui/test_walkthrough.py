@@ -322,3 +322,80 @@ def test_details_are_folded_for_staff_and_the_choice_is_remembered(qtbot, make_w
     qtbot.waitUntil(again.make.is_built)
     assert again.details.isChecked()
     assert again.make.findChild(type(make.signature_box), "decodedBox").isVisible()
+
+
+def test_right_after_start_tab_goes_round_every_field_with_real_key_presses(qtbot, make_window):
+    """Pressing Tab, as a keyboard user does: from the tab bar through credentials, the
+    meeting form, whose meeting, Show details and the token, then the clock banner and round
+    again (a tab widget and boxes met on the way must not jump the focus elsewhere)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = make_window(MemoryKeyring())
+    add_profile(qtbot, window)
+    qtbot.waitUntil(window.started_up, timeout=10_000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    window.tabs.tabBar().setFocus()
+    names = []
+    for _ in range(20):
+        focused = QApplication.focusWidget()
+        names.append(focused.objectName())
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+    start = names.index("profile")
+    assert (
+        names[start : start + 15]
+        == [
+            "profile",
+            "addProfile",
+            "editProfile",
+            "removeProfile",
+            "meetingInput",
+            "passcode",
+            "role",
+            "displayName",
+            "email",
+            "expiry",
+            "whose_ours",
+            "showDetails",
+            "tokenText",
+            "correctClock",
+            "checkClock",
+        ][: len(names[start : start + 15])]
+    )
+
+
+def test_a_form_label_s_access_key_puts_the_cursor_in_its_field(qtbot, make_window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = make_window(MemoryKeyring())
+    qtbot.waitUntil(window.started_up, timeout=10_000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    form = window.make.form
+    for key, field in ((Qt.Key.Key_D, form.name), (Qt.Key.Key_P, form.passcode)):
+        QTest.keyClick(window, key, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is field
+
+
+def test_tab_leaves_a_table_instead_of_walking_its_cells(qtbot, make_window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window, tab = inspect_for_support(qtbot, make_window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    tables = [window.support.panel.comparison.table, tab.decoded.payload_table]
+    window.tabs.setCurrentWidget(window.history.holder)
+    qtbot.waitUntil(lambda: window.history.panel is not None)
+    tables.append(window.history.panel.table)
+    window.tabs.setCurrentWidget(window.inspect_page)
+    for table in tables:
+        table.window().activateWindow()
+        table.setFocus()
+        if QApplication.focusWidget() is not table:
+            continue  # not on screen now (History is another tab)
+        QTest.keyClick(table, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not table, table.objectName()
+    assert all(not t.tabKeyNavigation() for t in tables)

@@ -81,6 +81,15 @@ def _qt_namespace() -> None:
     _ = QtCore.Qt
 
 
+def _stops_in(widget: QWidget) -> list[QWidget]:
+    """The widgets inside ``widget`` that Tab stops at, in the order they were made (which
+    is the order they stand in)."""
+    from PySide6.QtCore import Qt
+
+    tab = Qt.FocusPolicy.TabFocus
+    return [w for w in widget.findChildren(QWidget) if w.focusPolicy() & tab == tab]
+
+
 def _qstyle_types() -> None:
     """The first finding shows a standard icon: PySide6 builds QStyle's big enums then."""
     from PySide6.QtWidgets import QStyle
@@ -436,19 +445,24 @@ class MainWindow(QMainWindow):
             column.insertWidget(column.count() - 1, self.details)
 
     def _keyboard_order(self, make: MakeTab) -> None:
-        """Tab goes as the eye does: banner, tabs, credentials, meeting, token, tables (once
-        the features' buttons are there too)."""
-        creds, form, join = make.credentials, make.form, self.join
+        """Tab goes as the eye does: banner, tabs, credentials, meeting, whose meeting,
+        token, tables (once the features' buttons are there too). One chain through every
+        stop, as Qt wants it: widgets put in later would otherwise land out of order."""
+        creds, join = make.credentials, self.join
+        zoom = self.zoom_tokens.panel if self.zoom_tokens is not None else None
         chain = [
             self.banner.correct,
             self.banner.check_button,
+            # The tab widget, not only its bar: it hands focus to the bar, so Qt counts it as
+            # a stop of its own wherever it sits in the chain.
+            self.tabs,
             self.tabs.tabBar(),
             creds.combo,
             creds.add_button,
             creds.edit_button,
             creds.remove_button,
-            form.meeting,  # the form orders its own fields, ending with the advanced ones
-            form.native,
+            *make.form.keyboard_stops(),
+            *(_stops_in(zoom) if zoom is not None else []),
             self.details,
             make.token_view.text,
             make.token_view.copy_button,
@@ -456,8 +470,7 @@ class MainWindow(QMainWindow):
             make.decoded.raw_toggle,
         ]
         for a, b in zip(chain, chain[1:], strict=False):
-            if a is not form.meeting:  # meeting → native is the form's own chain
-                QWidget.setTabOrder(a, b)
+            QWidget.setTabOrder(a, b)
         # Scroll areas and the tab widget are containers, not stops without a visible focus
         # (the tab widget passes its policy on to its tab bar, which is a stop).
         from PySide6.QtWidgets import QScrollArea

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from zoomsig_gui.core.vault.hygiene import DEFAULT_KIND, KINDS, form_notes
 from zoomsig_gui.ui.services.vault_client import Profiles
-from zoomsig_gui.ui.widgets.boxes import save_cancel, stack
+from zoomsig_gui.ui.widgets.boxes import field_row, save_cancel
 from zoomsig_gui.ui.widgets.secretedit import SecretEdit
 from zoomsig_gui.ui.widgets.theme import colours
 
@@ -92,8 +92,8 @@ class ProfileDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("&Kind:", self.kind)
-        form.addRow("Client &ID:", stack(self.key, self.key_note))
-        form.addRow("Client &secret:", stack(self.secret, self.secret_note))
+        field_row(form, "Client &ID:", self.key, self.key_note)
+        field_row(form, "Client &secret:", self.secret, self.secret_note)
         form.addRow("N&otes:", self.notes)
         self.buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)

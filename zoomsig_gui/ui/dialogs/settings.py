@@ -25,7 +25,7 @@ from zoomsig_gui.core.join.link import JoinLinkError, check_base, save_base, sav
 from zoomsig_gui.core.join.sdkfolder import SdkFolderError, check_sdk_dir
 from zoomsig_gui.ui.services.settings import SDK_DIR_KEY, sdk_dir_setting
 from zoomsig_gui.ui.services.workers import Workers
-from zoomsig_gui.ui.widgets.boxes import save_cancel, stack
+from zoomsig_gui.ui.widgets.boxes import field_row, save_cancel, stack
 from zoomsig_gui.ui.widgets.theme import colours
 
 
@@ -66,16 +66,12 @@ class SettingsDialog(QDialog):
         )
         self.sdk_error = self._label("sdkError", error=True)
         form = QFormLayout()
-        form.addRow(
-            "Join page &address:",
-            stack(
-                stack(self.base, self.check_button, across=True), self.base_note, self.base_result
-            ),
+        base = stack(self.base, self.check_button, across=True)
+        field_row(
+            form, "Join page &address:", base, self.base_note, self.base_result, buddy=self.base
         )
-        form.addRow(
-            "Meeting &SDK folder:",
-            stack(stack(self.sdk, self.browse, across=True), self.sdk_note, self.sdk_error),
-        )
+        sdk = stack(self.sdk, self.browse, across=True)
+        field_row(form, "Meeting &SDK folder:", sdk, self.sdk_note, self.sdk_error, buddy=self.sdk)
         self.buttons = save_cancel(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -125,6 +125,7 @@ class EndpointTab(QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("endpointSamplesTable")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -32,7 +32,7 @@ from zoomsig_gui.core.tokens.request import (
     check_expiry,
     parse_duration,
 )
-from zoomsig_gui.ui.widgets.boxes import stack
+from zoomsig_gui.ui.widgets.boxes import field_row
 from zoomsig_gui.ui.widgets.longtext import LongTextEdit
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 from zoomsig_gui.ui.widgets.theme import colours
@@ -177,17 +177,15 @@ class MeetingForm(QWidget):
         label.hide()
         return label
 
-    _stack = staticmethod(stack)
-
     def _build_layout(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Meetin&g:", self._stack(self.meeting, self.meeting_hint, self.meeting_error))
-        form.addRow("&Passcode:", self._stack(self.passcode, self.field_errors["passcode"]))
-        form.addRow("&Role:", self._stack(self.role, self.role_note))
-        form.addRow("&Display name:", self._stack(self.name, self.field_errors["name"]))
-        form.addRow("&E-mail:", self._stack(self.email, self.field_errors["email"]))
-        form.addRow("E&xpires after:", self._stack(self.expiry, self.expiry_error))
+        field_row(form, "Meetin&g:", self.meeting, self.meeting_hint, self.meeting_error)
+        field_row(form, "&Passcode:", self.passcode, self.field_errors["passcode"])
+        field_row(form, "&Role:", self.role, self.role_note)
+        field_row(form, "&Display name:", self.name, self.field_errors["name"])
+        field_row(form, "&E-mail:", self.email, self.field_errors["email"])
+        field_row(form, "E&xpires after:", self.expiry, self.expiry_error)
         self.advanced = QWidget()
         self.advanced.setObjectName("advancedBox")
         adv = QFormLayout(self.advanced)
@@ -201,18 +199,24 @@ class MeetingForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.advanced_button)
         layout.addWidget(self.advanced)
-        for a, b in (
-            (self.meeting, self.passcode),
-            (self.passcode, self.role),
-            (self.role, self.name),
-            (self.name, self.email),
-            (self.email, self.expiry),
-            (self.expiry, self.advanced_button),
-            (self.advanced_button, self.backdate),
-            (self.backdate, self.webrtc),
-            (self.webrtc, self.native),
-        ):
+        stops = self.keyboard_stops()
+        for a, b in zip(stops, stops[1:], strict=False):
             QWidget.setTabOrder(a, b)
+
+    def keyboard_stops(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: as they stand, top to bottom."""
+        return [
+            self.meeting,
+            self.passcode,
+            self.role,
+            self.name,
+            self.email,
+            self.expiry,
+            self.advanced_button,
+            self.backdate,
+            self.webrtc,
+            self.native,
+        ]
 
     def _toggle_advanced(self, shown: bool) -> None:
         self.advanced.setVisible(shown)

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +41,21 @@ def stack(*widgets: QWidget, across: bool = False) -> QWidget:
         layout.setSpacing(2)
     for widget in widgets:
         layout.addWidget(widget)
+    return box
+
+
+def field_row(
+    form: QFormLayout, text: str, field: QWidget, *below: QWidget, buddy: QWidget | None = None
+) -> QWidget:
+    """A form row of ``field`` with notes ``below`` it; the label's access key goes to the
+    field itself, or to ``buddy`` when the field is a row of several (a label whose buddy is
+    the box around them does nothing: a box takes no focus, and a focus proxy on it would
+    make Tab stop there out of order)."""
+    box = stack(field, *below) if below else field
+    form.addRow(text, box)
+    label = form.labelForField(box)
+    if isinstance(label, QLabel):
+        label.setBuddy(buddy or field)
     return box
 
 

@@ -39,6 +39,7 @@ class ClaimTable(QTableWidget):
         self.setObjectName(f"{title.lower()}Table")
         self.setAccessibleName(f"Decoded {title.lower()}")
         self.setHorizontalHeaderLabels(COLUMNS)
+        self.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
