@@ -129,3 +129,23 @@ def test_odd_claim_values_still_give_a_report(fmt: str) -> None:
     text = render(build_case(token, secret=CANARY, now=NOW), fmt, include_token=True)
     assert "role-invalid" in text and "claim-type" in text
     assert CANARY not in text
+
+
+def test_an_expired_token_in_a_report_is_said_to_join_no_more():
+    from zoomsig_gui.core.support.casereport import exposure_text
+
+    expired = sign(
+        {
+            "appKey": "k" * 20,
+            "sdkKey": "k" * 20,
+            "mn": "81198873582",
+            "role": 0,
+            "iat": NOW - 7200,
+            "exp": NOW - 60,
+            "tokenExp": NOW - 60,
+        },
+        CANARY,
+    )
+    case = build_case(expired, now=NOW)
+    assert "no longer lets anyone join" in exposure_text(case)
+    assert "until it expires" not in exposure_text(case, included=False)

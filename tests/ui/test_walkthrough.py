@@ -38,6 +38,8 @@ def test_an_empty_secret_is_refused_next_to_its_field(qtbot, make_window):
     assert window.profiles.names() == []
     dialog.secret.setText("abc")  # three characters: a warning, not a refusal
     assert "only 3 characters" in dialog.secret_note.text() and dialog.secret_note.isVisible()
+    note = dialog.secret_note
+    assert note.height() >= note.heightForWidth(note.width())  # its lines whole, not squeezed
     save_clicked(dialog)
     qtbot.waitUntil(lambda: window.profiles.names() == ["Staging"], timeout=15_000)
 
@@ -240,6 +242,7 @@ def test_the_inspect_tab_goes_in_screen_order_with_unique_access_keys(qtbot, mak
     ]
     at = [stops.index(w) for w in order]
     assert at == sorted(at), [type(w).__name__ for w in order]
+    assert not [w for w in stops if type(w).__name__ in ("QScrollArea", "QTabWidget")]
     texts = [a.text() for a in window.menuBar().actions()]
     texts += [window.tabs.tabText(i) for i in range(window.tabs.count())]
     for kind in (QAbstractButton, QLabel):  # rich text (findings) has entities, not keys

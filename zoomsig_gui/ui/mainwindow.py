@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from zoomsig_gui.core.vault.facade import Vault
     from zoomsig_gui.ui.inspect.tab import InspectTab
 
-TITLE = "zoomsig: Zoom Meeting SDK signatures"
+# Qt adds the application's display name: "Zoom Meeting SDK signatures — zoomsig".
+TITLE = "Zoom Meeting SDK signatures"
 
 
 def module_exists(name: str) -> bool:
@@ -479,13 +480,18 @@ class MainWindow(QMainWindow):
             box.setFocusPolicy(box.focusPolicy().NoFocus)
         self.tabs.tabBar().setFocusPolicy(self.tabs.focusPolicy().TabFocus)
 
+    # A window manager's title bar and frame come on top of the size asked for.
+    FRAME_ALLOWANCE = (16, 48)
+
     def _first_size(self) -> tuple[int, int]:
-        """1240×820, or less on a smaller screen: a laptop's 1366×768 would cut off the bottom."""
+        """1240×820, or less on a smaller screen: a laptop's 1366×768 would cut off the bottom
+        (and the status bar with it) once the title bar is added."""
         screen = self.screen()
         if screen is None:
             return 1240, 820
         room = screen.availableGeometry()
-        return min(1240, room.width()), min(820, room.height())
+        across, down = self.FRAME_ALLOWANCE
+        return min(1240, room.width() - across), min(820, room.height() - down)
 
     def _restore(self) -> None:
         s = self.settings

@@ -171,6 +171,14 @@ def exposure_text(case: Case, included: bool = True) -> str:
         who = ROLE_TEXT.get(role, who)
     mn = payload.get("mn")
     where = f"meeting {mn}" if mn is not None else "meetings of this app"
+    if until and isinstance(exp, int) and exp <= case.inspection.now:
+        gone = (
+            f"It expired at {when_text(exp)}, so it no longer lets anyone join; it shows the "
+            "claims and how it was made, never the secret."
+        )
+        if included:
+            return f"This report contains the full token. {gone}"
+        return f"The report is safe to share as it is. With the full token: {gone}"
     if included:
         return (
             f"This report contains the full token. Anyone who reads it can use it to join "

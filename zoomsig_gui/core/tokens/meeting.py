@@ -23,8 +23,9 @@ class MeetingRef:
 
 
 ENCODED_PWD_NOTE = (
-    "This passcode is the link's pwd=, Zoom's encoded form of it: if the join says wrong "
-    "passcode (3004), type the invitation's plain “Passcode:” instead."
+    "This passcode comes from the link, where Zoom writes it in an encoded form. If joining "
+    "says the passcode is wrong, type the passcode printed in the invitation instead "
+    "(for QA: the link's pwd=; Zoom error 3004)."
 )
 
 

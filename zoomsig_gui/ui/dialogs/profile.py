@@ -127,6 +127,8 @@ class ProfileDialog(QDialog):
             if note is not None:
                 label.setText(note.text)
                 label.setStyleSheet(f"color:{c.error if note.level == 'error' else c.warning}")
+        if self.isVisible():
+            self.adjustSize()  # a note that appeared gets its lines, not a squeezed one
         return not any(n.level == "error" for n in notes.values())
 
     def _where_text(self) -> str:

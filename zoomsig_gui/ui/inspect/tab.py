@@ -191,6 +191,9 @@ class InspectTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(split, 1)
+        # Scroll areas are containers, not Tab stops without a visible focus.
+        for area in self.findChildren(QScrollArea):
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     @staticmethod
     def _wrap(layout: QHBoxLayout) -> QWidget:

@@ -37,6 +37,7 @@ def _scrolling(page: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(page)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a container, not a stop without a focus
     return area
 
 
@@ -74,6 +75,8 @@ class SupportPanel(QWidget):
         # Each page scrolls when the box is short (a laptop screen): its lines never overlap.
         self.tabs.addTab(_scrolling(self.comparison), "Theirs vs ours")
         self.tabs.addTab(_scrolling(self.fixed_view), "Fixed")
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tab bar is the stop
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.report_button = QPushButton("Case report…")
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(self.open_report)
