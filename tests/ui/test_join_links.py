@@ -140,6 +140,9 @@ def test_the_make_tab_copies_a_test_link_and_says_where_it_works(qtbot, make_win
     assert got.signature == window.make.token_view.token()  # the token on screen
     said = window.statusBar().currentMessage()
     assert "hosted join page at join.example.com" in said and "UTC" in said  # and until when
+    # The whole sentence also stays under the findings (the status bar cuts long lines).
+    assert join.status.isVisible() and "until" in join.status.text()
+    assert "join.example.com" in join.status.text()
     join.qr_button.click()
     qtbot.waitUntil(lambda: join.qr_dialog.isVisible())
     assert not join.qr_dialog.code.pixmap().isNull()

@@ -129,7 +129,11 @@ class JoinLauncher:
         if params is None:
             return
         QGuiApplication.clipboard().setText(_sharing().test_link(params, self._page_url()))
-        self._notify("Test link copied. " + self._notice(params))
+        said = "Test link copied. " + self._notice(params)
+        self._notify(said)
+        # The status bar cuts a long line off: the whole of it under the findings too.
+        self.status.setText(html.escape(said))
+        self.status.show()
 
     def show_qr(self) -> None:
         params = self.params()
