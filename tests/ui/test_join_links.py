@@ -127,6 +127,10 @@ def test_the_make_tab_copies_a_test_link_and_says_where_it_works(qtbot, make_win
     assert "only on this computer while zoomsig is open" in join.copy_link_button.toolTip()
     join.copy_link_button.click()
     assert "only on this computer" in window.statusBar().currentMessage()
+    window.tabs.setCurrentWidget(window.history.holder)  # the setup is kept, as for Copy token
+    qtbot.waitUntil(lambda: window.history.panel is not None)
+    assert [e.meeting_number for e in window.history.panel.entries] == [NUMBER]
+    window.tabs.setCurrentWidget(window.make)
     assert QGuiApplication.clipboard().text().startswith("http://127.0.0.1:")
     save_base(HOSTED)
     window.make.form.name.setText("Tester")  # any change says it again

@@ -24,8 +24,8 @@ class MeetingRef:
 
 ENCODED_PWD_NOTE = (
     "This passcode comes from the link, where Zoom writes it in an encoded form. If joining "
-    "says the passcode is wrong, type the passcode printed in the invitation instead "
-    "(for QA: the link's pwd=; Zoom error 3004)."
+    "says the passcode is wrong, type the one printed in the invitation after “Passcode:” "
+    "instead (for QA: the link's pwd=; Zoom error 3004)."
 )
 
 

@@ -129,6 +129,7 @@ class JoinLauncher:
         if params is None:
             return
         QGuiApplication.clipboard().setText(_sharing().test_link(params, self._page_url()))
+        self.make.shared()  # History keeps the setup, as for a copied token
         said = "Test link copied. " + self._notice(params)
         self._notify(said)
         # The status bar cuts a long line off: the whole of it under the findings too.
@@ -139,6 +140,7 @@ class JoinLauncher:
         params = self.params()
         if params is not None:
             link = _sharing().test_link(params, self._page_url())
+            self.make.shared()
             self.qr_dialog = _sharing().open_qr(self.make.window(), link, self._notice(params))
 
     def open(self) -> None:

@@ -43,7 +43,7 @@ DEBOUNCE_MS = 150
 
 class MakeTab(QWidget):
     token_made = Signal(object)  # MadeToken, or None when no token is shown
-    token_copied = Signal(object)  # MadeToken: the shown token was copied
+    token_copied = Signal(object)  # MadeToken: the shown token was copied (or a link with it)
     credentials: DeferredPart[CredentialsPanel] = DeferredPart()
     form: DeferredPart[MeetingForm] = DeferredPart()
     token_view: DeferredPart[TokenView] = DeferredPart()
@@ -218,6 +218,11 @@ class MakeTab(QWidget):
     def _copied(self) -> None:
         if self.made is not None:
             self.token_copied.emit(self.made)
+
+    def shared(self) -> None:
+        """The token left the window another way (a test link, a QR code): History keeps
+        the setup as for a copied token."""
+        self._copied()
 
     def _placeholder(self, text: str) -> None:
         self.made = None
