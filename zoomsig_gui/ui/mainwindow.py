@@ -24,6 +24,7 @@ from zoomsig_gui.ui.services.gcguard import collect_on_gui_thread
 from zoomsig_gui.ui.services.scrubber import Scrubber
 from zoomsig_gui.ui.services.startsteps import StartSteps, importing
 from zoomsig_gui.ui.services.vault_client import Profiles, default_vault
+from zoomsig_gui.ui.widgets.boxes import bar_is_the_stop
 from zoomsig_gui.ui.widgets.clockbanner import ClockBanner, default_check
 from zoomsig_gui.ui.widgets.deferred import WhenReady
 
@@ -472,13 +473,7 @@ class MainWindow(QMainWindow):
         ]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
-        # Scroll areas and the tab widget are containers, not stops without a visible focus
-        # (the tab widget passes its policy on to its tab bar, which is a stop).
-        from PySide6.QtWidgets import QScrollArea
-
-        for box in (*make.findChildren(QScrollArea), self.tabs):
-            box.setFocusPolicy(box.focusPolicy().NoFocus)
-        self.tabs.tabBar().setFocusPolicy(self.tabs.focusPolicy().TabFocus)
+        bar_is_the_stop(self.tabs)  # (the scroll areas are no stops: widgets/boxes.scrolling)
 
     # A window manager's title bar and frame come on top of the size asked for.
     FRAME_ALLOWANCE = (16, 48)

@@ -13,11 +13,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,7 @@ from zoomsig_gui.core.timefmt import when_text
 from zoomsig_gui.ui.make.tab import DEBOUNCE_MS
 from zoomsig_gui.ui.services.vault_client import Profiles, SecretFetch
 from zoomsig_gui.ui.services.workers import Workers
-from zoomsig_gui.ui.widgets.boxes import boxed
+from zoomsig_gui.ui.widgets.boxes import boxed, scrolling
 from zoomsig_gui.ui.widgets.decodedview import DecodedView
 from zoomsig_gui.ui.widgets.findingsview import FindingsView
 from zoomsig_gui.ui.widgets.longtext import LongTextEdit
@@ -121,7 +119,6 @@ class InspectTab(QWidget):
         self._recheck = QTimer(self)
         self._recheck.setInterval(RECHECK_MS)
         self._recheck.timeout.connect(self.recheck)
-        self._rechecking = False
         self._shown_findings: tuple[object, ...] | None = None  # what the findings show
         self.findings = FindingsView()
         self.decoded = DecodedView()
@@ -156,10 +153,7 @@ class InspectTab(QWidget):
         tl.addWidget(self.which)
         tl.addWidget(self.kind)
         tl.addWidget(self.checked)
-        decoded_scroll = QScrollArea()
-        decoded_scroll.setWidgetResizable(True)
-        decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        decoded_scroll.setWidget(self.decoded)
+        decoded_scroll = scrolling(self.decoded)
         # Findings and claims side by side: each gets the full height, so neither is squeezed
         # to a few lines when a customer's token has many findings.
         results = QSplitter(Qt.Orientation.Horizontal)
@@ -191,9 +185,6 @@ class InspectTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(split, 1)
-        # Scroll areas are containers, not Tab stops without a visible focus.
-        for area in self.findChildren(QScrollArea):
-            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     @staticmethod
     def _wrap(layout: QHBoxLayout) -> QWidget:
@@ -244,11 +235,25 @@ class InspectTab(QWidget):
         from zoomsig_gui.core.support.casereport import THEIR_SECRET, saved_credentials
 
         name = self.profile.currentData() or ""
+        secret, key, _note = self._signature_secret(name)
+        if secret is None:
+            return None, None, ""
+        return secret, key, THEIR_SECRET if name == THEIRS else saved_credentials(name)
+
+    def _signature_secret(self, name: str) -> tuple[str | None, str | None, str]:
+        """(secret, key, note) for the check's choice ``name``: their secret as typed, or
+        saved credentials (read from the keyring off the GUI thread, once; until then the
+        note says so)."""
         if name == THEIRS:
-            secret = self.their_secret.text()
-            return (secret, None, THEIR_SECRET) if secret else (None, None, "")
-        creds = self.profiles.cached(name) if name else None
-        return (creds.secret, creds.key, saved_credentials(name)) if creds else (None, None, "")
+            secret = self.their_secret.text() or None
+            return secret, None, "" if secret else " (type their secret in to check it)"
+        if not name:
+            return None, None, ""
+        creds = self._secrets.get(name)
+        if creds is None:
+            error = self._secrets.error(name)
+            return None, None, f" ({error or 'getting the secret from your system keyring…'})"
+        return creds.secret, creds.key, ""
 
     def _check_picked(self) -> None:
         theirs = self.profile.currentData() == THEIRS
@@ -279,13 +284,10 @@ class InspectTab(QWidget):
     def recheck(self) -> None:
         """Inspect the shown paste again at the current time; the findings are rebuilt only
         when they changed (else just the times in the tables and the "checked at" line)."""
-        if self.inspection is None or not self.isVisible():
-            return
-        self._rechecking = True
-        self.run()
+        if self.inspection is not None and self.isVisible():
+            self.run(rechecking=True)
 
-    def run(self) -> None:
-        rechecking, self._rechecking = self._rechecking, False
+    def run(self, rechecking: bool = False) -> None:
         if not rechecking:
             self._shown_findings = None
         text = self.paste.text()
@@ -301,19 +303,7 @@ class InspectTab(QWidget):
             self.decoded.show_inspection(None)
             self.inspected.emit(None)
             return
-        secret = key = None
-        note = ""
-        if name == THEIRS:
-            secret = self.their_secret.text() or None
-            if secret is None:
-                note = " (type their secret in to check it)"
-        elif name:
-            creds = self._secrets.get(name)
-            if creds is None:
-                error = self._secrets.error(name)
-                note = f" ({error or 'getting the secret from your system keyring…'})"
-            else:
-                secret, key = creds.secret, creds.key
+        secret, key, note = self._signature_secret(name)
         self._asked += 1
         asked, now = self._asked, self._now()
         if len(text) <= OFF_THREAD:

@@ -14,16 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from zoomsig_gui.ui.services.vault_client import Profiles, SecretFetch
-from zoomsig_gui.ui.widgets.boxes import boxed
+from zoomsig_gui.ui.widgets.boxes import boxed, scrolling
 from zoomsig_gui.ui.widgets.deferred import DeferredPart, WhenReady
 from zoomsig_gui.ui.widgets.qtprops import set_enum
 
@@ -76,10 +74,7 @@ class MakeTab(QWidget):
         ll.addWidget(self.credentials_box)
         ll.addWidget(self.meeting_box)
         ll.addStretch(1)
-        self.left_column = left_scroll = QScrollArea()
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        left_scroll.setWidget(left)
+        self.left_column = left_scroll = scrolling(left)
         left_scroll.setMinimumWidth(400)
         self.signature_box = boxed("Signature", None, "signatureBox")
         self.signature_box.body.addLayout(self.actions_row)
@@ -88,9 +83,7 @@ class MakeTab(QWidget):
         self.result_area = QVBoxLayout()
         self.result_area.setContentsMargins(0, 0, 0, 0)
         self.findings_box.body.addLayout(self.result_area)
-        self._decoded_scroll = QScrollArea()
-        self._decoded_scroll.setWidgetResizable(True)
-        self._decoded_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._decoded_scroll = scrolling()
         right = QSplitter()
         set_enum(right, "orientation", "Vertical")
         right.addWidget(self.signature_box)

@@ -12,11 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,17 +26,9 @@ from zoomsig_gui.core.support.reproduce import ReproduceError, Reproduction, rep
 from zoomsig_gui.ui.support.compare import ComparisonView
 from zoomsig_gui.ui.support.fixed import FixedTokenView
 from zoomsig_gui.ui.support.report_dialog import ReportDialog
+from zoomsig_gui.ui.widgets.boxes import bar_is_the_stop, scrolling
 
 NO_PICK = "Choose our saved credentials…"
-
-
-def _scrolling(page: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(page)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a container, not a stop without a focus
-    return area
 
 
 class SupportPanel(QWidget):
@@ -73,10 +63,9 @@ class SupportPanel(QWidget):
         self.fixed_view = FixedTokenView()
         self.tabs = QTabWidget()
         # Each page scrolls when the box is short (a laptop screen): its lines never overlap.
-        self.tabs.addTab(_scrolling(self.comparison), "Theirs vs ours")
-        self.tabs.addTab(_scrolling(self.fixed_view), "Fixed")
-        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its tab bar is the stop
-        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.tabs.addTab(scrolling(self.comparison), "Theirs vs ours")
+        self.tabs.addTab(scrolling(self.fixed_view), "Fixed")
+        bar_is_the_stop(self.tabs)
         self.report_button = QPushButton("Case report…")
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(self.open_report)

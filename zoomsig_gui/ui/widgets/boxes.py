@@ -1,5 +1,5 @@
-"""Small layout helpers the tabs, forms and dialogs share: titled boxes, stacks, Save and
-Cancel, and a question before what cannot be undone."""
+"""Small layout helpers the tabs, forms and dialogs share: titled boxes, stacks, form rows,
+scroll areas, Save and Cancel, and a question before what cannot be undone."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +45,27 @@ def stack(*widgets: QWidget, across: bool = False) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget)
     return box
+
+
+def scrolling(widget: QWidget | None = None) -> QScrollArea:
+    """A frameless scroll area that sizes ``widget`` to its width. A container, not a Tab
+    stop: the keyboard goes to what is inside it, and an area itself shows no focus."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    # The policy's enum through the value: naming Qt here would build PySide6's whole Qt
+    # namespace before the first paint (the Make tab's frame uses this).
+    area.setFocusPolicy(area.focusPolicy().NoFocus)
+    if widget is not None:
+        area.setWidget(widget)
+    return area
+
+
+def bar_is_the_stop(tabs: QTabWidget) -> None:
+    """Tab stops at the tab bar, not at the tab widget around it (which shows no focus)."""
+    policy = tabs.focusPolicy()
+    tabs.setFocusPolicy(policy.NoFocus)
+    tabs.tabBar().setFocusPolicy(policy.TabFocus)
 
 
 def field_row(
